@@ -1,0 +1,11 @@
+app_name = "sakip_evaluasi"
+app_title = "SAKIP Evaluasi"
+app_publisher = "sakip_evaluasi contributors"
+app_description = "Evaluasi Kinerja Internal (SAKIP) sesuai SOP, di Frappe desk"
+app_email = "sakip-evaluasi@example.org"
+app_license = "mit"
+
+# Write the typed field block into controllers when a DocType is saved in developer mode.
+export_python_type_annotations = True
+
+after_install = "sakip_evaluasi.install.after_install"

@@ -1,0 +1,83 @@
+"""Idempotent install seeds: roles, the default working calendar, the SOP and the settings.
+
+They run once, on install (``after_install``), and each only creates what is missing, so an
+administrator's edits to these records survive ``bench migrate`` and a re-install.
+"""
+
+import json
+from pathlib import Path
+
+import frappe
+
+from sakip_evaluasi.domain.peran import PERAN_SOP
+
+DATA = Path(__file__).parent / "data"
+KALENDER_DEFAULT = "Kalender Kerja Default"
+SOP_DEFAULT = "SOP Evaluasi Kinerja Internal"
+
+# Perpres 21/2023: 37.5 jam seminggu, mulai 07.30.
+JAM_KERJA_DEFAULT = (
+	*(
+		(hari, mulai, selesai)
+		for hari in ("Senin", "Selasa", "Rabu", "Kamis")
+		for mulai, selesai in (("07:30:00", "12:00:00"), ("13:00:00", "16:00:00"))
+	),
+	("Jumat", "07:30:00", "11:30:00"),
+	("Jumat", "13:00:00", "16:30:00"),
+)
+
+
+def after_install() -> None:
+	buat_peran()
+	buat_kalender_default()
+	buat_sop_default()
+	isi_pengaturan_default()
+
+
+def buat_peran() -> None:
+	for role in PERAN_SOP:
+		if not frappe.db.exists("Role", role):
+			frappe.get_doc({"doctype": "Role", "role_name": role, "desk_access": 1}).insert(
+				ignore_permissions=True
+			)
+
+
+def libur_bawaan() -> list[dict]:
+	"""Indonesia's national holidays and cuti bersama shipped with the app (see scripts/regenerate_libur.py)."""
+	return json.loads((DATA / "libur_indonesia.json").read_text())["libur"]
+
+
+def buat_kalender_default() -> None:
+	if frappe.db.exists("Kalender Kerja", KALENDER_DEFAULT):
+		return
+	frappe.get_doc(
+		{
+			"doctype": "Kalender Kerja",
+			"nama_kalender": KALENDER_DEFAULT,
+			"jam_kerja": [
+				{"hari": hari, "jam_mulai": mulai, "jam_selesai": selesai}
+				for hari, mulai, selesai in JAM_KERJA_DEFAULT
+			],
+			"hari_libur": libur_bawaan(),
+		}
+	).insert(ignore_permissions=True)
+
+
+def data_sop_default() -> dict:
+	return json.loads((DATA / "sop_evaluasi_kinerja_internal.json").read_text())
+
+
+def buat_sop_default() -> None:
+	if frappe.db.exists("SOP", SOP_DEFAULT):
+		return
+	frappe.get_doc({"doctype": "SOP", **data_sop_default()}).insert(ignore_permissions=True)
+
+
+def isi_pengaturan_default() -> None:
+	pengaturan = frappe.get_single("Pengaturan SAKIP")
+	if not pengaturan.kalender_kerja_default:
+		pengaturan.kalender_kerja_default = KALENDER_DEFAULT
+	if not pengaturan.sop_default:
+		pengaturan.sop_default = SOP_DEFAULT
+	pengaturan.flags.ignore_permissions = True
+	pengaturan.save()
