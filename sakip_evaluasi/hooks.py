@@ -9,3 +9,5 @@ app_license = "mit"
 export_python_type_annotations = True
 
 after_install = "sakip_evaluasi.install.after_install"
+after_migrate = "sakip_evaluasi.install.after_migrate"
+before_uninstall = "sakip_evaluasi.install.before_uninstall"

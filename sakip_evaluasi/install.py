@@ -9,7 +9,9 @@ from pathlib import Path
 
 import frappe
 
+from sakip_evaluasi.domain.capaian import SKALA_PERMENDAGRI_86_2017
 from sakip_evaluasi.domain.peran import PERAN_SOP
+from sakip_evaluasi.workflow_sync import hapus_workflow, sinkronkan_workflow
 
 DATA = Path(__file__).parent / "data"
 KALENDER_DEFAULT = "Kalender Kerja Default"
@@ -27,11 +29,40 @@ JAM_KERJA_DEFAULT = (
 )
 
 
+INSTRUKSI_DISPOSISI = (
+	"Untuk ditindaklanjuti",
+	"Untuk diketahui",
+	"Siapkan bahan",
+	"Koordinasikan",
+	"Hadiri/wakili",
+	"Arsip",
+)
+
+
 def after_install() -> None:
 	buat_peran()
 	buat_kalender_default()
 	buat_sop_default()
+	buat_instruksi_disposisi()
 	isi_pengaturan_default()
+	sinkronkan_workflow()
+
+
+def after_migrate() -> None:
+	# Workflows are installed by code (not fixtures); an administrator's edits are kept.
+	sinkronkan_workflow()
+
+
+def before_uninstall() -> None:
+	hapus_workflow()
+
+
+def buat_instruksi_disposisi() -> None:
+	for urutan, instruksi in enumerate(INSTRUKSI_DISPOSISI, start=1):
+		if not frappe.db.exists("Instruksi Disposisi", instruksi):
+			frappe.get_doc(
+				{"doctype": "Instruksi Disposisi", "instruksi": instruksi, "urutan": urutan}
+			).insert(ignore_permissions=True)
 
 
 def buat_peran() -> None:
@@ -79,5 +110,10 @@ def isi_pengaturan_default() -> None:
 		pengaturan.kalender_kerja_default = KALENDER_DEFAULT
 	if not pengaturan.sop_default:
 		pengaturan.sop_default = SOP_DEFAULT
+	if not pengaturan.skala_predikat:
+		for tingkat in SKALA_PERMENDAGRI_86_2017.tingkat:
+			pengaturan.append(
+				"skala_predikat", {"predikat": tingkat.nama, "batas_bawah": tingkat.batas_bawah}
+			)
 	pengaturan.flags.ignore_permissions = True
 	pengaturan.save()

@@ -7,6 +7,12 @@ from frappe.tests.utils import FrappeTestCase
 class SakipTestCase(FrappeTestCase):
 	"""Each test starts from the state the class began with (FrappeTestCase rolls back per class only)."""
 
+	def setUp(self) -> None:
+		super().setUp()
+		# Workflow Action e-mails attach a print of the document; as HTML the tests need no
+		# wkhtmltopdf and no resolvable site host (rolled back after the test).
+		frappe.db.set_single_value("Print Settings", "send_print_as_pdf", 0)
+
 	def tearDown(self) -> None:
 		frappe.set_user("Administrator")
 		frappe.db.rollback()
@@ -41,3 +47,71 @@ def buat_bidang(nama: str, kode: str, kepala_bidang: str | None = None) -> "frap
 	return frappe.get_doc(
 		{"doctype": "Bidang", "nama_bidang": nama, "kode": kode, "kepala_bidang": kepala_bidang}
 	).insert(ignore_permissions=True)
+
+
+KADIS = "kadis@test.sakip"
+SEKRETARIS = "sekretaris@test.sakip"
+SUBKOR = "subkor@test.sakip"
+
+
+def buat_pejabat() -> None:
+	"""One user per SOP actor, each with only the role its steps need, set in Pengaturan SAKIP."""
+	buat_user(KADIS, "Kepala Dinas")
+	buat_user(SEKRETARIS, "Sekretaris")
+	buat_user(SUBKOR, "Subkoordinator Perencanaan dan Pelaporan")
+	pengaturan = frappe.get_single("Pengaturan SAKIP")
+	pengaturan.update({"kepala_dinas": KADIS, "sekretaris": SEKRETARIS, "subkoordinator": SUBKOR})
+	pengaturan.save(ignore_permissions=True)
+
+
+def buat_indikator(bidang: str, indikator: str, targets: tuple, polaritas: str = "Positif", **kw) -> str:
+	doc = frappe.get_doc(
+		{
+			"doctype": "Indikator Kinerja",
+			"indikator": indikator,
+			"sasaran_strategis": "Meningkatnya kinerja pelayanan",
+			"bidang": bidang,
+			"satuan": kw.pop("satuan", "%"),
+			"polaritas": polaritas,
+			"akumulasi": kw.pop("akumulasi", "Kumulatif"),
+			"target": [
+				{
+					"tahun": 2026,
+					"target_tahunan": sum(targets),
+					"target_tw1": targets[0],
+					"target_tw2": targets[1],
+					"target_tw3": targets[2],
+					"target_tw4": targets[3],
+				}
+			],
+			**kw,
+		}
+	).insert(ignore_permissions=True)
+	return doc.name
+
+
+def aksi(doc, action: str, user: str):
+	"""Take a workflow action as ``user`` (as the desk's action menu does) and return the saved doc."""
+	from frappe.model.workflow import apply_workflow
+
+	frappe.set_user(user)
+	try:
+		apply_workflow(frappe.get_doc(doc.doctype, doc.name).as_dict(), action)
+	finally:
+		frappe.set_user("Administrator")
+	return frappe.get_doc(doc.doctype, doc.name)
+
+
+def sebagai(user: str):
+	"""Context manager: run as ``user``."""
+	from contextlib import contextmanager
+
+	@contextmanager
+	def _ctx():
+		frappe.set_user(user)
+		try:
+			yield
+		finally:
+			frappe.set_user("Administrator")
+
+	return _ctx()

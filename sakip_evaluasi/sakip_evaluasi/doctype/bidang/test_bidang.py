@@ -12,6 +12,7 @@ def izin_bidang(user: str) -> list[str]:
 
 class TestBidang(SakipTestCase):
 	def setUp(self):
+		super().setUp()
 		self.kabid_a = buat_user("kabid.a@test.sakip")
 		self.kabid_b = buat_user("kabid.b@test.sakip")
 

@@ -1,0 +1,107 @@
+"""Capaian of the rows of a Kertas Kerja Evaluasi / Data Kinerja Bidang, computed by the domain core
+with the cap and the predikat scale set in Pengaturan SAKIP."""
+
+from decimal import Decimal
+
+import frappe
+
+from sakip_evaluasi.domain.capaian import (
+	SKALA_PERMENDAGRI_86_2017,
+	Predikat,
+	SkalaPredikat,
+	hitung_capaian,
+	nilai_sd_tw,
+)
+from sakip_evaluasi.domain.kertas_kerja import urai_angka
+
+TRIWULAN = ("I", "II", "III", "IV")
+
+
+def nomor_triwulan(triwulan: str) -> int:
+	return TRIWULAN.index(triwulan) + 1
+
+
+def aturan_capaian() -> tuple[Decimal | None, SkalaPredikat]:
+	pengaturan = frappe.get_cached_doc("Pengaturan SAKIP")
+	batas = pengaturan.batas_atas_capaian
+	batas_atas = Decimal(batas) if batas and batas != "Tanpa Batas" else None
+	tingkat = tuple(
+		Predikat(nama=r.predikat, batas_bawah=Decimal(str(r.batas_bawah))) for r in pengaturan.skala_predikat
+	)
+	return batas_atas, SkalaPredikat(tingkat) if tingkat else SKALA_PERMENDAGRI_86_2017
+
+
+def urai_realisasi(teks: str | None) -> Decimal | None:
+	"""The realisasi a user typed ("1.234,5" or "1234.5"); None when empty; ValueError otherwise."""
+	if teks is None or not str(teks).strip():
+		return None
+	return urai_angka(str(teks))
+
+
+def realisasi_triwulan_lalu(indikator: list[str], tahun: int, triwulan: int) -> dict[str, list]:
+	"""Realisasi of the earlier quarters of ``tahun`` per indicator, from their Kertas Kerja rows."""
+	hasil: dict[str, list] = {i: [None, None, None, None] for i in indikator}
+	if not indikator or triwulan == 1:
+		return hasil
+	rows = frappe.db.sql(
+		"""
+		select b.indikator, e.triwulan, b.realisasi
+		from `tabBaris Kertas Kerja` b
+		join `tabKertas Kerja Evaluasi` k on k.name = b.parent and b.parenttype = 'Kertas Kerja Evaluasi'
+		join `tabEvaluasi Kinerja Internal` e on e.name = k.evaluasi
+		where e.tahun = %(tahun)s and b.indikator in %(indikator)s
+		""",
+		{"tahun": tahun, "indikator": tuple(indikator)},
+		as_dict=True,
+	)
+	for row in rows:
+		tw = nomor_triwulan(row.triwulan)
+		if tw < triwulan:
+			try:
+				hasil[row.indikator][tw - 1] = urai_realisasi(row.realisasi)
+			except ValueError:
+				continue
+	return hasil
+
+
+def hitung_baris(row, triwulan: int, lalu: list, aturan: tuple) -> None:
+	"""Fill realisasi s.d. TW, capaian, predikat and rumus of one row (realisasi already valid)."""
+	batas_atas, skala = aturan
+	per_tw = list(lalu)
+	per_tw[triwulan - 1] = urai_realisasi(row.realisasi)
+	per_tw[triwulan:] = [None] * (4 - triwulan)
+	realisasi_sd = (
+		nilai_sd_tw(per_tw, triwulan, row.akumulasi or "Kumulatif")
+		if per_tw[triwulan - 1] is not None
+		else None
+	)
+	hasil = hitung_capaian(
+		row.target_sd_tw,
+		realisasi_sd,
+		row.polaritas or "Positif",
+		row.metode_negatif or "(2T-R)/T",
+		batas_atas,
+	)
+	row.realisasi_sd_tw = realisasi_sd
+	row.capaian = hasil.nilai
+	row.predikat = skala.predikat(hasil.nilai) or ""
+	row.rumus = hasil.rumus + (f" — {hasil.keterangan}" if hasil.keterangan else "")
+
+
+def hitung_semua_baris(doc) -> list[str]:
+	"""Compute every row of ``doc`` (which has ``tahun``, ``triwulan`` and ``baris``); returns the
+	problems found in realisasi cells, one per row, in Bahasa Indonesia."""
+	masalah = []
+	for row in doc.baris:
+		try:
+			urai_realisasi(row.realisasi)
+		except ValueError as e:
+			masalah.append(f"Baris {row.idx} ({row.nama_indikator or row.indikator}): {e}")
+	if masalah:
+		return masalah
+	triwulan = nomor_triwulan(doc.triwulan)
+	lalu = realisasi_triwulan_lalu([r.indikator for r in doc.baris], doc.tahun, triwulan)
+	aturan = aturan_capaian()
+	for row in doc.baris:
+		hitung_baris(row, triwulan, lalu.get(row.indikator, [None] * 4), aturan)
+	return []

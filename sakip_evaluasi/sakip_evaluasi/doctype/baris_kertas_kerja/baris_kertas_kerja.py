@@ -1,0 +1,36 @@
+# Copyright (c) 2026, sakip_evaluasi contributors
+# For license information, please see license.txt
+
+from frappe.model.document import Document
+
+
+class BarisKertasKerja(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		akumulasi: DF.Literal["Kumulatif", "Nilai Akhir", "Rata-rata", "Tetap"]
+		bidang: DF.Link
+		capaian: DF.Float
+		catatan: DF.SmallText | None
+		indikator: DF.Link
+		metode_negatif: DF.Literal["(2T-R)/T", "T/R"]
+		nama_indikator: DF.SmallText | None
+		parent: DF.Data
+		parentfield: DF.Data
+		parenttype: DF.Data
+		polaritas: DF.Literal["Positif", "Negatif"]
+		predikat: DF.Data | None
+		realisasi: DF.Data | None
+		realisasi_sd_tw: DF.Float
+		rumus: DF.Data | None
+		satuan: DF.Data | None
+		target_sd_tw: DF.Float
+		target_tw: DF.Float
+	# end: auto-generated types
+
+	pass

@@ -1,0 +1,26 @@
+# Copyright (c) 2026, sakip_evaluasi contributors
+# For license information, please see license.txt
+
+from frappe.model.document import Document
+
+
+class BarisTindakLanjut(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		batas_waktu: DF.Date | None
+		bukti: DF.Attach | None
+		parent: DF.Data
+		parentfield: DF.Data
+		parenttype: DF.Data
+		rekomendasi: DF.SmallText | None
+		status: DF.Literal["Belum Ada", "Dalam Proses", "Tuntas"]
+		tindak_lanjut: DF.SmallText | None
+	# end: auto-generated types
+
+	pass

@@ -1,0 +1,54 @@
+# Copyright (c) 2026, sakip_evaluasi contributors
+# For license information, please see license.txt
+
+import frappe
+from frappe import _
+
+from sakip_evaluasi.alur_kerja import DokumenAlurKerja
+from sakip_evaluasi.capaian_baris import hitung_semua_baris
+
+
+class DataKinerjaBidang(DokumenAlurKerja):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		from sakip_evaluasi.sakip_evaluasi.doctype.baris_data_kinerja.baris_data_kinerja import (
+			BarisDataKinerja,
+		)
+
+		alasan_dikembalikan: DF.SmallText | None
+		baris: DF.Table[BarisDataKinerja]
+		batas_waktu: DF.Datetime | None
+		bidang: DF.Link
+		evaluasi: DF.Link
+		kertas_kerja: DF.Link | None
+		kode_bidang: DF.Data | None
+		tahun: DF.Int
+		triwulan: DF.Literal["I", "II", "III", "IV"]
+		workflow_state: DF.Link | None
+	# end: auto-generated types
+
+	def autoname(self) -> None:
+		kode = frappe.db.get_value("Bidang", self.bidang, "kode")
+		self.name = f"DKB-{self.evaluasi}-{kode}"
+
+	def validasi_isi(self) -> None:
+		masalah = hitung_semua_baris(self)
+		if masalah:
+			frappe.throw("<br>".join(masalah), title=_("Realisasi tidak valid"))
+
+	def validasi_masuk_status(self, state: str) -> None:
+		if state == "Diajukan":
+			kosong = [str(r.idx) for r in self.baris if not (r.realisasi or "").strip()]
+			if kosong:
+				frappe.throw(
+					_("Realisasi belum diisi pada baris {0}. Isi semua realisasi sebelum mengajukan.").format(
+						", ".join(kosong)
+					),
+					title=_("Data belum lengkap"),
+				)

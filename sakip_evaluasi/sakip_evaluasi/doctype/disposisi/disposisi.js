@@ -1,0 +1,15 @@
+// Disposisi: the addressee forwards an accepted disposisi down the chain (Kadis → Sekretaris → Subkor).
+frappe.ui.form.on("Disposisi", {
+	refresh(frm) {
+		if (frm.is_new()) return;
+		if (frm.doc.workflow_state === "Diterima" && frm.doc.kepada === frappe.session.user) {
+			frm.add_custom_button(__("Teruskan"), () =>
+				frappe.new_doc("Disposisi", {
+					evaluasi: frm.doc.evaluasi,
+					disposisi_induk: frm.doc.name,
+					dari: frappe.session.user,
+				})
+			);
+		}
+	},
+});

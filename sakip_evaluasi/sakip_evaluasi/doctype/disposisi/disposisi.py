@@ -1,0 +1,77 @@
+# Copyright (c) 2026, sakip_evaluasi contributors
+# For license information, please see license.txt
+
+import frappe
+from frappe import _
+
+from sakip_evaluasi.alur_kerja import DokumenAlurKerja, ada_perubahan_isian
+
+
+class Disposisi(DokumenAlurKerja):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		from sakip_evaluasi.sakip_evaluasi.doctype.instruksi_disposisi_item.instruksi_disposisi_item import (
+			InstruksiDisposisiItem,
+		)
+
+		batas_waktu: DF.Datetime | None
+		catatan: DF.SmallText | None
+		dari: DF.Link
+		disposisi_induk: DF.Link | None
+		evaluasi: DF.Link
+		instruksi: DF.TableMultiSelect[InstruksiDisposisiItem]
+		kepada: DF.Link
+		nomor_agenda: DF.Data | None
+		tanggal: DF.Date
+		workflow_state: DF.Link | None
+	# end: auto-generated types
+
+	def before_validate(self) -> None:
+		if self.is_new() and not self.dari:
+			self.dari = frappe.session.user
+
+	def validasi_isi(self) -> None:
+		if self.dari == self.kepada:
+			frappe.throw(_("Pengirim dan penerima disposisi tidak boleh orang yang sama."))
+		self.validasi_penerusan()
+		self.pastikan_hanya_pengirim_mengubah()
+
+	def validasi_penerusan(self) -> None:
+		if not self.disposisi_induk:
+			return
+		induk = frappe.db.get_value(
+			"Disposisi", self.disposisi_induk, ["kepada", "evaluasi", "workflow_state"], as_dict=True
+		)
+		if induk.kepada != self.dari:
+			frappe.throw(
+				_("Hanya penerima disposisi {0} yang dapat meneruskannya.").format(self.disposisi_induk)
+			)
+		if induk.evaluasi != self.evaluasi:
+			frappe.throw(_("Disposisi terusan harus untuk evaluasi yang sama ({0}).").format(induk.evaluasi))
+		if induk.workflow_state not in ("Diterima", "Selesai"):
+			frappe.throw(
+				_("Disposisi {0} harus diterima lebih dahulu sebelum diteruskan.").format(
+					self.disposisi_induk
+				)
+			)
+
+	def pastikan_hanya_pengirim_mengubah(self) -> None:
+		"""Only the sender writes a disposisi, and only while it is a Draft."""
+		if self.is_new() or frappe.session.user == "Administrator":
+			return
+		before = self.get_doc_before_save()
+		if not ada_perubahan_isian(self, before):
+			return
+		if before.workflow_state != "Draft" or frappe.session.user != before.dari:
+			frappe.throw(
+				_("Isi disposisi hanya dapat diubah oleh pengirimnya ({0}) selama masih Draft.").format(
+					before.dari
+				),
+				frappe.PermissionError,
+			)

@@ -1,0 +1,63 @@
+# Copyright (c) 2026, sakip_evaluasi contributors
+# For license information, please see license.txt
+
+import frappe
+from frappe import _
+from frappe.model.document import Document
+
+from sakip_evaluasi.capaian_baris import nomor_triwulan
+from sakip_evaluasi.siklus import pejabat_dari_pengaturan
+
+
+class EvaluasiKinerjaInternal(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		kalender_kerja: DF.Link | None
+		kepala_dinas: DF.Link | None
+		langkah_saat_ini: DF.Data | None
+		pemegang_langkah: DF.Data | None
+		sekretaris: DF.Link | None
+		sop: DF.Link | None
+		subkoordinator: DF.Link | None
+		tahun: DF.Int
+		triwulan: DF.Literal["I", "II", "III", "IV"]
+	# end: auto-generated types
+
+	def autoname(self) -> None:
+		self.name = nama_evaluasi(self.tahun, self.triwulan)
+
+	def before_insert(self) -> None:
+		pengaturan = frappe.get_cached_doc("Pengaturan SAKIP")
+		self.sop = self.sop or pengaturan.sop_default
+		self.kalender_kerja = self.kalender_kerja or pengaturan.kalender_kerja_default
+		for field, user in pejabat_dari_pengaturan().items():
+			self.set(field, self.get(field) or user)
+
+	def validate(self) -> None:
+		self.validasi_periode()
+		if self.is_new() and frappe.db.exists(
+			"Evaluasi Kinerja Internal", nama_evaluasi(self.tahun, self.triwulan)
+		):
+			frappe.throw(
+				_("Evaluasi Kinerja Internal tahun {0} triwulan {1} sudah ada ({2}).").format(
+					self.tahun, self.triwulan, nama_evaluasi(self.tahun, self.triwulan)
+				),
+				frappe.DuplicateEntryError,
+				title=_("Evaluasi sudah ada"),
+			)
+
+	def validasi_periode(self) -> None:
+		if not self.tahun or not 2000 <= int(self.tahun) <= 2100:
+			frappe.throw(_("Tahun {0} tidak valid: isi tahun empat angka, mis. 2026.").format(self.tahun))
+		if self.triwulan not in ("I", "II", "III", "IV"):
+			frappe.throw(_("Triwulan harus I, II, III atau IV."))
+
+
+def nama_evaluasi(tahun: int | str, triwulan: str) -> str:
+	return f"EKI-{tahun}-TW{nomor_triwulan(triwulan)}"

@@ -1,0 +1,20 @@
+# Copyright (c) 2026, sakip_evaluasi contributors
+# For license information, please see license.txt
+
+from frappe.model.document import Document
+
+
+class InstruksiDisposisi(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		instruksi: DF.Data
+		urutan: DF.Int
+	# end: auto-generated types
+
+	pass

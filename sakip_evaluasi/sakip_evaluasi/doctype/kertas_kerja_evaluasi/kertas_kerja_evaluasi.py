@@ -1,0 +1,59 @@
+# Copyright (c) 2026, sakip_evaluasi contributors
+# For license information, please see license.txt
+
+import frappe
+from frappe import _
+
+from sakip_evaluasi.alur_kerja import DokumenAlurKerja
+from sakip_evaluasi.capaian_baris import hitung_semua_baris
+from sakip_evaluasi.siklus import baris_dari_indikator, distribusikan, pastikan_semua_data_diterima, rekap
+
+
+class KertasKerjaEvaluasi(DokumenAlurKerja):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		from sakip_evaluasi.sakip_evaluasi.doctype.baris_kertas_kerja.baris_kertas_kerja import (
+			BarisKertasKerja,
+		)
+
+		alasan_dikembalikan: DF.SmallText | None
+		baris: DF.Table[BarisKertasKerja]
+		evaluasi: DF.Link
+		tahun: DF.Int
+		triwulan: DF.Literal["I", "II", "III", "IV"]
+		workflow_state: DF.Link | None
+	# end: auto-generated types
+
+	def autoname(self) -> None:
+		self.name = f"KKE-{self.evaluasi}"
+
+	def before_insert(self) -> None:
+		if frappe.db.exists("Kertas Kerja Evaluasi", {"evaluasi": self.evaluasi}):
+			frappe.throw(
+				_("Kertas Kerja Evaluasi untuk {0} sudah ada.").format(self.evaluasi),
+				frappe.DuplicateEntryError,
+			)
+		if not self.baris:
+			self.set("baris", baris_dari_indikator(self.tahun, self.triwulan))
+
+	def validasi_isi(self) -> None:
+		hitung_semua_baris(self)
+
+	def validasi_masuk_status(self, state: str) -> None:
+		if state == "Diajukan" and not self.baris:
+			frappe.throw(_("Kertas kerja belum berisi indikator kinerja."))
+		if state == "Direkap":
+			pastikan_semua_data_diterima(self)
+			rekap(self)
+			hitung_semua_baris(self)
+
+	def setelah_masuk_status(self, state: str) -> None:
+		if state == "Didistribusikan":
+			dibuat = distribusikan(self)
+			frappe.msgprint(_("{0} Data Kinerja Bidang dibuat.").format(len(dibuat)), alert=True)

@@ -1,0 +1,96 @@
+# Copyright (c) 2026, sakip_evaluasi contributors
+# For license information, please see license.txt
+
+import frappe
+from frappe import _
+
+from sakip_evaluasi.alur_kerja import DokumenAlurKerja
+from sakip_evaluasi.siklus import buat_tindak_lanjut, kirim_undangan, pastikan_bidang_ada, peserta_default
+
+
+class NotulenRapat(DokumenAlurKerja):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		from sakip_evaluasi.sakip_evaluasi.doctype.pembahasan_rapat.pembahasan_rapat import PembahasanRapat
+		from sakip_evaluasi.sakip_evaluasi.doctype.peserta_rapat.peserta_rapat import PesertaRapat
+		from sakip_evaluasi.sakip_evaluasi.doctype.rekomendasi_rapat.rekomendasi_rapat import RekomendasiRapat
+
+		acara: DF.SmallText | None
+		alasan_dikembalikan: DF.SmallText | None
+		arahan_pimpinan: DF.Text | None
+		evaluasi: DF.Link
+		jam_mulai: DF.Time | None
+		jam_selesai: DF.Time | None
+		kesimpulan: DF.Text | None
+		nomor_undangan: DF.Data | None
+		notulis: DF.Link | None
+		pembahasan: DF.Table[PembahasanRapat]
+		peserta: DF.Table[PesertaRapat]
+		pimpinan_rapat: DF.Link | None
+		rekomendasi: DF.Table[RekomendasiRapat]
+		tahun: DF.Int
+		tanggal_rapat: DF.Date | None
+		tempat: DF.Data | None
+		triwulan: DF.Literal["I", "II", "III", "IV"]
+		workflow_state: DF.Link | None
+	# end: auto-generated types
+
+	def autoname(self) -> None:
+		self.name = f"NR-{self.evaluasi}"
+
+	def before_insert(self) -> None:
+		if frappe.db.exists("Notulen Rapat", {"evaluasi": self.evaluasi}):
+			frappe.throw(
+				_("Notulen Rapat untuk {0} sudah ada.").format(self.evaluasi), frappe.DuplicateEntryError
+			)
+		if not self.peserta:
+			self.set("peserta", peserta_default())
+
+	def _validate_links(self) -> None:
+		pastikan_bidang_ada(self.rekomendasi, _("Rekomendasi"))
+		pastikan_bidang_ada(self.pembahasan, _("Pembahasan"))
+		super()._validate_links()
+
+	def validasi_masuk_status(self, state: str) -> None:
+		if state == "Undangan Dikirim":
+			self.pastikan_terisi(
+				{"tanggal_rapat": _("Tanggal Rapat"), "jam_mulai": _("Jam Mulai"), "tempat": _("Tempat")}
+			)
+			if not self.peserta:
+				frappe.throw(_("Undangan belum memiliki peserta."))
+		if state == "Notulen Diajukan":
+			self.pastikan_terisi({"pimpinan_rapat": _("Pimpinan Rapat"), "notulis": _("Notulis")})
+			self.validasi_daftar_hadir()
+
+	def pastikan_terisi(self, fields: dict) -> None:
+		kosong = [label for field, label in fields.items() if not self.get(field)]
+		if kosong:
+			frappe.throw(_("Lengkapi dahulu: {0}.").format(", ".join(kosong)), title=_("Data belum lengkap"))
+
+	def validasi_daftar_hadir(self) -> None:
+		belum = [p.nama or p.peserta for p in self.peserta if not p.kehadiran]
+		if belum:
+			frappe.throw(
+				_("Daftar hadir belum diisi untuk: {0}.").format(", ".join(belum)), title=_("Daftar hadir")
+			)
+		tanpa_wakil = [
+			p.nama or p.peserta for p in self.peserta if p.kehadiran == "Diwakili" and not p.diwakili_oleh
+		]
+		if tanpa_wakil:
+			frappe.throw(
+				_("Isi nama wakil untuk: {0}.").format(", ".join(tanpa_wakil)), title=_("Daftar hadir")
+			)
+		if not any(p.kehadiran in ("Hadir", "Diwakili") for p in self.peserta):
+			frappe.throw(_("Tidak ada peserta yang hadir."), title=_("Daftar hadir"))
+
+	def setelah_masuk_status(self, state: str) -> None:
+		if state == "Undangan Dikirim":
+			kirim_undangan(self)
+		if state == "Disahkan":
+			buat_tindak_lanjut(self)

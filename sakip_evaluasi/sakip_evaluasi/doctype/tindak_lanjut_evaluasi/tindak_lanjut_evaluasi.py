@@ -1,0 +1,45 @@
+# Copyright (c) 2026, sakip_evaluasi contributors
+# For license information, please see license.txt
+
+import frappe
+from frappe import _
+
+from sakip_evaluasi.alur_kerja import DokumenAlurKerja
+
+
+class TindakLanjutEvaluasi(DokumenAlurKerja):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		from sakip_evaluasi.sakip_evaluasi.doctype.baris_tindak_lanjut.baris_tindak_lanjut import (
+			BarisTindakLanjut,
+		)
+
+		alasan_dikembalikan: DF.SmallText | None
+		baris: DF.Table[BarisTindakLanjut]
+		bidang: DF.Link
+		evaluasi: DF.Link
+		kode_bidang: DF.Data | None
+		notulen: DF.Link | None
+		tahun: DF.Int
+		triwulan: DF.Literal["I", "II", "III", "IV"]
+		workflow_state: DF.Link | None
+	# end: auto-generated types
+
+	def autoname(self) -> None:
+		kode = frappe.db.get_value("Bidang", self.bidang, "kode")
+		self.name = f"TL-{self.evaluasi}-{kode}"
+
+	def validasi_masuk_status(self, state: str) -> None:
+		if state == "Diajukan":
+			kosong = [str(r.idx) for r in self.baris if not (r.tindak_lanjut or "").strip()]
+			if kosong:
+				frappe.throw(
+					_("Tindak lanjut belum diisi pada baris {0}.").format(", ".join(kosong)),
+					title=_("Data belum lengkap"),
+				)

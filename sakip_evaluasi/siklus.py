@@ -1,0 +1,304 @@
+"""What the SOP documents set in motion: the work paper built from the targets, its distribution
+to the bidang, the recap, the meeting invitation and the follow-ups. Controllers call these."""
+
+from collections import defaultdict
+from datetime import datetime, timedelta
+
+import frappe
+from frappe import _
+from frappe.utils import get_datetime, get_fullname
+
+from sakip_evaluasi.capaian_baris import nomor_triwulan
+from sakip_evaluasi.domain.capaian import nilai_sd_tw
+
+PEJABAT = {
+	"Kepala Dinas": "kepala_dinas",
+	"Sekretaris": "sekretaris",
+	"Subkoordinator Perencanaan dan Pelaporan": "subkoordinator",
+}
+
+
+def pejabat_dari_pengaturan() -> dict[str, str | None]:
+	"""The users holding the Kadis, Sekretaris and Subkor steps, from Pengaturan SAKIP."""
+	pengaturan = frappe.get_cached_doc("Pengaturan SAKIP")
+	return {field: pengaturan.get(field) for field in PEJABAT.values()}
+
+
+def kepala_bidang(bidang: str) -> str | None:
+	return frappe.db.get_value("Bidang", bidang, "kepala_bidang")
+
+
+def sistem(doc):
+	"""Mark a document written by the app itself (not a user edit in the form)."""
+	doc.flags.dari_sistem = True
+	doc.flags.ignore_permissions = True
+	return doc
+
+
+# --------------------------------------------------------------------------- steps 3-4: work paper
+
+
+def baris_dari_indikator(tahun: int, triwulan: str) -> list[dict]:
+	"""One Kertas Kerja row per active indicator that has a target for ``tahun``."""
+	tw = nomor_triwulan(triwulan)
+	targets = {
+		t.parent: t
+		for t in frappe.get_all(
+			"Target Indikator Kinerja",
+			filters={"parenttype": "Indikator Kinerja", "tahun": tahun},
+			fields=["parent", "target_tahunan", "target_tw1", "target_tw2", "target_tw3", "target_tw4"],
+		)
+	}
+	indikator = frappe.get_all(
+		"Indikator Kinerja",
+		filters={"aktif": 1, "name": ("in", list(targets) or [""])},
+		fields=["name", "indikator", "bidang", "satuan", "polaritas", "metode_negatif", "akumulasi"],
+		order_by="bidang asc, name asc",
+	)
+	rows = []
+	for ik in indikator:
+		t = targets[ik.name]
+		per_tw = [t.target_tw1, t.target_tw2, t.target_tw3, t.target_tw4]
+		rows.append(
+			{
+				"indikator": ik.name,
+				"nama_indikator": ik.indikator,
+				"bidang": ik.bidang,
+				"satuan": ik.satuan,
+				"polaritas": ik.polaritas,
+				"metode_negatif": ik.metode_negatif,
+				"akumulasi": ik.akumulasi,
+				"target_tw": per_tw[tw - 1],
+				"target_sd_tw": nilai_sd_tw(per_tw, tw, ik.akumulasi or "Kumulatif", t.target_tahunan),
+			}
+		)
+	return rows
+
+
+_KOLOM_SALIN = (
+	"indikator",
+	"nama_indikator",
+	"satuan",
+	"polaritas",
+	"metode_negatif",
+	"akumulasi",
+	"target_tw",
+	"target_sd_tw",
+)
+
+
+def distribusikan(kertas_kerja) -> list[str]:
+	"""Create one Data Kinerja Bidang per bidang that has rows, pre-filled with its rows."""
+	per_bidang: dict[str, list] = defaultdict(list)
+	for row in kertas_kerja.baris:
+		per_bidang[row.bidang].append(row)
+	dibuat = []
+	for bidang, rows in per_bidang.items():
+		if frappe.db.exists("Data Kinerja Bidang", {"evaluasi": kertas_kerja.evaluasi, "bidang": bidang}):
+			continue
+		doc = frappe.get_doc(
+			{
+				"doctype": "Data Kinerja Bidang",
+				"evaluasi": kertas_kerja.evaluasi,
+				"bidang": bidang,
+				"kertas_kerja": kertas_kerja.name,
+				"baris": [
+					{**{k: r.get(k) for k in _KOLOM_SALIN}, "baris_kertas_kerja": r.name} for r in rows
+				],
+			}
+		)
+		sistem(doc).insert()
+		dibuat.append(doc.name)
+	return dibuat
+
+
+def pastikan_semua_data_diterima(kertas_kerja) -> None:
+	belum = frappe.get_all(
+		"Data Kinerja Bidang",
+		filters={"evaluasi": kertas_kerja.evaluasi, "workflow_state": ("!=", "Diterima")},
+		fields=["bidang", "workflow_state"],
+	)
+	bidang_dengan_baris = {r.bidang for r in kertas_kerja.baris}
+	ada = set(
+		frappe.get_all("Data Kinerja Bidang", filters={"evaluasi": kertas_kerja.evaluasi}, pluck="bidang")
+	)
+	masalah = [f"{d.bidang} (status {d.workflow_state})" for d in belum]
+	masalah += [f"{b} (belum ada Data Kinerja Bidang)" for b in sorted(bidang_dengan_baris - ada)]
+	if masalah:
+		frappe.throw(
+			_("Kertas kerja belum dapat direkap: data kinerja bidang berikut belum diterima: {0}.").format(
+				", ".join(masalah)
+			),
+			title=_("Data bidang belum lengkap"),
+		)
+
+
+def rekap(kertas_kerja) -> None:
+	"""Bring each bidang's accepted realisasi back into the work paper rows."""
+	dari_bidang = {
+		r.baris_kertas_kerja: r
+		for r in frappe.get_all(
+			"Baris Data Kinerja",
+			filters={"parenttype": "Data Kinerja Bidang", "baris_kertas_kerja": ("is", "set")},
+			fields=["baris_kertas_kerja", "realisasi", "kendala", "upaya"],
+		)
+	}
+	for row in kertas_kerja.baris:
+		if data := dari_bidang.get(row.name):
+			row.realisasi = data.realisasi
+			catatan = "; ".join(p for p in (data.kendala, data.upaya) if p)
+			row.catatan = row.catatan or catatan
+
+
+# --------------------------------------------------------------------------- steps 6-7: the meeting
+
+
+def peserta_default() -> list[dict]:
+	"""Every Kepala Bidang plus the Kadis, the Sekretaris and the Subkor."""
+	peserta = []
+	for peran, field in PEJABAT.items():
+		if user := pejabat_dari_pengaturan().get(field):
+			peserta.append({"peserta": user, "jabatan": peran})
+	for b in frappe.get_all(
+		"Bidang", filters={"aktif": 1, "kepala_bidang": ("is", "set")}, fields=["name", "kepala_bidang"]
+	):
+		peserta.append({"peserta": b.kepala_bidang, "jabatan": f"Kepala {b.name}", "bidang": b.name})
+	seen: set[str] = set()
+	return [p for p in peserta if not (p["peserta"] in seen or seen.add(p["peserta"]))]
+
+
+def waktu_rapat(notulen) -> tuple[datetime, datetime]:
+	mulai = get_datetime(f"{notulen.tanggal_rapat} {notulen.jam_mulai}")
+	selesai = get_datetime(f"{notulen.tanggal_rapat} {notulen.jam_selesai}") if notulen.jam_selesai else None
+	return mulai, selesai if selesai and selesai > mulai else mulai + timedelta(hours=4)
+
+
+def kirim_undangan(notulen) -> None:
+	"""A system notification (and e-mail) and a calendar Event for every participant."""
+	mulai, selesai = waktu_rapat(notulen)
+	subjek = _("Undangan: {0} ({1}, {2})").format(
+		notulen.acara or _("Rapat Evaluasi Kinerja Internal"),
+		mulai.strftime("%d-%m-%Y %H:%M"),
+		notulen.tempat,
+	)
+	sudah = pemilik_acara_rapat(notulen.name)
+	for p in notulen.peserta:
+		if p.peserta not in sudah:
+			event = frappe.get_doc(
+				{
+					"doctype": "Event",
+					"subject": subjek,
+					"starts_on": mulai,
+					"ends_on": selesai,
+					"event_type": "Private",
+					"event_category": "Meeting",
+					"description": notulen.acara,
+					"event_participants": [
+						{"reference_doctype": notulen.doctype, "reference_docname": notulen.name}
+					],
+				}
+			)
+			event.insert(ignore_permissions=True)
+			# Frappe sets the owner to the session user on insert; a private Event belongs in the
+			# participant's own calendar.
+			frappe.db.set_value("Event", event.name, "owner", p.peserta, update_modified=False)
+		frappe.get_doc(
+			{
+				"doctype": "Notification Log",
+				"for_user": p.peserta,
+				"type": "Alert",
+				"subject": subjek,
+				"email_content": _("Anda diundang ke {0} pada {1} di {2}.").format(
+					notulen.acara, mulai.strftime("%d-%m-%Y %H:%M"), notulen.tempat
+				),
+				"document_type": notulen.doctype,
+				"document_name": notulen.name,
+				"from_user": frappe.session.user,
+			}
+		).insert(ignore_permissions=True)
+
+
+def pemilik_acara_rapat(notulen: str) -> set[str]:
+	"""Users who already have the meeting of ``notulen`` in their calendar."""
+	return set(
+		frappe.db.sql_list(
+			"""select e.owner from `tabEvent` e join `tabEvent Participants` p on p.parent = e.name
+			where p.reference_doctype = 'Notulen Rapat' and p.reference_docname = %s""",
+			notulen,
+		)
+	)
+
+
+# --------------------------------------------------------------------------- step 8: follow-ups
+
+
+def buat_tindak_lanjut(notulen) -> list[str]:
+	"""One Tindak Lanjut Evaluasi per bidang that received a rekomendasi."""
+	per_bidang: dict[str, list] = defaultdict(list)
+	for r in notulen.rekomendasi:
+		per_bidang[r.bidang].append(r)
+	dibuat = []
+	for bidang, rows in per_bidang.items():
+		if frappe.db.exists("Tindak Lanjut Evaluasi", {"evaluasi": notulen.evaluasi, "bidang": bidang}):
+			continue
+		doc = frappe.get_doc(
+			{
+				"doctype": "Tindak Lanjut Evaluasi",
+				"evaluasi": notulen.evaluasi,
+				"bidang": bidang,
+				"notulen": notulen.name,
+				"baris": [{"rekomendasi": r.rekomendasi, "batas_waktu": r.batas_waktu} for r in rows],
+			}
+		)
+		sistem(doc).insert()
+		dibuat.append(doc.name)
+	return dibuat
+
+
+def pastikan_bidang_ada(rows, label: str) -> None:
+	"""A clear Indonesian message for a row naming a Bidang that does not exist (before Frappe's own)."""
+	for row in rows:
+		if row.get("bidang") and not frappe.db.exists("Bidang", row.bidang):
+			frappe.throw(
+				_("{0} baris {1}: Bidang '{2}' tidak ada. Pilih bidang yang terdaftar.").format(
+					label, row.idx, row.bidang
+				),
+				frappe.LinkValidationError,
+				title=_("Bidang tidak dikenal"),
+			)
+
+
+def nama_pengguna(user: str | None) -> str:
+	return get_fullname(user) if user else ""
+
+
+# --------------------------------------------------------------------------- the cycle at a glance
+
+DOKUMEN_LANGKAH = (
+	# (SOP step numbers, DocType of its output)
+	((1, 2), "Disposisi"),
+	((3, 4), "Kertas Kerja Evaluasi"),
+	((5,), "Data Kinerja Bidang"),
+	((6, 7), "Notulen Rapat"),
+	((8,), "Tindak Lanjut Evaluasi"),
+)
+
+
+@frappe.whitelist()
+def dokumen_evaluasi(evaluasi: str) -> list[dict]:
+	"""Every output document of one Evaluasi Kinerja Internal, with its state, for the form."""
+	frappe.has_permission("Evaluasi Kinerja Internal", "read", evaluasi, throw=True)
+	hasil = []
+	for langkah, doctype in DOKUMEN_LANGKAH:
+		if not frappe.has_permission(doctype, "read"):
+			continue
+		fields = ["name", "workflow_state", "modified"]
+		if frappe.get_meta(doctype).has_field("bidang"):
+			fields.append("bidang")
+		if doctype == "Disposisi":
+			fields += ["dari", "kepada"]
+		for d in frappe.get_list(
+			doctype, filters={"evaluasi": evaluasi}, fields=fields, order_by="creation asc"
+		):
+			hasil.append({"langkah": list(langkah), "doctype": doctype, **d})
+	return hasil

@@ -1,0 +1,601 @@
+import json
+import re
+import zipfile
+from dataclasses import replace
+from decimal import Decimal
+from io import BytesIO
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from openpyxl import Workbook, load_workbook
+
+from sakip_evaluasi.domain.kertas_kerja import (
+	KOLOM,
+	TEMPLATE_VERSION,
+	BarisKinerja,
+	HarapanImpor,
+	Kesalahan,
+	LembarBidang,
+	Perubahan,
+	Sampul,
+	baca_workbook,
+	buat_workbook,
+	urai_angka,
+)
+
+D = Decimal
+RAHASIA = b"rahasia-uji"
+BATAS = 5 * 1024 * 1024
+DOCTYPE = "Evaluasi Kinerja Triwulan"
+DOCNAME = "EVK-2024-0002"
+
+
+def baris_bidang(awalan: str) -> list[BarisKinerja]:
+	return [
+		BarisKinerja(f"{awalan}-1", "Persentase dokumen perencanaan tepat waktu", "%", "Positif", D("90")),
+		BarisKinerja(f"{awalan}-2", "Jumlah temuan audit", "Temuan", "Negatif", D("7"), D("6.5"), "Lama", ""),
+		BarisKinerja(
+			f"{awalan}-3", "Indeks kepuasan layanan", "Indeks", "Positif", D("3.25"), None, "", "Sudah"
+		),
+	]
+
+
+LEMBAR = [
+	LembarBidang("Bidang Perencanaan", "PRC", baris_bidang("prc")),
+	LembarBidang("Bidang Keuangan", "KEU", baris_bidang("keu")),
+]
+SAMPUL = Sampul("Dinas Contoh Provinsi", 2024, 2, "15 Juli 2024", DOCTYPE, DOCNAME)
+
+
+def harapan(lembar=None, **ubah) -> HarapanImpor:
+	data = {"dokumen_doctype": DOCTYPE, "dokumen_nama": DOCNAME, "tahun": 2024, "triwulan": 2}
+	data.update(ubah)
+	return HarapanImpor(lembar=LEMBAR if lembar is None else lembar, **data)
+
+
+@pytest.fixture(scope="module")
+def kosong() -> bytes:
+	return buat_workbook(SAMPUL, LEMBAR, RAHASIA)
+
+
+def ubah_dengan_openpyxl(isi: bytes, fungsi) -> bytes:
+	"""Open, change and save the file the way a Kabid's spreadsheet program would."""
+	wb = load_workbook(BytesIO(isi))
+	fungsi(wb)
+	keluaran = BytesIO()
+	wb.save(keluaran)
+	return keluaran.getvalue()
+
+
+def baca(isi: bytes, nama="kertas_kerja.xlsx", h=None, rahasia=RAHASIA, batas=BATAS):
+	return baca_workbook(isi, nama, h or harapan(), rahasia, batas)
+
+
+def ditolak(hasil, potongan: str) -> list[Kesalahan]:
+	assert hasil.perubahan == []
+	assert not hasil.berhasil
+	cocok = [k for k in hasil.kesalahan if potongan in k.pesan]
+	assert cocok, [k.pesan for k in hasil.kesalahan]
+	return cocok
+
+
+def ganti_zip(isi: bytes, tambah: dict[str, bytes] | None = None, ganti=None) -> bytes:
+	keluaran = BytesIO()
+	with zipfile.ZipFile(BytesIO(isi)) as lama, zipfile.ZipFile(keluaran, "w", zipfile.ZIP_DEFLATED) as baru:
+		for info in lama.infolist():
+			data = lama.read(info)
+			if ganti:
+				data = ganti(info.filename, data)
+			baru.writestr(info.filename, data)
+		for nama, data in (tambah or {}).items():
+			baru.writestr(nama, data)
+	return keluaran.getvalue()
+
+
+def ubah_meta(isi: bytes, fungsi) -> bytes:
+	def lakukan(wb):
+		ws = wb["_meta"]
+		teks = "".join(sel.value[1:] for (sel,) in ws.iter_rows(max_col=1) if sel.value)
+		meta = json.loads(teks)
+		fungsi(meta)
+		baru = json.dumps(meta)
+		ws.delete_rows(1, ws.max_row)
+		for awal in range(0, len(baru), 16000):
+			ws.append(["~" + baru[awal : awal + 16000]])
+
+	return ubah_dengan_openpyxl(isi, lakukan)
+
+
+# --- export -------------------------------------------------------------------------------------
+
+
+def test_export_structure(kosong):
+	wb = load_workbook(BytesIO(kosong))
+	assert wb.sheetnames == ["Sampul", "PRC", "KEU", "_meta"]
+	assert wb["_meta"].sheet_state == "veryHidden"
+	assert wb.security.lockStructure
+	ws = wb["PRC"]
+	assert [c.value for c in ws[1]] == list(KOLOM)
+	assert ws.max_row == 4
+	assert [ws.cell(r, 9).value for r in range(2, 5)] == ["prc-1", "prc-2", "prc-3"]
+	assert ws.column_dimensions["I"].hidden
+	assert ws.freeze_panes == "A2"
+	assert ws.protection.sheet and wb["Sampul"].protection.sheet
+	assert ws["E3"].value == 7 and ws["E3"].number_format == "#,##0.00"
+	for sel in ("A2", "B2", "C2", "D2", "E2", "I2"):
+		assert ws[sel].protection.locked, sel
+	assert ws["F3"].value == 6.5 and not ws["F3"].protection.locked
+	assert ws["G3"].value == "Lama" and not ws["G3"].protection.locked
+	# empty input cells take the unlocked column style
+	for huruf in "FGH":
+		assert not ws.column_dimensions[huruf].protection.locked
+	assert ws.column_dimensions["F"].number_format == "#,##0.00"
+	assert ws.column_dimensions["B"].width >= 40
+	(dv,) = ws.data_validations.dataValidation
+	assert (dv.type, str(dv.sqref), dv.allow_blank, dv.showErrorMessage) == ("decimal", "F2:F4", True, True)
+	assert "angka" in dv.error
+
+
+def test_cover_sheet(kosong):
+	ws = load_workbook(BytesIO(kosong))["Sampul"]
+	teks = "\n".join(str(c.value) for baris in ws.iter_rows() for c in baris if c.value is not None)
+	for potongan in (
+		"Dinas Contoh Provinsi",
+		"2024",
+		"Triwulan\nII",
+		"15 Juli 2024",
+		"Bidang Perencanaan",
+		"Bidang Keuangan",
+		"Isi kolom Realisasi",
+		"Kendala/Hambatan",
+		"Upaya/Solusi",
+		"Jangan mengubah kolom yang terkunci",
+		"Jangan menambah, menghapus",
+		".xlsx",
+	):
+		assert potongan in teks, potongan
+	assert re.search(r"^1\.\n", teks, re.M)
+
+
+def test_sheet_titles_are_valid_unique_and_short():
+	kode = ["A/B:C*?", "x" * 40, "X" * 40, "Sampul", "", "'kutip'", "_META"]
+	lembar = [LembarBidang(f"Bidang {i}", k, baris_bidang(f"b{i}")) for i, k in enumerate(kode)]
+	judul = load_workbook(BytesIO(buat_workbook(SAMPUL, lembar, RAHASIA))).sheetnames[1:-1]
+	assert len(judul) == len(kode)
+	assert len({j.casefold() for j in judul} | {"sampul", "_meta"}) == len(kode) + 2
+	for j in judul:
+		assert 0 < len(j) <= 31 and not re.search(r"[\[\]:*?/\\]", j) and j[0] != "'" and j[-1] != "'"
+	assert judul[0] == "A-B-C--"
+
+
+def test_export_refuses_unusable_data():
+	with pytest.raises(ValueError, match="Tidak ada bidang"):
+		buat_workbook(SAMPUL, [], RAHASIA)
+	with pytest.raises(ValueError, match="tidak memiliki indikator"):
+		buat_workbook(SAMPUL, [LembarBidang("B", "B", [])], RAHASIA)
+	ganda = baris_bidang("x")
+	with pytest.raises(ValueError, match="muncul lebih dari sekali"):
+		buat_workbook(SAMPUL, [LembarBidang("B", "B", [*ganda, ganda[0]])], RAHASIA)
+	with pytest.raises(ValueError, match="Target .* bukan angka"):
+		buat_workbook(SAMPUL, [LembarBidang("B", "B", [replace(ganda[0], target="tujuh")])], RAHASIA)
+	with pytest.raises(ValueError, match="Rahasia"):
+		buat_workbook(SAMPUL, LEMBAR, b"")
+
+
+# --- round trip ---------------------------------------------------------------------------------
+
+
+def isi_kabid(wb):
+	prc, keu = wb["PRC"], wb["KEU"]
+	prc["F2"] = 85.5  # numeric cell
+	prc["F3"] = "1.234,5"  # Indonesian text
+	prc["F4"] = "1234.5"
+	prc["G2"] = "  Data terlambat\r\ndari OPD  "
+	prc["H2"] = "Rapat koordinasi"
+	keu["F2"] = 0.1 + 0.2  # a float as Excel computes it
+	keu["G3"] = None  # cleared: was "Lama"
+	keu["F3"] = None  # cleared: was 6,5
+
+
+def test_round_trip_yields_exactly_the_changes(kosong):
+	hasil = baca(ubah_dengan_openpyxl(kosong, isi_kabid))
+	assert hasil.kesalahan == []
+	assert hasil.perubahan == [
+		Perubahan("Bidang Perencanaan", "prc-1", "realisasi", None, D("85.5")),
+		Perubahan("Bidang Perencanaan", "prc-1", "kendala", "", "Data terlambat\ndari OPD"),
+		Perubahan("Bidang Perencanaan", "prc-1", "upaya", "", "Rapat koordinasi"),
+		Perubahan("Bidang Perencanaan", "prc-2", "realisasi", D("6.5"), D("1234.5")),
+		Perubahan("Bidang Perencanaan", "prc-3", "realisasi", None, D("1234.5")),
+		Perubahan("Bidang Keuangan", "keu-1", "realisasi", None, D("0.3")),
+		Perubahan("Bidang Keuangan", "keu-2", "realisasi", D("6.5"), None),
+		Perubahan("Bidang Keuangan", "keu-2", "kendala", "Lama", ""),
+	]
+
+
+def terapkan(lembar: list[LembarBidang], perubahan: list[Perubahan]) -> list[LembarBidang]:
+	hasil = []
+	for lb in lembar:
+		baris = []
+		for b in lb.baris:
+			for p in perubahan:
+				if (p.bidang, p.kunci) == (lb.bidang, b.kunci):
+					b = replace(b, **{p.kolom: p.baru if p.baru is not None else None})
+			baris.append(b)
+		hasil.append(replace(lb, baris=baris))
+	return hasil
+
+
+def test_second_import_of_the_same_file_changes_nothing(kosong):
+	terisi = ubah_dengan_openpyxl(kosong, isi_kabid)
+	pertama = baca(terisi)
+	assert pertama.perubahan
+	kedua = baca(terisi, h=harapan(terapkan(LEMBAR, pertama.perubahan)))
+	assert kedua.kesalahan == [] and kedua.perubahan == []
+
+
+def test_untouched_export_imports_without_changes_even_for_awkward_values():
+	aneh = [
+		BarisKinerja(
+			"a-1",
+			"  =Rumus palsu di nama\r\n ",
+			" % ",
+			"Positif",
+			D("0.1234567890123456789"),
+			D("1E+2"),
+			"=bukan rumus",
+			"  spasi  ",
+		),
+		BarisKinerja("a-2", "Nilai besar", "Rp", "Positif", D("123456789012.25"), D("-0.000001"), "", ""),
+		BarisKinerja("a-3", "Target kosong", "", "Negatif", None, None, "baris\rbaru", "tab\tdi tengah"),
+	]
+	lembar = [LembarBidang("Bidang Aneh", "ANEH", aneh)]
+	isi = buat_workbook(SAMPUL, lembar, RAHASIA)
+	h = harapan(lembar)
+	assert baca(isi, h=h) == baca(isi, h=h)
+	hasil = baca(isi, h=h)
+	assert hasil.kesalahan == [] and hasil.perubahan == []
+	# also after a spreadsheet program re-saved it (shared strings instead of inline strings)
+	hasil = baca(ubah_dengan_openpyxl(isi, lambda wb: None), h=h)
+	assert hasil.kesalahan == [] and hasil.perubahan == []
+
+
+def test_workbook_may_hold_a_subset_of_the_bidang(kosong):
+	satu = buat_workbook(SAMPUL, LEMBAR[:1], RAHASIA)
+	terisi = ubah_dengan_openpyxl(satu, lambda wb: wb["PRC"].__setitem__("F2", 5))
+	hasil = baca(terisi)
+	assert hasil.kesalahan == []
+	assert hasil.perubahan == [Perubahan("Bidang Perencanaan", "prc-1", "realisasi", None, D("5"))]
+
+
+def test_all_row_errors_are_reported_together(kosong):
+	def rusak(wb):
+		wb["PRC"]["F2"] = "delapan"
+		wb["PRC"]["F4"] = "1.234"
+		wb["KEU"]["E2"] = 91
+		wb["KEU"]["F3"] = 10  # a valid change is not reported while there are errors
+
+	hasil = baca(ubah_dengan_openpyxl(kosong, rusak))
+	assert hasil.perubahan == []
+	posisi = {(k.lembar, k.baris, k.kolom) for k in hasil.kesalahan}
+	assert {("PRC", 2, "Realisasi"), ("PRC", 4, "Realisasi"), ("KEU", 2, "Target")} <= posisi
+	assert any("ambigu" in k.pesan for k in hasil.kesalahan)
+
+
+# --- number parsing -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+	"teks, angka",
+	[
+		("1.234,5", "1234.5"),
+		("1234.5", "1234.5"),
+		("1234,5", "1234.5"),
+		("1,234.5", "1234.5"),
+		("1.234.567", "1234567"),
+		("1,234,567", "1234567"),
+		("1.234.567,89", "1234567.89"),
+		("85", "85"),
+		(" 85,25 ", "85.25"),
+		("-1,5", "-1.5"),
+		("+2.75", "2.75"),
+		("0,125", "0.125"),
+		("0.125", "0.125"),
+		("12345.678", "12345.678"),
+		("1.2345", "1.2345"),
+		("1,23", "1.23"),
+	],
+)
+def test_number_text_rule(teks, angka):
+	assert urai_angka(teks) == D(angka)
+
+
+@pytest.mark.parametrize(
+	"teks, pesan",
+	[
+		("1.234", "ambigu"),
+		("12,500", "ambigu"),
+		("100.000", "ambigu"),
+		("85%", "bukan angka"),
+		("1 234", "bukan angka"),
+		("12a", "bukan angka"),
+		("1e5", "bukan angka"),
+		(",5", "bukan angka"),
+		("5,", "bukan angka"),
+		("", "bukan angka"),
+		("1.23.4", "pemisah ribuan"),
+		("1,2345,678", "pemisah ribuan"),
+		("1.234,5,6", "lebih dari sekali"),
+	],
+)
+def test_number_text_rule_refusals(teks, pesan):
+	with pytest.raises(ValueError, match=pesan):
+		urai_angka(teks)
+
+
+@given(st.decimals(min_value=-(10**12), max_value=10**12, places=2, allow_nan=False))
+def test_indonesian_formatting_parses_back(angka):
+	bulat, _, pecahan = f"{abs(angka):,.2f}".partition(".")
+	teks = ("-" if angka < 0 else "") + bulat.replace(",", ".") + "," + pecahan
+	assert urai_angka(teks) == angka
+
+
+# --- refused inputs -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("nama", ["kertas.xlsm", "kertas.xls", "kertas.csv", "kertas", "kertas.xlsx.exe"])
+def test_refuses_other_file_types(kosong, nama):
+	ditolak(baca(kosong, nama=nama), "Jenis berkas tidak didukung")
+
+
+def test_accepts_upper_case_extension(kosong):
+	assert baca(kosong, nama="KERTAS.XLSX").berhasil
+
+
+def test_refuses_oversized_file(kosong):
+	ditolak(baca(kosong, batas=len(kosong) - 1), "melebihi batas")
+
+
+def test_refuses_empty_bytes():
+	ditolak(baca(b""), "Berkas kosong")
+
+
+def test_refuses_password_protected_file():
+	ole2 = bytes.fromhex("D0CF11E0A1B11AE1") + b"\x00" * 4096
+	ditolak(baca(ole2), "dilindungi kata sandi atau bukan .xlsx")
+
+
+def test_refuses_truncated_file(kosong):
+	ditolak(baca(kosong[: len(kosong) // 2]), "rusak")
+
+
+def test_refuses_non_zip_bytes():
+	ditolak(baca(b"No,Indikator\n1,Contoh\n"), "rusak")
+
+
+def test_refuses_corrupt_part(kosong):
+	def rusakkan(nama, data):
+		return b"<worksheet><sheetData><row" if nama.endswith("sheet2.xml") else data
+
+	ditolak(baca(ganti_zip(kosong, ganti=rusakkan)), "rusak")
+
+
+def test_refuses_zip_bomb_by_total_size(kosong):
+	keluaran = BytesIO(kosong)
+	with zipfile.ZipFile(keluaran, "a", zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
+		with zf.open("xl/media/nol.bin", "w", force_zip64=True) as bagian:
+			blok = b"\x00" * (1024 * 1024)
+			for _ in range(200):
+				bagian.write(blok)
+	bom = keluaran.getvalue()
+	assert len(bom) < BATAS  # small on disk, 200 MB declared
+	ditolak(baca(bom), "zip bomb")
+
+
+def test_refuses_zip_bomb_by_compression_ratio(kosong):
+	bom = ganti_zip(kosong, tambah={"xl/media/nol.bin": b"\x00" * (5 * 1024 * 1024)})
+	ditolak(baca(bom, batas=10 * 1024 * 1024), "rasio kompresi")
+
+
+def test_refuses_macro_workbook(kosong):
+	ditolak(baca(ganti_zip(kosong, tambah={"xl/vbaProject.bin": b"\x00" * 64})), "makro (VBA)")
+
+
+def test_refuses_xml_entities(kosong):
+	def dtd(nama, data):
+		if nama == "xl/workbook.xml":
+			awal = data.index(b"<workbook")
+			return data[:awal] + b'<!DOCTYPE x [<!ENTITY a "aaaa">]>' + data[awal:]
+		return data
+
+	ditolak(baca(ganti_zip(kosong, ganti=dtd)), "DTD")
+
+
+def test_refuses_workbook_without_meta():
+	wb = Workbook()
+	wb.active.append(list(KOLOM))
+	wb.active.append([1, "Indikator", "%", "Positif", 10, 9, "", "", "k-1"])
+	keluaran = BytesIO()
+	wb.save(keluaran)
+	ditolak(baca(keluaran.getvalue()), "lembar _meta tidak ditemukan")
+
+
+def test_refuses_empty_workbook():
+	keluaran = BytesIO()
+	Workbook().save(keluaran)
+	ditolak(baca(keluaran.getvalue()), "Berkas kosong")
+
+
+def test_refuses_sheet_without_rows(kosong):
+	ditolak(
+		baca(ubah_dengan_openpyxl(kosong, lambda wb: wb["KEU"].delete_rows(2, 10))), "tidak berisi baris data"
+	)
+
+
+def test_refuses_workbook_without_data_sheets(kosong):
+	def hapus(wb):
+		wb.remove(wb["PRC"])
+		wb.remove(wb["KEU"])
+
+	hasil = baca(ubah_dengan_openpyxl(kosong, hapus))
+	ditolak(hasil, "tidak berisi lembar data")
+	ditolak(hasil, "Lembar 'PRC' untuk bidang 'Bidang Perencanaan' tidak ditemukan")
+
+
+def test_refuses_bad_signature_from_another_secret(kosong):
+	ditolak(baca(kosong, rahasia=b"rahasia-lain"), "Tanda tangan kertas kerja tidak cocok")
+
+
+def test_refuses_edited_meta(kosong):
+	def ubah(meta):
+		meta["lembar"][0]["kunci"].reverse()
+
+	ditolak(baca(ubah_meta(kosong, ubah)), "Tanda tangan kertas kerja tidak cocok")
+
+
+def test_refuses_broken_meta(kosong):
+	def rusak(wb):
+		wb["_meta"]["A1"] = "~{bukan json"
+
+	ditolak(baca(ubah_dengan_openpyxl(kosong, rusak)), "Lembar _meta rusak")
+
+
+def test_refuses_other_document(kosong):
+	ditolak(baca(kosong, h=harapan(dokumen_nama="EVK-2024-0003")), "Berkas ini untuk dokumen")
+
+
+def test_refuses_other_period(kosong):
+	hasil = baca(kosong, h=harapan(triwulan=3))
+	(k,) = ditolak(hasil, "Berkas ini untuk periode Triwulan II 2024")
+	assert "Triwulan III 2024" in k.pesan
+
+
+def test_refuses_other_bidang(kosong):
+	ditolak(
+		baca(kosong, h=harapan(LEMBAR[:1])), "bidang 'Bidang Keuangan' yang tidak termasuk dalam impor ini"
+	)
+
+
+def test_refuses_other_template_version(kosong):
+	def versi_lama(meta):
+		meta["versi"] = "0"
+
+	(k,) = ditolak(baca(ubah_meta(kosong, versi_lama)), "Versi templat berkas (0) tidak sesuai")
+	assert f"({TEMPLATE_VERSION})" in k.pesan
+
+
+def test_refuses_added_sheet(kosong):
+	ditolak(
+		baca(ubah_dengan_openpyxl(kosong, lambda wb: wb.create_sheet("Catatan"))),
+		"Lembar 'Catatan' tidak dikenal",
+	)
+
+
+def test_refuses_unknown_row_key(kosong):
+	(k,) = ditolak(
+		baca(ubah_dengan_openpyxl(kosong, lambda wb: wb["PRC"].__setitem__("I3", "asing-9"))),
+		"Kunci baris 'asing-9' tidak dikenal",
+	)
+	assert (k.lembar, k.baris) == ("PRC", 3)
+
+
+def test_refuses_duplicated_row_key(kosong):
+	(k,) = ditolak(
+		baca(ubah_dengan_openpyxl(kosong, lambda wb: wb["PRC"].__setitem__("I3", "prc-1"))),
+		"muncul lebih dari sekali",
+	)
+	assert k.baris == 3
+
+
+def test_refuses_missing_row(kosong):
+	(k,) = ditolak(
+		baca(ubah_dengan_openpyxl(kosong, lambda wb: wb["KEU"].delete_rows(3))),
+		"(kunci keu-2) tidak ada di lembar",
+	)
+	assert "Jumlah temuan audit" in k.pesan
+
+
+def test_refuses_added_row(kosong):
+	def tambah(wb):
+		wb["PRC"].append([4, "Indikator baru", "%", "Positif", 10, 9])
+
+	(k,) = ditolak(baca(ubah_dengan_openpyxl(kosong, tambah)), "Baris tambahan tanpa kunci")
+	assert k.baris == 5
+
+
+@pytest.mark.parametrize(
+	"sel, nilai, kolom",
+	[
+		("B3", "Jumlah temuan", "Indikator"),
+		("C3", "Kasus", "Satuan"),
+		("D3", "Positif", "Polaritas"),
+		("E3", 8, "Target"),
+		("E3", "tujuh", "Target"),
+		("E3", None, "Target"),
+	],
+)
+def test_refuses_changed_locked_column(kosong, sel, nilai, kolom):
+	(k,) = ditolak(
+		baca(ubah_dengan_openpyxl(kosong, lambda wb: wb["PRC"].__setitem__(sel, nilai))),
+		f"Kolom terkunci {kolom} berbeda",
+	)
+	assert (k.lembar, k.baris, k.kolom) == ("PRC", 3, kolom)
+	ditolak(baca(ubah_dengan_openpyxl(kosong, lambda wb: wb["PRC"].__setitem__(sel, nilai))), "Tanda tangan")
+
+
+def test_refuses_target_changed_in_the_document_after_export(kosong):
+	baru = [replace(LEMBAR[0], baris=[replace(LEMBAR[0].baris[0], target=D("95"))]), LEMBAR[1]]
+	ditolak(baca(kosong, h=harapan(baru)), "unduh ulang")
+
+
+@pytest.mark.parametrize("sel", ["F2", "G2", "H3", "B2"])
+def test_refuses_formulas(kosong, sel):
+	(k,) = ditolak(baca(ubah_dengan_openpyxl(kosong, lambda wb: wb["PRC"].__setitem__(sel, "=1+1"))), "rumus")
+	assert (k.lembar, k.baris) == ("PRC", int(sel[1:]))
+
+
+def test_refuses_formula_on_the_cover(kosong):
+	ditolak(baca(ubah_dengan_openpyxl(kosong, lambda wb: wb["Sampul"].__setitem__("D3", "=NOW()"))), "rumus")
+
+
+def test_refuses_cell_outside_the_columns(kosong):
+	ditolak(
+		baca(ubah_dengan_openpyxl(kosong, lambda wb: wb["PRC"].__setitem__("K2", "catatan"))),
+		"di luar kolom kertas kerja",
+	)
+
+
+@pytest.mark.parametrize(
+	"nilai, pesan",
+	[("delapan", "bukan angka"), ("85%", "bukan angka"), ("1.234", "ambigu"), (True, "nilai logika")],
+)
+def test_refuses_realisasi_that_is_not_a_number(kosong, nilai, pesan):
+	(k,) = ditolak(baca(ubah_dengan_openpyxl(kosong, lambda wb: wb["KEU"].__setitem__("F4", nilai))), pesan)
+	assert (k.lembar, k.baris, k.kolom) == ("KEU", 4, "Realisasi")
+	assert k.pesan.startswith("Realisasi")
+
+
+def test_refuses_a_flood_of_rows(kosong):
+	def banjir(wb):
+		ws = wb["PRC"]
+		for i in range(1100):
+			ws.cell(5 + i, 7).value = "isi"
+
+	ditolak(baca(ubah_dengan_openpyxl(kosong, banjir)), "jauh lebih banyak baris")
+
+
+def test_file_level_errors_point_at_the_whole_file():
+	(k,) = baca(b"", nama="x.csv").kesalahan
+	assert (k.lembar, k.baris, k.kolom) == ("", None, None)
+
+
+def test_numbers_typed_into_text_columns_become_text(kosong):
+	hasil = baca(ubah_dengan_openpyxl(kosong, lambda wb: wb["PRC"].__setitem__("G2", 12)))
+	assert hasil.perubahan == [Perubahan("Bidang Perencanaan", "prc-1", "kendala", "", "12")]
+
+
+def test_bad_secret_or_expectation_is_a_programming_error(kosong):
+	with pytest.raises(ValueError, match="Rahasia"):
+		baca(kosong, rahasia=b"")
+	with pytest.raises(ValueError, match="muncul lebih dari sekali"):
+		baca(kosong, h=harapan([LEMBAR[0], LEMBAR[0]]))
