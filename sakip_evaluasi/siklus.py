@@ -87,29 +87,33 @@ _KOLOM_SALIN = (
 )
 
 
-def distribusikan(kertas_kerja) -> list[str]:
-	"""Create one Data Kinerja Bidang per bidang that has rows, pre-filled with its rows."""
+def buat_per_bidang(doctype: str, evaluasi: str, rows, isi) -> list[str]:
+	"""One ``doctype`` per bidang among ``rows`` (skipping bidang that already have one), its
+	fields given by ``isi(rows_of_that_bidang)``; returns the names created."""
 	per_bidang: dict[str, list] = defaultdict(list)
-	for row in kertas_kerja.baris:
+	for row in rows:
 		per_bidang[row.bidang].append(row)
 	dibuat = []
-	for bidang, rows in per_bidang.items():
-		if frappe.db.exists("Data Kinerja Bidang", {"evaluasi": kertas_kerja.evaluasi, "bidang": bidang}):
+	for bidang, rows_bidang in per_bidang.items():
+		if frappe.db.exists(doctype, {"evaluasi": evaluasi, "bidang": bidang}):
 			continue
-		doc = frappe.get_doc(
-			{
-				"doctype": "Data Kinerja Bidang",
-				"evaluasi": kertas_kerja.evaluasi,
-				"bidang": bidang,
-				"kertas_kerja": kertas_kerja.name,
-				"baris": [
-					{**{k: r.get(k) for k in _KOLOM_SALIN}, "baris_kertas_kerja": r.name} for r in rows
-				],
-			}
-		)
+		doc = frappe.get_doc({"doctype": doctype, "evaluasi": evaluasi, "bidang": bidang, **isi(rows_bidang)})
 		sistem(doc).insert()
 		dibuat.append(doc.name)
 	return dibuat
+
+
+def distribusikan(kertas_kerja) -> list[str]:
+	"""Create one Data Kinerja Bidang per bidang that has rows, pre-filled with its rows."""
+	return buat_per_bidang(
+		"Data Kinerja Bidang",
+		kertas_kerja.evaluasi,
+		kertas_kerja.baris,
+		lambda rows: {
+			"kertas_kerja": kertas_kerja.name,
+			"baris": [{**{k: r.get(k) for k in _KOLOM_SALIN}, "baris_kertas_kerja": r.name} for r in rows],
+		},
+	)
 
 
 def pastikan_semua_data_diterima(kertas_kerja) -> None:
@@ -234,25 +238,22 @@ def pemilik_acara_rapat(notulen: str) -> set[str]:
 
 def buat_tindak_lanjut(notulen) -> list[str]:
 	"""One Tindak Lanjut Evaluasi per bidang that received a rekomendasi."""
-	per_bidang: dict[str, list] = defaultdict(list)
-	for r in notulen.rekomendasi:
-		per_bidang[r.bidang].append(r)
-	dibuat = []
-	for bidang, rows in per_bidang.items():
-		if frappe.db.exists("Tindak Lanjut Evaluasi", {"evaluasi": notulen.evaluasi, "bidang": bidang}):
-			continue
-		doc = frappe.get_doc(
-			{
-				"doctype": "Tindak Lanjut Evaluasi",
-				"evaluasi": notulen.evaluasi,
-				"bidang": bidang,
-				"notulen": notulen.name,
-				"baris": [{"rekomendasi": r.rekomendasi, "batas_waktu": r.batas_waktu} for r in rows],
-			}
-		)
-		sistem(doc).insert()
-		dibuat.append(doc.name)
-	return dibuat
+	return buat_per_bidang(
+		"Tindak Lanjut Evaluasi",
+		notulen.evaluasi,
+		notulen.rekomendasi,
+		lambda rows: {
+			"notulen": notulen.name,
+			"baris": [{"rekomendasi": r.rekomendasi, "batas_waktu": r.batas_waktu} for r in rows],
+		},
+	)
+
+
+def pastikan_baris_terisi(rows, field: str, pesan: str) -> None:
+	"""Refuse when ``field`` is empty in any row; ``pesan`` takes the row numbers."""
+	kosong = [str(r.idx) for r in rows if not (r.get(field) or "").strip()]
+	if kosong:
+		frappe.throw(pesan.format(", ".join(kosong)), title=_("Data belum lengkap"))
 
 
 def pastikan_bidang_ada(rows, label: str) -> None:

@@ -6,6 +6,7 @@ from frappe import _
 
 from sakip_evaluasi.alur_kerja import DokumenAlurKerja
 from sakip_evaluasi.capaian_baris import hitung_semua_baris
+from sakip_evaluasi.siklus import pastikan_baris_terisi
 
 
 class DataKinerjaBidang(DokumenAlurKerja):
@@ -44,11 +45,8 @@ class DataKinerjaBidang(DokumenAlurKerja):
 
 	def validasi_masuk_status(self, state: str) -> None:
 		if state == "Diajukan":
-			kosong = [str(r.idx) for r in self.baris if not (r.realisasi or "").strip()]
-			if kosong:
-				frappe.throw(
-					_("Realisasi belum diisi pada baris {0}. Isi semua realisasi sebelum mengajukan.").format(
-						", ".join(kosong)
-					),
-					title=_("Data belum lengkap"),
-				)
+			pastikan_baris_terisi(
+				self.baris,
+				"realisasi",
+				_("Realisasi belum diisi pada baris {0}. Isi semua realisasi sebelum mengajukan."),
+			)

@@ -5,6 +5,7 @@ import frappe
 from frappe import _
 
 from sakip_evaluasi.alur_kerja import DokumenAlurKerja
+from sakip_evaluasi.siklus import pastikan_baris_terisi
 
 
 class TindakLanjutEvaluasi(DokumenAlurKerja):
@@ -37,9 +38,4 @@ class TindakLanjutEvaluasi(DokumenAlurKerja):
 
 	def validasi_masuk_status(self, state: str) -> None:
 		if state == "Diajukan":
-			kosong = [str(r.idx) for r in self.baris if not (r.tindak_lanjut or "").strip()]
-			if kosong:
-				frappe.throw(
-					_("Tindak lanjut belum diisi pada baris {0}.").format(", ".join(kosong)),
-					title=_("Data belum lengkap"),
-				)
+			pastikan_baris_terisi(self.baris, "tindak_lanjut", _("Tindak lanjut belum diisi pada baris {0}."))
