@@ -1,22 +1,36 @@
 """Factories shared by the integration tests (run by ``bench run-tests --app sakip_evaluasi``)."""
 
 import frappe
+from frappe.cache_manager import user_cache_keys
 from frappe.tests.utils import FrappeTestCase
 
 
 class SakipTestCase(FrappeTestCase):
-	"""Each test starts from the state the class began with (FrappeTestCase rolls back per class only)."""
+	"""Each test starts from the state its class set up.
+
+	FrappeTestCase rolls back once per class; here every test also rolls back to a savepoint
+	taken before it, so fixtures made in ``setUpClass`` are built once and shared.
+	"""
+
+	@classmethod
+	def setUpClass(cls) -> None:
+		super().setUpClass()
+		# Workflow Action e-mails attach a print of the document; as HTML the tests need no
+		# wkhtmltopdf and no resolvable site host (rolled back with the class).
+		frappe.db.set_single_value("Print Settings", "send_print_as_pdf", 0)
 
 	def setUp(self) -> None:
 		super().setUp()
-		# Workflow Action e-mails attach a print of the document; as HTML the tests need no
-		# wkhtmltopdf and no resolvable site host (rolled back after the test).
-		frappe.db.set_single_value("Print Settings", "send_print_as_pdf", 0)
+		frappe.db.savepoint("sakip_test")
 
 	def tearDown(self) -> None:
 		frappe.set_user("Administrator")
-		frappe.db.rollback()
-		frappe.clear_cache()
+		frappe.db.rollback(save_point="sakip_test")
+		# A savepoint rollback runs no rollback watchers: drop the document caches the test
+		# touched, and the per-user caches (roles, User Permissions) that Redis keeps.
+		frappe.db.after_rollback.run()
+		for key in user_cache_keys:
+			frappe.cache.delete_key(key)
 		super().tearDown()
 
 

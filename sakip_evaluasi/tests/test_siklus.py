@@ -29,18 +29,19 @@ KABID = {"UJA": "kabid.uja@test.sakip", "UJB": "kabid.ujb@test.sakip", "UJC": "k
 
 
 class TestSiklusEvaluasi(SakipTestCase):
-	def setUp(self):
-		super().setUp()
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
 		buat_pejabat()
-		self.bidang = {}
+		cls.bidang = {}
 		for kode, user in KABID.items():
 			buat_user(user)
-			self.bidang[kode] = buat_bidang(f"Bidang Uji {kode}", kode, user).name
-		self.indikator = [
-			buat_indikator(self.bidang["UJA"], "Persentase jalan mantap", (10, 20, 30, 40)),
-			buat_indikator(self.bidang["UJA"], "Jumlah aduan", (8, 8, 8, 8), "Negatif", akumulasi="Tetap"),
-			buat_indikator(self.bidang["UJB"], "Persentase irigasi baik", (25, 25, 25, 25)),
-			buat_indikator(self.bidang["UJC"], "Indeks kepuasan", (70, 72, 75, 80), akumulasi="Nilai Akhir"),
+			cls.bidang[kode] = buat_bidang(f"Bidang Uji {kode}", kode, user).name
+		cls.indikator = [
+			buat_indikator(cls.bidang["UJA"], "Persentase jalan mantap", (10, 20, 30, 40)),
+			buat_indikator(cls.bidang["UJA"], "Jumlah aduan", (8, 8, 8, 8), "Negatif", akumulasi="Tetap"),
+			buat_indikator(cls.bidang["UJB"], "Persentase irigasi baik", (25, 25, 25, 25)),
+			buat_indikator(cls.bidang["UJC"], "Indeks kepuasan", (70, 72, 75, 80), akumulasi="Nilai Akhir"),
 		]
 
 	def assertDitolak(self, fn, pesan: str | None = None):
@@ -294,3 +295,55 @@ class TestSiklusEvaluasi(SakipTestCase):
 				lambda: frappe.client.set_value("Data Kinerja Bidang", dkb.name, "workflow_state", "Diterima")
 			)
 		self.assertEqual(frappe.db.get_value("Data Kinerja Bidang", dkb.name, "workflow_state"), "Draft")
+
+	def siap_notulen(self):
+		eki = self.buat_evaluasi()
+		nr = frappe.get_doc(
+			{
+				"doctype": "Notulen Rapat",
+				"evaluasi": eki.name,
+				"tanggal_rapat": "2026-10-12",
+				"jam_mulai": "09:00:00",
+				"tempat": "Aula",
+			}
+		).insert()
+		return aksi(nr, "Kirim Undangan", SUBKOR)
+
+	def test_minutes_without_attendance_are_refused(self):
+		nr = self.siap_notulen()
+		with sebagai(SUBKOR):
+			nr = frappe.get_doc("Notulen Rapat", nr.name)
+			nr.pimpinan_rapat, nr.notulis = KADIS, SUBKOR
+			nr.peserta[0].kehadiran = "Hadir"
+			nr.save()
+		self.assertDitolak(lambda: aksi(nr, "Ajukan Notulen", SUBKOR), "Daftar hadir belum diisi")
+		self.assertEqual(frappe.db.get_value("Notulen Rapat", nr.name, "workflow_state"), "Undangan Dikirim")
+
+	def test_only_the_sender_edits_a_draft_disposisi(self):
+		eki = self.buat_evaluasi()
+		with sebagai(KADIS):
+			d = frappe.get_doc(
+				{"doctype": "Disposisi", "evaluasi": eki.name, "kepada": SEKRETARIS, "catatan": "Asli"}
+			).insert()
+		frappe.share.add("Disposisi", d.name, SEKRETARIS, write=1)
+		with sebagai(SEKRETARIS):
+			d = frappe.get_doc("Disposisi", d.name)
+			d.catatan = "Diubah penerima"
+			self.assertDitolak(d.save, "hanya dapat diubah oleh pengirimnya")
+		self.assertEqual(frappe.db.get_value("Disposisi", d.name, "catatan"), "Asli")
+
+	def test_a_kabid_sees_only_their_own_follow_ups(self):
+		eki = self.buat_evaluasi()
+		for kode in ("UJA", "UJB"):
+			frappe.get_doc(
+				{
+					"doctype": "Tindak Lanjut Evaluasi",
+					"evaluasi": eki.name,
+					"bidang": self.bidang[kode],
+					"baris": [{"rekomendasi": "Percepat"}],
+				}
+			).insert()
+		with sebagai(KABID["UJA"]):
+			self.assertEqual(frappe.get_list("Tindak Lanjut Evaluasi", pluck="bidang"), [self.bidang["UJA"]])
+			lain = frappe.db.get_value("Tindak Lanjut Evaluasi", {"bidang": self.bidang["UJB"]})
+			self.assertDitolak(lambda: frappe.client.get("Tindak Lanjut Evaluasi", lain))
