@@ -57,13 +57,16 @@ def pastikan_boleh_mengubah(doc) -> None:
 	state = before.get("workflow_state") if before else None
 	if not state or not ada_perubahan_isian(doc, before):
 		return
-	allow_edit = frappe.db.get_value(
-		"Workflow Document State", {"parent": workflow_name, "state": state}, "allow_edit"
+	# A state may be listed more than once, one row per role allowed to edit in it.
+	allow_edit = set(
+		frappe.get_all(
+			"Workflow Document State", filters={"parent": workflow_name, "state": state}, pluck="allow_edit"
+		)
 	)
-	if allow_edit and allow_edit not in frappe.get_roles():
+	if allow_edit and not allow_edit & set(frappe.get_roles()):
 		frappe.throw(
 			_("{0} {1} berstatus {2}: isinya hanya dapat diubah oleh peran {3}.").format(
-				_(doc.doctype), doc.name, state, allow_edit
+				_(doc.doctype), doc.name, state, ", ".join(sorted(allow_edit))
 			),
 			frappe.PermissionError,
 			title=_("Tidak diizinkan mengubah"),
@@ -103,6 +106,8 @@ def _isi(doc) -> dict:
 	values = {}
 	for df in doc.meta.fields:
 		if df.fieldname in _BUKAN_ISIAN or df.fieldtype in ("Table", "Table MultiSelect") or df.is_virtual:
+			continue
+		if df.fetch_from:  # copied from a linked record by Frappe; the link itself is compared
 			continue
 		value = doc.get(df.fieldname)
 		values[df.fieldname] = None if value in ("", None) else str(value)

@@ -8,18 +8,39 @@ app_license = "mit"
 # Write the typed field block into controllers when a DocType is saved in developer mode.
 export_python_type_annotations = True
 
-# Workflow hint for phone users on every SOP output document (served with the form, no build step).
+# Served with the forms (no build step): the workflow hint for phone users on every SOP output
+# document, and the Excel work paper buttons on the two documents that carry the work paper.
+_ALUR_KERJA = "public/js/alur_kerja.js"
+_KERTAS_KERJA = "public/js/kertas_kerja_excel.js"
 doctype_js = {
-	doctype: "public/js/alur_kerja.js"
-	for doctype in (
-		"Disposisi",
-		"Kertas Kerja Evaluasi",
-		"Data Kinerja Bidang",
-		"Notulen Rapat",
-		"Tindak Lanjut Evaluasi",
-	)
+	"Disposisi": [_ALUR_KERJA],
+	"Kertas Kerja Evaluasi": [_ALUR_KERJA, _KERTAS_KERJA],
+	"Data Kinerja Bidang": [_ALUR_KERJA, _KERTAS_KERJA],
+	"Notulen Rapat": [_ALUR_KERJA],
+	"Tindak Lanjut Evaluasi": [_ALUR_KERJA],
 }
 
 after_install = "sakip_evaluasi.install.after_install"
 after_migrate = "sakip_evaluasi.install.after_migrate"
 before_uninstall = "sakip_evaluasi.install.before_uninstall"
+
+# --- SLA engine (issue 4): step clocks driven by the SOP record, a scheduled check, re-planning ---
+doc_events = {
+	"Evaluasi Kinerja Internal": {
+		"after_insert": "sakip_evaluasi.sla.mesin.evaluasi_dibuat",
+		"on_update": "sakip_evaluasi.sla.mesin.evaluasi_diperbarui",
+		"on_trash": "sakip_evaluasi.sla.mesin.evaluasi_dihapus",
+	},
+	"Disposisi": {"on_update": "sakip_evaluasi.sla.mesin.dokumen_berubah"},
+	"Kertas Kerja Evaluasi": {"on_update": "sakip_evaluasi.sla.mesin.dokumen_berubah"},
+	"Data Kinerja Bidang": {"on_update": "sakip_evaluasi.sla.mesin.dokumen_berubah"},
+	"Notulen Rapat": {"on_update": "sakip_evaluasi.sla.mesin.dokumen_berubah"},
+	"Tindak Lanjut Evaluasi": {"on_update": "sakip_evaluasi.sla.mesin.dokumen_berubah"},
+	"Kalender Kerja": {"on_update": "sakip_evaluasi.sla.rencana.kalender_diperbarui"},
+	"Pengaturan SAKIP": {
+		"validate": "sakip_evaluasi.sla.jadwal.validasi_pengaturan",
+		"on_update": "sakip_evaluasi.sla.jadwal.pengaturan_diperbarui",
+	},
+}
+# Every 5 minutes by default; the interval in Pengaturan SAKIP is written into the Scheduled Job Type.
+scheduler_events = {"cron": {"*/5 * * * *": ["sakip_evaluasi.sla.jadwal.periksa_sla"]}}

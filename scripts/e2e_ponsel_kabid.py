@@ -34,10 +34,16 @@ def main() -> int:
 	with sync_playwright() as pw:
 		browser = pw.chromium.launch(
 			executable_path=a.chromium,
-			args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
+			args=[
+				"--no-sandbox",
+				"--disable-gpu",
+				"--disable-background-networking",
+				"--disable-component-update",
+			],
 		)
-		page = browser.new_page(viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True,
-								has_touch=True)
+		page = browser.new_page(
+			viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True, has_touch=True
+		)
 		page.goto(f"{a.url}/login")
 		page.fill("#login_email", a.user)
 		page.fill("#login_password", a.password)
@@ -69,7 +75,9 @@ def main() -> int:
 		page.locator(".page-head .actions-btn-group > button:visible").first.click()
 		page.wait_for_timeout(500)
 		page.screenshot(path=str(shots / "3-actions.png"))
-		page.locator(".page-head .actions-btn-group .dropdown-menu a:visible", has_text="Ajukan").first.click()
+		page.locator(
+			".page-head .actions-btn-group .dropdown-menu a:visible", has_text="Ajukan"
+		).first.click()
 		confirm = page.locator(".modal.show .btn-primary")
 		if confirm.count():
 			confirm.first.click()

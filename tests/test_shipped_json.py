@@ -171,7 +171,10 @@ def check_workflow(w: dict) -> None:
 	assert state_field, "the workflow state field must be a real field of the DocType"
 	assert state_field["fieldtype"] == "Link" and state_field["options"] == "Workflow State"
 	states = {s["state"]: str(s["doc_status"]) for s in w["states"]}
-	assert len(states) == len(w["states"]), "duplicate state"
+	rows = [(s["state"], s["allow_edit"]) for s in w["states"]]
+	assert len(rows) == len(set(rows)), "the same state and role twice"
+	for s in w["states"]:
+		assert str(s["doc_status"]) == states[s["state"]], "one state, one docstatus"
 	for s in w["states"]:
 		assert s["allow_edit"] in ROLES
 	for t in w["transitions"]:

@@ -29,6 +29,7 @@ class SakipTestCase(FrappeTestCase):
 		# A savepoint rollback runs no rollback watchers: drop the document caches the test
 		# touched, and the per-user caches (roles, User Permissions) that Redis keeps.
 		frappe.db.after_rollback.run()
+		frappe.db.value_cache.clear()
 		for key in user_cache_keys:
 			frappe.cache.delete_key(key)
 		super().tearDown()

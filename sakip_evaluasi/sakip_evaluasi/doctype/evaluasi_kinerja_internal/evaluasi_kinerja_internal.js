@@ -41,3 +41,56 @@ function sakip_evaluasi_ringkasan(frm) {
 				</table></div>`);
 		});
 }
+
+// SLA (issue 4): each step's clock — started, due, finished, late by — under the step summary.
+// The status is derived from the clock on the server when the form is shown, not from the last check.
+frappe.ui.form.on("Evaluasi Kinerja Internal", {
+	refresh(frm) {
+		if (frm.is_new()) return;
+		sakip_evaluasi_jam_langkah(frm);
+	},
+});
+
+function sakip_evaluasi_jam_langkah(frm) {
+	const anchor = frm.get_field("ringkasan_langkah").$wrapper;
+	anchor.siblings(".sakip-jam-langkah").remove();
+	const $wadah = $(`<div class="sakip-jam-langkah" style="margin-top: var(--margin-md)"></div>`).insertAfter(anchor);
+	frappe
+		.call("sakip_evaluasi.sla.api.jam_langkah", { evaluasi: frm.doc.name })
+		.then(({ message }) => {
+			const warna = {
+				Berjalan: "blue",
+				"Hampir Jatuh Tempo": "orange",
+				Terlambat: "red",
+				"Selesai Tepat Waktu": "green",
+				"Selesai Terlambat": "gray",
+			};
+			const esc = frappe.utils.escape_html;
+			const waktu = (v) => (v ? frappe.datetime.str_to_user(v) : "");
+			const rows = (message.langkah || [])
+				.map((j) => {
+					const telat = j.terlambat_jam ? `${format_number(j.terlambat_jam, null, 2)} ${__("jam")}` : "";
+					return `<tr>
+						<td>${j.langkah}</td>
+						<td>${esc(j.bidang || "")}</td>
+						<td>${esc(j.nama_pelaksana || j.pelaksana || "")}</td>
+						<td>${waktu(j.mulai)}</td>
+						<td>${waktu(j.batas_waktu)}</td>
+						<td>${waktu(j.selesai)}</td>
+						<td><span class="indicator-pill ${warna[j.status_sla] || "gray"}">${__(j.status_sla)}</span></td>
+						<td>${telat}</td></tr>`;
+				})
+				.join("");
+			$wadah.html(`
+				<div class="text-muted small" style="margin-bottom: var(--margin-sm)">
+					${__("Jam Langkah (SLA)")} · ${__("Langkah saat ini")}: <b>${esc(message.langkah_saat_ini || "-")}</b>
+					${message.pemegang_langkah ? ` · ${__("Menunggu")}: ${esc(message.pemegang_langkah)}` : ""}
+				</div>
+				<div class="table-responsive"><table class="table table-bordered table-sm">
+				<thead><tr><th>${__("Langkah")}</th><th>${__("Bidang")}</th><th>${__("Pelaksana")}</th>
+				<th>${__("Mulai")}</th><th>${__("Batas Waktu")}</th><th>${__("Selesai")}</th>
+				<th>${__("Status SLA")}</th><th>${__("Terlambat (jam kerja)")}</th></tr></thead>
+				<tbody>${rows || `<tr><td colspan="8">${__("Belum ada langkah yang berjalan.")}</td></tr>`}</tbody>
+				</table></div>`);
+		});
+}

@@ -13,6 +13,9 @@ class LangkahSOP(Document):
 	if TYPE_CHECKING:
 		from frappe.types import DF
 
+		dokumen_output: DF.Link | None
+		field_jam_mulai: DF.Data | None
+		field_tanggal_mulai: DF.Data | None
 		kegiatan: DF.SmallText
 		kelengkapan: DF.Data | None
 		keterangan: DF.SmallText | None
@@ -23,7 +26,11 @@ class LangkahSOP(Document):
 		parenttype: DF.Data
 		pelaksana: DF.Link
 		pelaksana_lain: DF.SmallText | None
+		per_bidang: DF.Check
 		satuan: DF.Literal["Jam", "Hari"]
+		status_mulai: DF.Data | None
+		status_selesai: DF.Data | None
+		syarat_dokumen: DF.Code | None
 		waktu: DF.Float
 	# end: auto-generated types
 

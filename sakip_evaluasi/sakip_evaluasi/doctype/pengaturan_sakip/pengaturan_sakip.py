@@ -16,10 +16,14 @@ class PengaturanSAKIP(Document):
 
 		from sakip_evaluasi.sakip_evaluasi.doctype.tingkat_predikat.tingkat_predikat import TingkatPredikat
 
+		ambang_peringatan_sla: DF.Percent
 		batas_atas_capaian: DF.Literal["Tanpa Batas", "100", "120", "150"]
+		batas_ukuran_unggah_mb: DF.Int
+		interval_pemeriksaan_sla: DF.Literal["1", "2", "3", "5", "10", "15", "20", "30", "60"]
 		kalender_kerja_default: DF.Link | None
 		kepala_dinas: DF.Link | None
 		nama_instansi: DF.Data | None
+		pemeriksaan_sla_terakhir: DF.Datetime | None
 		sekretaris: DF.Link | None
 		skala_predikat: DF.Table[TingkatPredikat]
 		sop_default: DF.Link | None

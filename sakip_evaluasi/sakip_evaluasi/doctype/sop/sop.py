@@ -6,6 +6,7 @@ from frappe import _
 from frappe.model.document import Document
 
 from sakip_evaluasi.domain import sop as sop_domain
+from sakip_evaluasi.sla.pemicu import validasi_pemicu
 
 
 class SOP(Document):
@@ -43,6 +44,12 @@ class SOP(Document):
 		self.langkah.sort(key=lambda row: row.no or 0)
 		for idx, row in enumerate(self.langkah, start=1):
 			row.idx = idx
+
+	def _validate_links(self) -> None:
+		# The SLA engine's triggers (DocType, workflow states, fields, condition) are checked before
+		# Frappe's own link check, so a DocType that does not exist gets an Indonesian message.
+		validasi_pemicu(self)
+		super()._validate_links()
 
 	def ke_domain(self) -> sop_domain.SOP:
 		return sop_domain.sop_dari_dict(self.as_dict())

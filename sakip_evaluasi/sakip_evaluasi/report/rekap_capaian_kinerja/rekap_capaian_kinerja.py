@@ -1,0 +1,161 @@
+# Copyright (c) 2026, sakip_evaluasi contributors
+# For license information, please see license.txt
+
+"""Rekap Capaian Kinerja: for one period (tahun, triwulan), per bidang and indicator the target,
+realisasi, capaian and predikat as the Data Kinerja Bidang rows hold them (computed on every save by
+``capaian_baris``), with a chart of the mean capaian per bidang.
+
+The documents are read with ``frappe.get_list`` as the session user, so the standard User
+Permission on Bidang limits a Kepala Bidang to their own bidang. Rows whose capaian cannot be
+computed (no realisasi, target zero, ...) show an empty capaian and predikat and are left out of the
+chart's means; their formula note (``rumus``) says why.
+"""
+
+from collections import defaultdict
+from decimal import Decimal
+
+import frappe
+from frappe import _
+from frappe.utils import cint, flt
+
+from sakip_evaluasi.capaian_baris import urai_realisasi
+
+DKB = "Data Kinerja Bidang"
+TRIWULAN = ("I", "II", "III", "IV")
+
+
+def execute(filters=None):
+	filters = frappe._dict(filters or {})
+	if not cint(filters.tahun) or filters.triwulan not in TRIWULAN:
+		frappe.throw(_("Pilih tahun dan triwulan."), title=_("Filter belum lengkap"))
+	data = baris_laporan(filters)
+	return kolom(), data, None, grafik(data), ringkasan(data)
+
+
+def kolom() -> list[dict]:
+	def k(fieldname, label, fieldtype="Data", width=110, **kw):
+		return {"fieldname": fieldname, "label": label, "fieldtype": fieldtype, "width": width, **kw}
+
+	return [
+		k("bidang", _("Bidang"), "Link", 170, options="Bidang"),
+		k("indikator", _("Indikator"), "Data", 300),
+		k("satuan", _("Satuan"), width=80),
+		k("polaritas", _("Polaritas"), width=85),
+		k("target_tw", _("Target TW"), "Float", precision=2),
+		k("realisasi", _("Realisasi TW"), "Float", precision=2),
+		k("target_sd_tw", _("Target s.d. TW"), "Float", 120, precision=2),
+		k("realisasi_sd_tw", _("Realisasi s.d. TW"), "Float", 130, precision=2),
+		k("capaian", _("Capaian (%)"), "Float", precision=2),
+		k("predikat", _("Predikat"), width=120),
+		k("rumus", _("Rumus Capaian"), width=260),
+		k("status", _("Status Data"), width=110),
+		k("dokumen", _("Data Kinerja Bidang"), "Link", 200, options=DKB),
+	]
+
+
+def _angka(teks) -> float | None:
+	try:
+		nilai = urai_realisasi(teks)
+	except ValueError:
+		return None
+	return None if nilai is None else float(nilai)
+
+
+def baris_laporan(filters) -> list[dict]:
+	saring = {"tahun": cint(filters.tahun), "triwulan": filters.triwulan}
+	if filters.bidang:
+		saring["bidang"] = filters.bidang
+	dokumen = {
+		d.name: d for d in frappe.get_list(DKB, filters=saring, fields=["name", "bidang", "workflow_state"])
+	}
+	if not dokumen:
+		return []
+	rows = frappe.get_all(
+		"Baris Data Kinerja",
+		filters={"parenttype": DKB, "parentfield": "baris", "parent": ("in", list(dokumen))},
+		fields=[
+			"parent",
+			"idx",
+			"indikator",
+			"nama_indikator",
+			"satuan",
+			"polaritas",
+			"target_tw",
+			"target_sd_tw",
+			"realisasi",
+			"realisasi_sd_tw",
+			"capaian",
+			"predikat",
+			"rumus",
+		],
+	)
+	data = []
+	for r in sorted(rows, key=lambda r: (dokumen[r.parent].bidang, r.idx)):
+		d = dokumen[r.parent]
+		realisasi = _angka(r.realisasi)
+		dinilai = bool(r.predikat)  # a computed capaian always has a predikat (capaian 0 included)
+		data.append(
+			{
+				"bidang": d.bidang,
+				"indikator": r.nama_indikator or r.indikator,
+				"satuan": r.satuan,
+				"polaritas": r.polaritas,
+				"target_tw": flt(r.target_tw),
+				"realisasi": realisasi,
+				"target_sd_tw": flt(r.target_sd_tw),
+				"realisasi_sd_tw": flt(r.realisasi_sd_tw) if realisasi is not None else None,
+				"capaian": flt(r.capaian) if dinilai else None,
+				"predikat": r.predikat or "",
+				"rumus": r.rumus or "",
+				"status": _(d.workflow_state or ""),
+				"dokumen": d.name,
+			}
+		)
+	return data
+
+
+def _rata_rata(nilai: list[float]) -> float | None:
+	if not nilai:
+		return None
+	jumlah = sum((Decimal(str(n)) for n in nilai), Decimal(0))
+	return float((jumlah / len(nilai)).quantize(Decimal("0.01")))
+
+
+def capaian_per_bidang(data: list[dict]) -> dict[str, float | None]:
+	"""Mean capaian per bidang over its indicators with a computed capaian (None when none)."""
+	per_bidang: dict[str, list[float]] = defaultdict(list)
+	for r in data:
+		nilai = per_bidang[r["bidang"]]  # every bidang gets a bar, even without a computed capaian
+		if r["capaian"] is not None:
+			nilai.append(r["capaian"])
+	return {bidang: _rata_rata(nilai) for bidang, nilai in per_bidang.items()}
+
+
+def grafik(data: list[dict]) -> dict | None:
+	rata = capaian_per_bidang(data)
+	if not rata:
+		return None
+	return {
+		"data": {
+			"labels": list(rata),
+			"datasets": [{"name": _("Rata-rata capaian (%)"), "values": [v or 0 for v in rata.values()]}],
+		},
+		"type": "bar",
+		"fieldtype": "Float",
+		"colors": ["#5e64ff"],
+	}
+
+
+def ringkasan(data: list[dict]) -> list[dict]:
+	dinilai = [r["capaian"] for r in data if r["capaian"] is not None]
+	rata = _rata_rata(dinilai)
+	return [
+		{"value": len(data), "label": _("Indikator"), "datatype": "Int"},
+		{"value": len(dinilai), "label": _("Capaian Terhitung"), "datatype": "Int"},
+		{
+			"value": rata if rata is not None else "-",
+			"label": _("Rata-rata Capaian"),
+			"datatype": "Percent" if rata is not None else "Data",
+			"indicator": "Blue",
+		},
+	]

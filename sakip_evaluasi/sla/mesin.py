@@ -1,0 +1,344 @@
+"""The engine: opens and closes Langkah Evaluasi records from the workflow states of the SOP documents.
+
+Driven by the SOP record of each evaluation (``pemicu``): when an output document enters the state
+that completes a step, that step's clock closes; every step whose predecessors have all ended then
+opens, timed on the evaluation's Kalender Kerja. Steps per bidang open one clock per bidang that has
+an output document. A step completed before its turn is recorded as done at once.
+
+Every handler runs inside a savepoint: a failure of the engine is logged (Error Log) and reported
+with a message, and never blocks the user's own save.
+"""
+
+from collections.abc import Callable
+from datetime import datetime
+
+import frappe
+from frappe import _
+from frappe.utils import flt, get_datetime, get_fullname, getdate, now_datetime
+
+from sakip_evaluasi.alur_kerja import status_berubah
+from sakip_evaluasi.domain import sla
+from sakip_evaluasi.domain.peran import KEPALA_BIDANG
+from sakip_evaluasi.sakip_evaluasi.doctype.kalender_kerja.kalender_kerja import get_kalender
+from sakip_evaluasi.sakip_evaluasi.doctype.langkah_evaluasi.langkah_evaluasi import nama_langkah
+from sakip_evaluasi.siklus import PEJABAT
+from sakip_evaluasi.sla.pemicu import Pemicu, evaluasi_syarat, pemicu_sop
+
+EVALUASI = "Evaluasi Kinerja Internal"
+LANGKAH = "Langkah Evaluasi"
+
+
+# --------------------------------------------------------------------------- doc_events
+
+
+def evaluasi_dibuat(doc, method=None) -> None:
+	"""Evaluasi Kinerja Internal after_insert: step 1 starts now."""
+	_aman(lambda: _mulai_evaluasi(doc), doc)
+
+
+def evaluasi_diperbarui(doc, method=None) -> None:
+	"""Evaluasi Kinerja Internal on_update: a new Kalender Kerja re-plans its running steps."""
+	if doc.flags.in_insert or not doc.has_value_changed("kalender_kerja"):
+		return
+	from sakip_evaluasi.sla.rencana import rencanakan_ulang_evaluasi
+
+	_aman(lambda: rencanakan_ulang_evaluasi(doc), doc)
+
+
+def evaluasi_dihapus(doc, method=None) -> None:
+	"""Evaluasi Kinerja Internal on_trash: its clocks go with it."""
+	frappe.db.delete(LANGKAH, {"evaluasi": doc.name})
+
+
+def dokumen_berubah(doc, method=None) -> None:
+	"""on_update of an SOP output document (inserted, or moved to another workflow state)."""
+	if not doc.get("evaluasi"):
+		return
+	masuk_status = bool(doc.flags.in_insert) or status_berubah(doc)
+	if not masuk_status and not _jadwal_berubah(doc):
+		return
+	_aman(lambda: proses_dokumen(doc, masuk_status), doc)
+
+
+def _aman(fn: Callable[[], object], doc) -> None:
+	titik = "sakip_evaluasi_sla"
+	frappe.db.savepoint(titik)
+	try:
+		fn()
+	except Exception:
+		frappe.db.rollback(save_point=titik)
+		frappe.log_error(
+			title=_("Mesin SLA gagal memproses {0} {1}").format(doc.doctype, doc.name),
+			reference_doctype=doc.doctype,
+			reference_name=doc.name,
+		)
+		frappe.msgprint(
+			_("Jam SLA langkah SOP belum dapat diperbarui; kesalahannya dicatat di Error Log."),
+			indicator="orange",
+			alert=True,
+		)
+
+
+def _jadwal_berubah(doc) -> bool:
+	if doc.is_new():
+		return False
+	fields = {
+		f
+		for p in _pemicu_evaluasi(doc.evaluasi)
+		if p.doctype == doc.doctype
+		for f in (p.field_tanggal, p.field_jam)
+		if f
+	}
+	return any(doc.has_value_changed(f) for f in fields)
+
+
+def _pemicu_evaluasi(evaluasi: str) -> tuple[Pemicu, ...]:
+	return pemicu_sop(frappe.db.get_value(EVALUASI, evaluasi, "sop"))
+
+
+# --------------------------------------------------------------------------- the engine
+
+
+def _mulai_evaluasi(eki) -> None:
+	if majukan(eki, pemicu_sop(eki.sop), now_datetime()):
+		ringkasan = ringkasan_langkah(eki.name)
+		eki.db_set(ringkasan, update_modified=False)
+
+
+def proses_dokumen(doc, masuk_status: bool, sekarang: datetime | None = None) -> bool:
+	"""Close the steps ``doc`` completes, open the steps that may start, move a re-scheduled start."""
+	eki = frappe.get_doc(EVALUASI, doc.evaluasi)
+	pemicu = pemicu_sop(eki.sop)
+	if not pemicu:
+		return False
+	sekarang = sekarang or now_datetime()
+	berubah = False
+	if masuk_status:
+		for p in pemicu:
+			if (
+				p.doctype == doc.doctype
+				and doc.get("workflow_state") == p.status_selesai
+				and _cocok(p, doc, eki)
+			):
+				berubah |= tutup(eki, p, doc, sekarang)
+	berubah |= majukan(eki, pemicu, sekarang)
+	if not doc.is_new():
+		from sakip_evaluasi.sla.rencana import jadwal_dokumen_berubah
+
+		berubah |= jadwal_dokumen_berubah(eki, pemicu, doc, sekarang)
+	if berubah:
+		perbarui_ringkasan(eki.name)
+	return berubah
+
+
+def _cocok(p: Pemicu, doc, eki) -> bool:
+	if p.per_bidang and not doc.get("bidang"):
+		return False
+	return evaluasi_syarat(p.syarat, doc, eki)
+
+
+def tutup(eki, p: Pemicu, doc, sekarang: datetime) -> bool:
+	"""Stop the clock of step ``p`` (for ``doc``'s bidang) at ``sekarang``; True when a clock closed."""
+	bidang = doc.get("bidang") if p.per_bidang else None
+	nama = nama_langkah(eki.name, p.no, bidang)
+	row = frappe.db.get_value(LANGKAH, nama, ["selesai", "batas_waktu", "mulai"], as_dict=True)
+	if row is None:
+		# Completed before its turn (the step before it is still running): record it as done at once.
+		buka(eki, p, bidang, sekarang, sekarang, dokumen=doc)
+		row = frappe.db.get_value(LANGKAH, nama, ["selesai", "batas_waktu", "mulai"], as_dict=True)
+	if row.selesai:
+		return False
+	batas = get_datetime(row.batas_waktu)
+	status = sla.status_pada(sekarang, batas, None, sekarang)
+	terlambat = 0.0
+	if status == sla.SELESAI_TERLAMBAT:
+		terlambat = sla.keterlambatan_jam(kalender_evaluasi(eki), batas, sekarang)
+	frappe.db.set_value(
+		LANGKAH,
+		nama,
+		{
+			"selesai": sekarang,
+			"status_sla": status,
+			"terlambat_jam": terlambat,
+			"dokumen_doctype": doc.doctype,
+			"dokumen": doc.name,
+			"notifikasi_tertunda": 0,
+		},
+	)
+	return True
+
+
+def majukan(eki, pemicu: tuple[Pemicu, ...], sekarang: datetime) -> bool:
+	"""Open every clock of the step whose predecessors have all ended; True when one opened."""
+	if not pemicu:
+		return False
+	jam = frappe.get_all(LANGKAH, filters={"evaluasi": eki.name}, fields=["langkah", "bidang", "selesai"])
+	saat_mulai = sla.saat_mulai_langkah(
+		[p.no for p in pemicu],
+		[sla.JamLangkah(j.langkah, get_datetime(j.selesai) if j.selesai else None, j.bidang) for j in jam],
+		get_datetime(eki.creation),
+	)
+	no, mulai = list(saat_mulai.items())[-1]  # the first step that has not ended
+	p = next(p for p in pemicu if p.no == no)
+	ada = {j.bidang or None for j in jam if j.langkah == no}
+	berubah = False
+	for bidang, dokumen in _calon(eki, p):
+		if bidang in ada:
+			continue
+		mulai_ini = mulai
+		if p.status_mulai:
+			mulai_ini = max(mulai, sekarang)
+		if jadwal := jadwal_mulai(p, dokumen):
+			mulai_ini = max(mulai_ini, jadwal)
+		berubah |= buka(eki, p, bidang, mulai_ini, sekarang, dokumen=dokumen, salin_batas=True)
+	return berubah
+
+
+def _calon(eki, p: Pemicu) -> list[tuple[str | None, object]]:
+	"""(bidang, output document or None) for each clock step ``p`` should have now."""
+	if not (p.per_bidang or p.status_mulai or p.field_tanggal):
+		return [(None, None)]
+	filters = {"evaluasi": eki.name}
+	if p.status_mulai:
+		filters["workflow_state"] = p.status_mulai
+	calon, dilihat = [], set()
+	for name in frappe.get_all(p.doctype, filters=filters, pluck="name", order_by="creation asc"):
+		doc = frappe.get_doc(p.doctype, name)
+		if not _cocok(p, doc, eki):
+			continue
+		bidang = doc.get("bidang") if p.per_bidang else None
+		if bidang not in dilihat:
+			dilihat.add(bidang)
+			calon.append((bidang, doc))
+	if not calon and not (p.per_bidang or p.status_mulai):
+		calon.append((None, None))  # a scheduled step whose document does not exist yet starts on time
+	return calon
+
+
+def jadwal_mulai(p: Pemicu, dokumen) -> datetime | None:
+	"""The scheduled start an output document gives step ``p`` (e.g. the meeting's date and time)."""
+	if not (p.field_tanggal and dokumen and dokumen.get(p.field_tanggal)):
+		return None
+	nilai = dokumen.get(p.field_tanggal)
+	if p.field_jam and dokumen.get(p.field_jam):
+		return get_datetime(f"{getdate(nilai)} {dokumen.get(p.field_jam)}")
+	return get_datetime(nilai)
+
+
+def buka(
+	eki, p: Pemicu, bidang: str | None, mulai: datetime, sekarang: datetime, dokumen=None, salin_batas=False
+) -> bool:
+	"""Start the clock of step ``p`` (for ``bidang``) at ``mulai``; False when it already exists.
+
+	With ``salin_batas`` the deadline is also shown on the output document the step works on (e.g. a
+	bidang's Data Kinerja Bidang) when that has an empty ``batas_waktu`` field.
+	"""
+	nama = nama_langkah(eki.name, p.no, bidang)
+	if frappe.db.exists(LANGKAH, nama):
+		return False
+	ambang = ambang_peringatan()
+	rencana = sla.rencanakan(kalender_evaluasi(eki), mulai, p.waktu, p.satuan, ambang)
+	status = sla.status_pada(sekarang, rencana.batas_waktu, rencana.batas_peringatan)
+	peran_atasan = sla.atasan(p.peran)
+	doc = frappe.get_doc(
+		{
+			"doctype": LANGKAH,
+			"evaluasi": eki.name,
+			"langkah": p.no,
+			"kegiatan": p.kegiatan,
+			"bidang": bidang,
+			"peran": p.peran,
+			"pelaksana": pengguna_peran(eki, p.peran, bidang),
+			"atasan": pengguna_peran(eki, peran_atasan, bidang) if peran_atasan else None,
+			"status_sla": status,
+			"mulai": rencana.mulai,
+			"batas_peringatan": rencana.batas_peringatan,
+			"batas_waktu": rencana.batas_waktu,
+			"waktu": p.waktu,
+			"satuan": p.satuan,
+			"ambang_peringatan": ambang,
+			"dokumen_doctype": dokumen.doctype if dokumen else None,
+			"dokumen": dokumen.name if dokumen else None,
+			"notifikasi_tertunda": 1,
+		}
+	)
+	doc.flags.ignore_permissions = True
+	# an empty bidang / user must stay empty, not take the acting user's default (User Permission)
+	doc.dont_update_if_missing = ["bidang", "peran", "pelaksana", "atasan", "dokumen_doctype", "dokumen"]
+	try:
+		doc.insert()
+	except frappe.DuplicateEntryError:
+		return False  # opened by a concurrent request
+	if salin_batas:
+		_salin_batas_waktu(dokumen, rencana.batas_waktu)
+	from sakip_evaluasi.sla.notifikasi import serahkan
+
+	serahkan(setelah_commit=True)
+	return True
+
+
+def _salin_batas_waktu(dokumen, batas: datetime) -> None:
+	"""Show the step's deadline on its output document when that has an empty batas_waktu field."""
+	if dokumen is None or dokumen.get("batas_waktu"):
+		return
+	df = dokumen.meta.get_field("batas_waktu")
+	if df and df.fieldtype == "Datetime":
+		frappe.db.set_value(dokumen.doctype, dokumen.name, "batas_waktu", batas, update_modified=False)
+
+
+def pengguna_peran(eki, peran: str | None, bidang: str | None) -> str | None:
+	"""The user holding ``peran`` in this evaluation: the snapshot on the evaluation, or the bidang's head."""
+	if peran == KEPALA_BIDANG:
+		return frappe.db.get_value("Bidang", bidang, "kepala_bidang") if bidang else None
+	field = PEJABAT.get(peran or "")
+	return eki.get(field) if field else None
+
+
+def kalender_evaluasi(eki):
+	return get_kalender(eki.get("kalender_kerja"))
+
+
+def ambang_peringatan() -> float:
+	nilai = flt(frappe.db.get_single_value("Pengaturan SAKIP", "ambang_peringatan_sla"))
+	return nilai if 0 < nilai < 100 else sla.AMBANG_PERINGATAN_BAWAAN
+
+
+# --------------------------------------------------------------------------- the evaluation at a glance
+
+
+def ringkasan_langkah(evaluasi: str) -> dict[str, str]:
+	"""langkah_saat_ini and pemegang_langkah of an evaluation, from its clocks."""
+	jam = frappe.get_all(
+		LANGKAH,
+		filters={"evaluasi": evaluasi},
+		fields=["langkah", "kegiatan", "bidang", "pelaksana", "selesai"],
+		order_by="langkah asc, bidang asc",
+	)
+	berjalan = [j for j in jam if not j.selesai]
+	if berjalan:
+		no = min(j.langkah for j in berjalan)
+		ini = [j for j in berjalan if j.langkah == no]
+		teks = f"{no}. {ini[0].kegiatan or ''}".strip()
+		if ini[0].bidang:
+			teks = _("{0} ({1} bidang belum selesai)").format(_potong(teks, 100), len(ini))
+		pemegang = ", ".join(sorted({get_fullname(j.pelaksana) for j in ini if j.pelaksana}))
+		return {"langkah_saat_ini": _potong(teks), "pemegang_langkah": _potong(pemegang)}
+	pemicu = _pemicu_evaluasi(evaluasi)
+	selesai = {j.langkah for j in jam}
+	sisa = [p for p in pemicu if p.no not in selesai]
+	if pemicu and not sisa:
+		return {"langkah_saat_ini": _("Selesai"), "pemegang_langkah": ""}
+	if sisa:
+		return {
+			"langkah_saat_ini": _potong(_("{0}. Menunggu {1}").format(sisa[0].no, _(sisa[0].doctype))),
+			"pemegang_langkah": "",
+		}
+	return {"langkah_saat_ini": "", "pemegang_langkah": ""}
+
+
+def perbarui_ringkasan(evaluasi: str) -> None:
+	frappe.db.set_value(EVALUASI, evaluasi, ringkasan_langkah(evaluasi), update_modified=False)
+
+
+def _potong(teks: str, panjang: int = 140) -> str:
+	return teks if len(teks) <= panjang else teks[: panjang - 1] + "…"

@@ -1,0 +1,207 @@
+"""What each step of an SOP record tells the SLA engine, and the checks that refuse a bad one.
+
+A step is timed by the engine when it names a DocType Output (``dokumen_output``) and the workflow
+state that completes it (``status_selesai``). Steps without one are skipped in the chain.
+"""
+
+from dataclasses import dataclass
+
+import frappe
+from frappe import _
+from frappe.utils import cint, flt
+
+from sakip_evaluasi.workflow_sync import definisi_workflow
+
+PENANGAN_DOKUMEN = "sakip_evaluasi.sla.mesin.dokumen_berubah"
+KOLOM_PEMICU = (
+	"dokumen_output",
+	"status_selesai",
+	"status_mulai",
+	"per_bidang",
+	"syarat_dokumen",
+	"field_tanggal_mulai",
+	"field_jam_mulai",
+)
+
+
+@dataclass(frozen=True)
+class Pemicu:
+	"""One timed step of an SOP record."""
+
+	no: int
+	kegiatan: str
+	peran: str
+	waktu: float
+	satuan: str
+	doctype: str
+	status_selesai: str
+	status_mulai: str | None = None
+	per_bidang: bool = False
+	syarat: str | None = None
+	field_tanggal: str | None = None
+	field_jam: str | None = None
+
+
+def pemicu_sop(nama_sop: str | None) -> tuple[Pemicu, ...]:
+	"""The timed steps of an SOP record, in step order (empty when the SOP does not exist)."""
+	if not nama_sop or not frappe.db.exists("SOP", nama_sop):
+		return ()
+	sop = frappe.get_cached_doc("SOP", nama_sop)
+	return tuple(
+		Pemicu(
+			no=cint(row.no),
+			kegiatan=row.kegiatan or "",
+			peran=row.pelaksana,
+			waktu=flt(row.waktu),
+			satuan=row.satuan,
+			doctype=row.dokumen_output,
+			status_selesai=row.status_selesai,
+			status_mulai=(row.status_mulai or "").strip() or None,
+			per_bidang=bool(cint(row.per_bidang)),
+			syarat=(row.syarat_dokumen or "").strip() or None,
+			field_tanggal=(row.field_tanggal_mulai or "").strip() or None,
+			field_jam=(row.field_jam_mulai or "").strip() or None,
+		)
+		for row in sorted(sop.langkah, key=lambda r: cint(r.no))
+		if row.dokumen_output and row.status_selesai
+	)
+
+
+def doctype_dipantau() -> set[str]:
+	"""DocTypes whose saves reach the engine (doc_events in hooks.py)."""
+	dipantau = set()
+	for doctype, events in (frappe.get_hooks("doc_events") or {}).items():
+		handlers = (events or {}).get("on_update") or []
+		if PENANGAN_DOKUMEN in (handlers if isinstance(handlers, list) else [handlers]):
+			dipantau.add(doctype)
+	return dipantau
+
+
+def status_alur_kerja(doctype: str) -> tuple[str | None, list[str]]:
+	"""(workflow name, its states) for a DocType: the Workflow records on the site, else the shipped one.
+
+	The shipped definition counts because the SOP seed is inserted on install before the workflows.
+	"""
+	for name in frappe.get_all(
+		"Workflow", filters={"document_type": doctype}, pluck="name", order_by="is_active desc"
+	):
+		states = frappe.get_all(
+			"Workflow Document State",
+			filters={"parent": name, "parenttype": "Workflow"},
+			pluck="state",
+			order_by="idx asc",
+		)
+		return name, states
+	for data in definisi_workflow():
+		if data.get("document_type") == doctype:
+			return data["name"], [s["state"] for s in data.get("states", [])]
+	return None, []
+
+
+def evaluasi_syarat(syarat: str | None, doc, evaluasi) -> bool:
+	"""Evaluate a step's condition the way Frappe evaluates a workflow transition's condition."""
+	if not syarat:
+		return True
+	return bool(
+		frappe.safe_eval(
+			syarat,
+			None,
+			{"doc": frappe._dict(doc.as_dict()), "evaluasi": frappe._dict(evaluasi.as_dict())},
+		)
+	)
+
+
+# --------------------------------------------------------------------------- validation (SOP.validate)
+
+
+def validasi_pemicu(sop) -> None:
+	"""Refuse an SOP record whose steps name a DocType, state, field or condition the engine cannot use."""
+	dipantau = doctype_dipantau()
+	masalah = [m for row in sop.langkah for m in _masalah_langkah(row, dipantau)]
+	if masalah:
+		frappe.throw("<br>".join(masalah), title=_("Pemicu langkah SOP tidak valid"))
+
+
+def _masalah_langkah(row, dipantau: set[str]):
+	if not any(row.get(k) for k in KOLOM_PEMICU):
+		return
+	no = row.no
+	doctype = row.dokumen_output
+	if not doctype:
+		yield _("Langkah {0}: isi DocType Output yang membawa output langkah ini.").format(no)
+		return
+	if not frappe.db.exists("DocType", doctype):
+		yield _("Langkah {0}: DocType Output “{1}” tidak ada.").format(no, doctype)
+		return
+	meta = frappe.get_meta(doctype)
+	evaluasi = meta.get_field("evaluasi")
+	if not evaluasi or evaluasi.fieldtype != "Link" or evaluasi.options != "Evaluasi Kinerja Internal":
+		yield _(
+			"Langkah {0}: DocType “{1}” tidak memiliki field evaluasi yang menaut ke Evaluasi Kinerja Internal."
+		).format(no, doctype)
+	if doctype not in dipantau:
+		yield _(
+			"Langkah {0}: DocType “{1}” belum dipantau mesin SLA (tambahkan doc_events-nya di hooks.py)."
+		).format(no, doctype)
+	yield from _masalah_status(row, doctype)
+	if row.per_bidang:
+		bidang = meta.get_field("bidang")
+		if not bidang or bidang.fieldtype != "Link" or bidang.options != "Bidang":
+			yield _(
+				"Langkah {0}: langkah per bidang memerlukan field bidang (Link ke Bidang) pada “{1}”."
+			).format(no, doctype)
+	if row.syarat_dokumen and (galat := _galat_syarat(row.syarat_dokumen)):
+		yield _("Langkah {0}: syarat dokumen tidak valid: {1}").format(no, galat)
+	yield from _masalah_jadwal(row, meta)
+
+
+def _masalah_status(row, doctype: str):
+	no = row.no
+	workflow, states = status_alur_kerja(doctype)
+	if not row.status_selesai:
+		yield _(
+			"Langkah {0}: isi Status Penyelesai (status alur kerja {1} yang menyelesaikan langkah)."
+		).format(no, doctype)
+	if not workflow:
+		yield _("Langkah {0}: DocType “{1}” tidak memiliki Workflow, jadi tidak punya status.").format(
+			no, doctype
+		)
+		return
+	for label, status in (
+		(_("Status Penyelesai"), row.status_selesai),
+		(_("Status Pemulai"), row.status_mulai),
+	):
+		if status and status not in states:
+			yield _("Langkah {0}: {1} “{2}” tidak ada pada alur kerja {3} (status yang ada: {4}).").format(
+				no, label, status, workflow, ", ".join(states)
+			)
+	if row.status_mulai and row.status_mulai == row.status_selesai:
+		yield _("Langkah {0}: Status Pemulai dan Status Penyelesai tidak boleh sama.").format(no)
+
+
+def _masalah_jadwal(row, meta):
+	no = row.no
+	if row.field_jam_mulai and not row.field_tanggal_mulai:
+		yield _("Langkah {0}: Field Jam Mulai Terjadwal memerlukan Field Tanggal Mulai Terjadwal.").format(no)
+	for fieldname, jenis in (
+		(row.field_tanggal_mulai, ("Date", "Datetime")),
+		(row.field_jam_mulai, ("Time",)),
+	):
+		if not fieldname:
+			continue
+		df = meta.get_field(fieldname)
+		if not df or df.fieldtype not in jenis:
+			yield _("Langkah {0}: “{1}” bukan field {2} pada {3}.").format(
+				no, fieldname, "/".join(jenis), meta.name
+			)
+
+
+def _galat_syarat(syarat: str) -> str | None:
+	from frappe.utils.safe_exec import FrappeTransformer
+	from RestrictedPython import compile_restricted
+
+	try:
+		compile_restricted(syarat, filename="<syarat_dokumen>", policy=FrappeTransformer, mode="eval")
+	except SyntaxError as e:
+		return str(e)
+	return None
