@@ -6,9 +6,9 @@ import random
 from collections.abc import Iterator
 
 import frappe
-from frappe.model.workflow import apply_workflow
 from frappe.utils.password import update_password
 
+from sakip_evaluasi.alur_kerja import jalankan_aksi, sebagai
 from sakip_evaluasi.domain.peran import KEPALA_BIDANG, KEPALA_DINAS, SEKRETARIS, SUBKOOR
 
 INSTANSI = "Dinas Pekerjaan Umum dan Penataan Ruang Kabupaten Contoh"
@@ -181,35 +181,25 @@ def buat_bidang_dan_indikator() -> Iterator[str]:
 # --------------------------------------------------------------------------- walking the cycle
 
 
-def sebagai(user: str, fn, *args, **kwargs):
-	frappe.set_user(user)
-	try:
-		return fn(*args, **kwargs)
-	finally:
-		frappe.set_user("Administrator")
-
-
 def aksi(doctype: str, name: str, action: str, user: str, dari_status: str) -> None:
 	"""Take ``action`` as ``user`` when the document is still in ``dari_status`` (idempotent)."""
-	if frappe.db.get_value(doctype, name, "workflow_state") != dari_status:
-		return
-	sebagai(user, apply_workflow, frappe.get_doc(doctype, name).as_dict(), action)
+	if frappe.db.get_value(doctype, name, "workflow_state") == dari_status:
+		jalankan_aksi(doctype, name, action, user)
 
 
 def simpan(doc, user: str) -> None:
-	sebagai(user, doc.save)
+	with sebagai(user):
+		doc.save()
 
 
 def jalankan_siklus(triwulan: str, sampai_langkah: int) -> Iterator[str]:
 	kadis, sekretaris, subkor = email("kadis"), email("sekretaris"), email("subkor")
 	nama = f"EKI-2026-TW{('I', 'II', 'III', 'IV').index(triwulan) + 1}"
 	if not frappe.db.exists("Evaluasi Kinerja Internal", nama):
-		sebagai(
-			kadis,
-			lambda: frappe.get_doc(
+		with sebagai(kadis):
+			frappe.get_doc(
 				{"doctype": "Evaluasi Kinerja Internal", "tahun": 2026, "triwulan": triwulan}
-			).insert(),
-		)
+			).insert()
 	# Steps 1-2: disposisi chain
 	d1 = _disposisi(
 		nama, kadis, sekretaris, None, "Untuk ditindaklanjuti", "Laksanakan evaluasi kinerja internal."
@@ -224,9 +214,8 @@ def jalankan_siklus(triwulan: str, sampai_langkah: int) -> Iterator[str]:
 	# Steps 3-4: work paper
 	kke = f"KKE-{nama}"
 	if not frappe.db.exists("Kertas Kerja Evaluasi", kke):
-		sebagai(
-			subkor, lambda: frappe.get_doc({"doctype": "Kertas Kerja Evaluasi", "evaluasi": nama}).insert()
-		)
+		with sebagai(subkor):
+			frappe.get_doc({"doctype": "Kertas Kerja Evaluasi", "evaluasi": nama}).insert()
 	aksi("Kertas Kerja Evaluasi", kke, "Ajukan", subkor, "Draft")
 	aksi("Kertas Kerja Evaluasi", kke, "Setujui", sekretaris, "Diajukan")
 	aksi("Kertas Kerja Evaluasi", kke, "Distribusikan", subkor, "Disetujui")
@@ -247,7 +236,8 @@ def jalankan_siklus(triwulan: str, sampai_langkah: int) -> Iterator[str]:
 	# Steps 6-7: meeting
 	nr = f"NR-{nama}"
 	if not frappe.db.exists("Notulen Rapat", nr):
-		sebagai(subkor, lambda: frappe.get_doc({"doctype": "Notulen Rapat", "evaluasi": nama}).insert())
+		with sebagai(subkor):
+			frappe.get_doc({"doctype": "Notulen Rapat", "evaluasi": nama}).insert()
 	_isi_undangan(nr, subkor)
 	aksi("Notulen Rapat", nr, "Kirim Undangan", sekretaris, "Draft")
 	_isi_notulen(nr, subkor, kadis)
@@ -284,7 +274,8 @@ def _disposisi(evaluasi: str, dari: str, kepada: str, induk: str | None, instruk
 			"catatan": catatan,
 		}
 	)
-	sebagai(dari, doc.insert)
+	with sebagai(dari):
+		doc.insert()
 	return doc.name
 
 

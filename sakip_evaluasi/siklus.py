@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 
 import frappe
 from frappe import _
-from frappe.utils import get_datetime, get_fullname
+from frappe.utils import get_datetime
 
 from sakip_evaluasi.capaian_baris import nomor_triwulan
 from sakip_evaluasi.domain.capaian import nilai_sd_tw
@@ -267,10 +267,6 @@ def pastikan_bidang_ada(rows, label: str) -> None:
 				frappe.LinkValidationError,
 				title=_("Bidang tidak dikenal"),
 			)
-
-
-def nama_pengguna(user: str | None) -> str:
-	return get_fullname(user) if user else ""
 
 
 # --------------------------------------------------------------------------- the cycle at a glance

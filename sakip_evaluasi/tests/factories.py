@@ -4,6 +4,8 @@ import frappe
 from frappe.cache_manager import user_cache_keys
 from frappe.tests.utils import FrappeTestCase
 
+from sakip_evaluasi.alur_kerja import jalankan_aksi, sebagai  # noqa: F401 (sebagai: used by the tests)
+
 
 class SakipTestCase(FrappeTestCase):
 	"""Each test starts from the state its class set up.
@@ -106,27 +108,6 @@ def buat_indikator(bidang: str, indikator: str, targets: tuple, polaritas: str =
 
 
 def aksi(doc, action: str, user: str):
-	"""Take a workflow action as ``user`` (as the desk's action menu does) and return the saved doc."""
-	from frappe.model.workflow import apply_workflow
-
-	frappe.set_user(user)
-	try:
-		apply_workflow(frappe.get_doc(doc.doctype, doc.name).as_dict(), action)
-	finally:
-		frappe.set_user("Administrator")
+	"""Take a workflow action as ``user`` and return the saved doc."""
+	jalankan_aksi(doc.doctype, doc.name, action, user)
 	return frappe.get_doc(doc.doctype, doc.name)
-
-
-def sebagai(user: str):
-	"""Context manager: run as ``user``."""
-	from contextlib import contextmanager
-
-	@contextmanager
-	def _ctx():
-		frappe.set_user(user)
-		try:
-			yield
-		finally:
-			frappe.set_user("Administrator")
-
-	return _ctx()
