@@ -51,12 +51,13 @@ import json
 import re
 import warnings
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from copy import copy
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from decimal import MAX_EMAX, MIN_EMIN, ROUND_HALF_EVEN, Context, Decimal, InvalidOperation
 from io import BytesIO
+from itertools import islice
 
 from openpyxl import Workbook, load_workbook
 from openpyxl.cell import WriteOnlyCell
@@ -113,6 +114,8 @@ BAGIAN_MAKS = 2000
 BARIS_LEBIH_MAKS = 1000  # rows beyond the expected ones after which reading a sheet stops
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _META_POTONGAN = 16000  # characters per _meta cell (Excel holds at most 32,767 UTF-16 units)
+_PANJANG_SEL_MAKS = 32767  # characters (UTF-16 units) Excel holds in one cell
+_BARIS_PER_POTONGAN = 500  # data rows encoded and compressed at a time
 _META_AWALAN = "~"  # so no _meta cell can start with "=" and be taken for a formula
 
 _ILEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -510,23 +513,26 @@ def buat_workbook(sampul: Sampul, lembar: list[LembarBidang], rahasia: bytes) ->
 	"""The work paper as ``.xlsx`` bytes: "Sampul", one protected sheet per bidang, hidden "_meta".
 
 	Raises ValueError (Indonesian message) for data that cannot be exported: no bidang, a bidang
-	without rows, duplicate bidang or row keys, a target that is not a number.
+	without rows, duplicate bidang or row keys, a target that is not a number, a text longer than
+	an Excel cell holds. Nothing is written before all of that is checked.
 	"""
 	_periksa_rahasia(rahasia)
 	_validasi_ekspor(sampul, lembar)
 	judul = _judul_lembar(lb.kode_bidang for lb in lembar)
+	isi_lembar = [_isi_lembar(lb) for lb in lembar]
 
 	wb = Workbook(write_only=True)
 	gaya = _daftarkan_gaya(wb)
 	_tulis_sampul(wb, sampul, lembar, judul)
 	meta_lembar = []
 	tanda_lembar = []
-	for lb, jd in zip(lembar, judul, strict=True):
-		baris_kanon = _tulis_lembar(wb, jd, lb, gaya)
+	xml_baris = []
+	for lb, jd, isi in zip(lembar, judul, isi_lembar, strict=True):
+		xml_baris.append(_tulis_lembar(wb, jd, isi, gaya))
 		kunci = [b.kunci for b in lb.baris]
 		meta_lembar.append({"judul": jd, "bidang": lb.bidang, "kode": lb.kode_bidang, "kunci": kunci})
 		tanda_lembar.append(
-			{"judul": jd, "bidang": lb.bidang, "kode": lb.kode_bidang, "kunci": kunci, "baris": baris_kanon}
+			{"judul": jd, "bidang": lb.bidang, "kode": lb.kode_bidang, "kunci": kunci, "baris": isi.kanon}
 		)
 	kepala = {
 		"versi": TEMPLATE_VERSION,
@@ -539,9 +545,10 @@ def buat_workbook(sampul: Sampul, lembar: list[LembarBidang], rahasia: bytes) ->
 	meta["tanda_tangan"] = _tanda_tangan(rahasia, kepala, tanda_lembar)
 	_tulis_meta(wb, meta)
 	wb.security = WorkbookProtection(lockStructure=True)
-	keluaran = BytesIO()
-	wb.save(keluaran)
-	return keluaran.getvalue()
+	kerangka = BytesIO()
+	wb.save(kerangka)
+	# openpyxl names each sheet's part while saving (ws.path)
+	return _sisipkan_baris(kerangka.getvalue(), {ws.path.lstrip("/"): xml for ws, xml in xml_baris})
 
 
 def _tulis_sampul(wb: Workbook, sampul: Sampul, lembar: Sequence[LembarBidang], judul: Sequence[str]) -> None:
@@ -592,18 +599,64 @@ def _tulis_sampul(wb: Workbook, sampul: Sampul, lembar: Sequence[LembarBidang], 
 	_lindungi(ws)
 
 
-def _tulis_lembar(wb: Workbook, judul: str, lb: LembarBidang, gaya: dict[str, NamedStyle]) -> list[list[str]]:
-	"""Write one bidang sheet; returns the canonical locked rows for the signature.
+@dataclass(frozen=True)
+class _IsiLembar:
+	"""A data sheet's rows as they will be written (the ``_BarisXml.baris`` arguments) and their
+	canonical locked values for the signature; made before anything is written, so that data which
+	cannot be exported is refused before openpyxl has started a sheet."""
+
+	sel: list[tuple]
+	kanon: list[list[str]]
+
+
+def _isi_lembar(lb: LembarBidang) -> _IsiLembar:
+	sel = []
+	kanon = []
+	for nomor, b in enumerate(lb.baris, 1):
+		target = _angka_dokumen(b.target, f"Target '{b.indikator}'")
+		realisasi = _angka_dokumen(b.realisasi, f"Realisasi '{b.indikator}'")
+		indikator, satuan, polaritas = _teks(b.indikator), _teks(b.satuan), _teks(b.polaritas)
+		baris = nomor + 1
+		sel.append(
+			(
+				nomor,
+				_teks_sel_ekspor(indikator, _INDIKATOR, baris),
+				_teks_sel_ekspor(satuan, _SATUAN, baris),
+				_teks_sel_ekspor(polaritas, _POLARITAS, baris),
+				target,
+				realisasi,
+				_teks_sel_ekspor(b.kendala, _KENDALA, baris),
+				_teks_sel_ekspor(b.upaya, _UPAYA, baris),
+				b.kunci,
+			)
+		)
+		kanon.append([b.kunci, indikator, satuan, polaritas, _kanon_dokumen(target)])
+	return _IsiLembar(sel, kanon)
+
+
+def _teks_sel_ekspor(nilai: object, kolom: int, baris: int) -> str | None:
+	"""``_teks_tulis``, refusing a text longer than an Excel cell holds (cutting it would lose it
+	on the way back)."""
+	teks = _teks_tulis(nilai)
+	if teks and len(teks) > _PANJANG_SEL_MAKS // 2 and _panjang_excel(teks) > _PANJANG_SEL_MAKS:
+		raise ValueError(
+			f"Sel {_HURUF[kolom]}{baris} ({KOLOM[kolom]}): teks lebih dari 32.767 karakter, batas satu "
+			f"sel Excel (awalnya: '{teks[:40]}…'). Persingkat teks di dokumen lalu unduh lagi."
+		)
+	return teks
+
+
+def _tulis_lembar(
+	wb: Workbook, judul: str, isi: _IsiLembar, gaya: dict[str, NamedStyle]
+) -> tuple[object, Iterator[str]]:
+	"""Write one bidang sheet's frame (columns, header, validation, protection) with openpyxl and
+	serialise its data rows (``_BarisXml``); returns the sheet and its rows' XML, made as they are
+	written into the archive.
 
 	The input columns (Realisasi, Kendala/Hambatan, Upaya/Solusi) carry an unlocked column style;
 	by ECMA-376 §18.3.1.13 a column style applies to every cell of the column not written in the
-	sheet, so an empty input cell needs no cell of its own (a third fewer cells to write). Input
-	cells holding a value get the same style explicitly; every other cell keeps the default
-	locked protection.
-
-	Speed: a named style is applied once to a template cell per style, and each data cell copies
-	the template's style array (the openpyxl idiom ``copy(cell._style)``), about 3× cheaper than
-	looking the named style up by name for every cell.
+	sheet, so an empty input cell needs no cell of its own. Input cells holding a value get the same
+	style explicitly; every other cell keeps the default locked protection.
 	"""
 	ws = wb.create_sheet(judul)
 	for huruf, lebar in zip(_HURUF, _LEBAR, strict=True):
@@ -627,46 +680,10 @@ def _tulis_lembar(wb: Workbook, judul: str, lb: LembarBidang, gaya: dict[str, Na
 	ws.sheet_properties.pageSetUpPr.fitToPage = True
 	ws.append([_sel(ws, teks, _GAYA_JUDUL) for teks in KOLOM])
 
-	gaya_terkunci = _sel(ws, None, _GAYA_TERKUNCI)._style
-	gaya_terkunci_angka = _sel(ws, None, _GAYA_TERKUNCI_ANGKA)._style
-	gaya_isian_angka = _sel(ws, None, _GAYA_ISIAN_ANGKA)._style
-	gaya_isian_teks = _sel(ws, None, _GAYA_ISIAN_TEKS)._style
-	kanon = []
-	tambah = ws.append
-	for nomor, b in enumerate(lb.baris, 1):
-		target = _angka_dokumen(b.target, f"Target '{b.indikator}'")
-		realisasi = _angka_dokumen(b.realisasi, f"Realisasi '{b.indikator}'")
-		indikator, satuan, polaritas = _teks(b.indikator), _teks(b.satuan), _teks(b.polaritas)
-		kendala, upaya = _teks_tulis(b.kendala), _teks_tulis(b.upaya)
-		sel_indikator = WriteOnlyCell(ws, _teks_tulis(indikator))
-		sel_indikator._style = copy(gaya_terkunci)
-		sel_target = WriteOnlyCell(ws, target)
-		sel_target._style = copy(gaya_terkunci_angka)
-		if realisasi is not None:
-			realisasi = WriteOnlyCell(ws, realisasi)
-			realisasi._style = copy(gaya_isian_angka)
-		if kendala is not None:
-			kendala = WriteOnlyCell(ws, kendala)
-			kendala._style = copy(gaya_isian_teks)
-		if upaya is not None:
-			upaya = WriteOnlyCell(ws, upaya)
-			upaya._style = copy(gaya_isian_teks)
-		tambah(
-			[
-				nomor,
-				sel_indikator,
-				_teks_tulis(satuan),
-				_teks_tulis(polaritas),
-				sel_target,
-				realisasi,
-				kendala,
-				upaya,
-				b.kunci,
-			]
-		)
-		kanon.append([b.kunci, indikator, satuan, polaritas, _kanon_dokumen(target)])
+	tulis = _BarisXml({nama: _sel(ws, None, nama).style_id for nama in gaya})
+	xml = (tulis.baris(*sel) for sel in isi.sel)
 
-	akhir = len(lb.baris) + 1
+	akhir = len(isi.sel) + 1
 	dv = DataValidation(
 		type="decimal",
 		operator="between",
@@ -684,7 +701,100 @@ def _tulis_lembar(wb: Workbook, judul: str, lb: LembarBidang, gaya: dict[str, Na
 	dv.add(f"{_HURUF[_REALISASI]}2:{_HURUF[_REALISASI]}{akhir}")
 	ws.data_validations.append(dv)
 	_lindungi(ws)
-	return kanon
+	return ws, xml
+
+
+def _xml_escape(teks: str) -> str:
+	if "&" in teks:
+		teks = teks.replace("&", "&amp;")
+	if "<" in teks:
+		teks = teks.replace("<", "&lt;")
+	if ">" in teks:
+		teks = teks.replace(">", "&gt;")
+	return teks
+
+
+def _panjang_excel(teks: str) -> int:
+	"""Length as Excel counts it (UTF-16 code units)."""
+	return len(teks) + sum(1 for c in teks if ord(c) > 0xFFFF)
+
+
+class _BarisXml:
+	"""The ``<row>`` elements of a data sheet, written as openpyxl writes them in write-only mode
+	(inline strings, numbers as ``%.16g``, no cell for an empty value, ``s`` the cellXfs index of
+	the cell's style; byte for byte openpyxl 3.1's output for these cells) — but as one string per row, without a
+	Cell object and an XML element per cell, which is where openpyxl's writer spends its time
+	(issue 5: export within 2× of openpyxl writing the bare cells). The texts come through
+	``_teks_tulis`` (no characters illegal in XML, never a leading "=").
+	"""
+
+	def __init__(self, id_gaya: dict[str, int]) -> None:
+		self.s_terkunci = f' s="{id_gaya[_GAYA_TERKUNCI]}"'
+		self.s_terkunci_angka = f' s="{id_gaya[_GAYA_TERKUNCI_ANGKA]}"'
+		self.s_isian_angka = f' s="{id_gaya[_GAYA_ISIAN_ANGKA]}"'
+		self.s_isian_teks = f' s="{id_gaya[_GAYA_ISIAN_TEKS]}"'
+
+	@staticmethod
+	def teks(ref: str, teks: str | None, s: str = "") -> str:
+		if teks is None:
+			return ""
+		ruang = ' xml:space="preserve"' if teks[0].isspace() or teks[-1].isspace() else ""
+		return f'<c r="{ref}"{s} t="inlineStr"><is><t{ruang}>{_xml_escape(teks)}</t></is></c>'
+
+	@staticmethod
+	def angka(ref: str, angka: int | Decimal | None, s: str = "") -> str:
+		if angka is None:
+			return ""
+		return f'<c r="{ref}"{s} t="n"><v>{float(angka):.16g}</v></c>'
+
+	def baris(
+		self,
+		nomor: int,
+		indikator: str | None,
+		satuan: str | None,
+		polaritas: str | None,
+		target: Decimal | None,
+		realisasi: Decimal | None,
+		kendala: str | None,
+		upaya: str | None,
+		kunci: str,
+	) -> str:
+		r = nomor + 1  # the header is row 1
+		teks, angka = self.teks, self.angka
+		return (
+			f'<row r="{r}">{angka(f"A{r}", nomor)}{teks(f"B{r}", indikator, self.s_terkunci)}'
+			f"{teks(f'C{r}', satuan)}{teks(f'D{r}', polaritas)}"
+			f"{angka(f'E{r}', target, self.s_terkunci_angka)}"
+			f"{angka(f'F{r}', realisasi, self.s_isian_angka)}"
+			f"{teks(f'G{r}', kendala, self.s_isian_teks)}{teks(f'H{r}', upaya, self.s_isian_teks)}"
+			f"{teks(f'I{r}', kunci)}</row>"
+		)
+
+
+def _sisipkan_baris(kerangka: bytes, baris: dict[str, Iterator[str]]) -> bytes:
+	"""The saved workbook with each data sheet's rows (``baris``: part name → ``<row>`` elements)
+	inserted at the end of its ``sheetData``, after the header row openpyxl wrote; made and
+	compressed a slice at a time, so the sheet's XML is never held whole."""
+	keluaran = BytesIO()
+	with (
+		zipfile.ZipFile(BytesIO(kerangka)) as masuk,
+		zipfile.ZipFile(keluaran, "w", zipfile.ZIP_DEFLATED) as keluar,
+	):
+		for info in masuk.infolist():
+			isi = masuk.read(info)
+			baru = zipfile.ZipInfo(info.filename, info.date_time)
+			baru.compress_type = zipfile.ZIP_DEFLATED
+			xml = baris.get(info.filename)
+			if xml is None:
+				keluar.writestr(baru, isi)
+				continue
+			akhir = isi.rindex(b"</sheetData>")
+			with keluar.open(baru, "w") as berkas:
+				berkas.write(isi[:akhir])
+				while potongan := "".join(islice(xml, _BARIS_PER_POTONGAN)):
+					berkas.write(potongan.encode())
+				berkas.write(isi[akhir:])
+	return keluaran.getvalue()
 
 
 def _tulis_meta(wb: Workbook, meta: dict) -> None:

@@ -6,7 +6,7 @@ from decimal import Decimal
 from io import BytesIO
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
 
@@ -181,6 +181,85 @@ def test_export_refuses_unusable_data():
 		buat_workbook(SAMPUL, [LembarBidang("B", "B", [replace(ganda[0], target="tujuh")])], RAHASIA)
 	with pytest.raises(ValueError, match="Rahasia"):
 		buat_workbook(SAMPUL, LEMBAR, b"")
+
+
+def test_export_refuses_text_longer_than_an_excel_cell():
+	# Excel holds 32,767 characters in a cell; cutting the text would lose it on the way back.
+	panjang = replace(baris_bidang("x")[1], kendala="a" * 32_767)
+	buat_workbook(SAMPUL, [LembarBidang("B", "B", [panjang])], RAHASIA)
+	terlalu = replace(panjang, kendala="a" * 32_766 + "😀")  # 32,768 UTF-16 units
+	with pytest.raises(ValueError, match=r"Sel G2 \(Kendala/Hambatan\): teks lebih dari 32\.767 karakter"):
+		buat_workbook(SAMPUL, [LembarBidang("B", "B", [terlalu])], RAHASIA)
+
+
+_TEKS_SEL = st.text(
+	st.sampled_from(list("&<>\"'= \n\r\taZ9,.\x01\ufffe😀")) | st.characters(blacklist_categories=("Cs",)),
+	max_size=40,
+)
+_ANGKA_SEL = st.none() | st.decimals(
+	min_value=-(10**12), max_value=10**12, allow_nan=False, allow_infinity=False, places=6
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+	st.lists(
+		st.tuples(_TEKS_SEL, _TEKS_SEL, _TEKS_SEL, _ANGKA_SEL, _ANGKA_SEL, _TEKS_SEL, _TEKS_SEL),
+		min_size=1,
+		max_size=6,
+	)
+)
+def test_every_value_reads_back_as_written_with_its_cell_style(isi_baris):
+	"""Whatever the document holds shows in the workbook as a spreadsheet program reads it: text
+	(escaped, trimmed, never a formula), numbers to 15 digits, locked identity cells and unlocked
+	input cells with the number format."""
+	rows = [
+		BarisKinerja(f"k-{i}", ind, sat, pol, tgt, real, ken, upa)
+		for i, (ind, sat, pol, tgt, real, ken, upa) in enumerate(isi_baris)
+	]
+	isi = buat_workbook(SAMPUL, [LembarBidang("Bidang Uji", "UJI", rows)], RAHASIA)
+	ws = load_workbook(BytesIO(isi))["UJI"]
+	assert ws.max_row == len(rows) + 1
+
+	def teks(nilai):
+		t = _teks_diharapkan(nilai)
+		return (" " + t if t.startswith("=") else t) or None
+
+	def angka(nilai):  # 15 significant digits, what Excel keeps
+		return None if nilai is None else Decimal(format(Decimal(str(nilai)), ".15g"))
+
+	for r, b in enumerate(rows, 2):
+		nilai = [ws.cell(r, k).value for k in range(1, 10)]
+		nilai[4:6] = [angka(v) for v in nilai[4:6]]
+		assert nilai == [
+			r - 1,
+			teks(b.indikator),
+			teks(b.satuan),
+			teks(b.polaritas),
+			angka(b.target),
+			angka(b.realisasi),
+			teks(b.kendala),
+			teks(b.upaya),
+			b.kunci,
+		]
+		for k in (2, 5):
+			assert ws.cell(r, k).protection.locked
+		if b.target is not None:
+			assert ws.cell(r, 5).number_format == "#,##0.00"
+		for k in (6, 7, 8):
+			if ws.cell(r, k).value is not None:
+				assert not ws.cell(r, k).protection.locked
+		if b.realisasi is not None:
+			assert ws.cell(r, 6).number_format == "#,##0.00"
+	# and the untouched file imports without a change
+	hasil = baca(isi, h=harapan([LembarBidang("Bidang Uji", "UJI", rows)]))
+	assert hasil.kesalahan == [] and hasil.perubahan == []
+
+
+def _teks_diharapkan(nilai: str) -> str:
+	return re.sub(
+		"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]", "", nilai.replace("\r\n", "\n").replace("\r", "\n")
+	).strip()
 
 
 # --- round trip ---------------------------------------------------------------------------------
