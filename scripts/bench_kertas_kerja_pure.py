@@ -7,9 +7,10 @@ Run from the app folder: ``python3 scripts/bench_kertas_kerja_pure.py [rows ...]
 - read floor: openpyxl read-only loading the same filled file and reading every cell of every
   sheet (values only).
 
-Each time is the best of several runs; peak memory is measured separately with tracemalloc.
+Each time is the best of several runs (GC off while timing, as ``timeit`` does); peak memory is measured separately with tracemalloc.
 """
 
+import gc
 import sys
 import time
 import tracemalloc
@@ -109,12 +110,19 @@ def isi_seperti_kabid(isi: bytes) -> bytes:
 
 
 def terbaik(fungsi, *args):
+	"""Best of ``ULANG`` runs, each after a full collection and with the cyclic GC off while it
+	runs (as ``timeit`` does), so a collection triggered by an earlier run is not charged to it."""
 	waktu = []
 	hasil = None
 	for _ in range(ULANG):
-		mulai = time.perf_counter()
-		hasil = fungsi(*args)
-		waktu.append(time.perf_counter() - mulai)
+		gc.collect()
+		gc.disable()
+		try:
+			mulai = time.perf_counter()
+			hasil = fungsi(*args)
+			waktu.append(time.perf_counter() - mulai)
+		finally:
+			gc.enable()
 	return min(waktu), hasil
 
 
