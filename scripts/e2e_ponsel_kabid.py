@@ -12,47 +12,20 @@ the "Ajukan" action from the phone's Actions menu, and checks the state through 
 Screenshots go to --shots.
 """
 
-import argparse
 import sys
-from pathlib import Path
 
-from playwright.sync_api import expect, sync_playwright
+from _e2e import argumen, buka_aksi_ponsel, halaman_ponsel, masuk, nilai_server
+from playwright.sync_api import expect
 
 
 def main() -> int:
-	p = argparse.ArgumentParser()
-	p.add_argument("--url", default="http://demo.localhost:8000")
-	p.add_argument("--user", default="kabid.sda@demo.sakip.id")
-	p.add_argument("--password", default="Demo#2026")
-	p.add_argument("--dkb", default="DKB-EKI-2026-TW4-SDA")
-	p.add_argument("--chromium", default="/usr/bin/chromium")
-	p.add_argument("--shots", default="/tmp/sakip-e2e")
-	a = p.parse_args()
-	shots = Path(a.shots)
-	shots.mkdir(parents=True, exist_ok=True)
+	a = argumen("kabid.sda@demo.sakip.id", "DKB-EKI-2026-TW4-SDA")
+	shots = a.shots
 
-	with sync_playwright() as pw:
-		browser = pw.chromium.launch(
-			executable_path=a.chromium,
-			args=[
-				"--no-sandbox",
-				"--disable-gpu",
-				"--disable-background-networking",
-				"--disable-component-update",
-			],
-		)
-		page = browser.new_page(
-			viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True, has_touch=True
-		)
-		page.goto(f"{a.url}/login")
-		page.fill("#login_email", a.user)
-		page.fill("#login_password", a.password)
-		page.click(".btn-login")
-		page.wait_for_url("**/app**", timeout=30000)
-		page.wait_for_selector(".codex-editor, .widget-group, .layout-main-section", timeout=30000)
-		page.wait_for_timeout(1500)
+	with halaman_ponsel(a.chromium) as page:
+		berhasil = masuk(page, a.url, a.user, a.password)
 		page.screenshot(path=str(shots / "1-desk.png"))
-		if page.get_by_text("Not permitted").first.is_visible() or "setup-wizard" in page.url:
+		if not berhasil:
 			print("FAIL: the Kepala Bidang cannot open the desk")
 			return 1
 
@@ -71,29 +44,13 @@ def main() -> int:
 		expect(page.locator(".indicator-pill").first).not_to_contain_text("Not Saved", timeout=15000)
 		page.wait_for_timeout(1000)
 
-		# On a phone the workflow actions sit behind an icon-only button at the top right.
-		page.locator(".page-head .actions-btn-group > button:visible").first.click()
-		page.wait_for_timeout(500)
-		page.screenshot(path=str(shots / "3-actions.png"))
-		page.locator(
-			".page-head .actions-btn-group .dropdown-menu a:visible", has_text="Ajukan"
-		).first.click()
+		buka_aksi_ponsel(page, "Ajukan")
 		confirm = page.locator(".modal.show .btn-primary")
 		if confirm.count():
 			confirm.first.click()
 		page.wait_for_timeout(3000)
 		page.screenshot(path=str(shots / "4-submitted.png"))
-
-		# Ask the server (from the logged-in page, so with the Kabid's session) for the state.
-		state = page.evaluate(
-			"""async (name) => {
-				const r = await fetch("/api/method/frappe.client.get_value?" + new URLSearchParams({
-					doctype: "Data Kinerja Bidang", filters: name, fieldname: "workflow_state"}));
-				return (await r.json()).message.workflow_state;
-			}""",
-			a.dkb,
-		)
-		browser.close()
+		state = nilai_server(page, "Data Kinerja Bidang", a.dkb, "workflow_state")
 	print(f"{a.user} at 390 px: {a.dkb} workflow_state = {state}")
 	return 0 if state == "Diajukan" else 1
 

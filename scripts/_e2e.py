@@ -1,0 +1,76 @@
+"""Shared steps of the browser checks (Playwright for Python driving Debian's Chromium)."""
+
+import argparse
+from contextlib import contextmanager
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+LEBAR_PONSEL = {"width": 390, "height": 844}
+
+
+def argumen(user: str, dkb: str) -> argparse.Namespace:
+	"""The options every check takes: site URL, login, document, Chromium, screenshot folder."""
+	p = argparse.ArgumentParser()
+	p.add_argument("--url", default="http://demo.localhost:8000")
+	p.add_argument("--user", default=user)
+	p.add_argument("--password", default="Demo#2026")
+	p.add_argument("--dkb", default=dkb)
+	p.add_argument("--chromium", default="/usr/bin/chromium")
+	p.add_argument("--shots", default="/tmp/sakip-e2e")
+	a = p.parse_args()
+	a.shots = Path(a.shots)
+	a.shots.mkdir(parents=True, exist_ok=True)
+	return a
+
+
+@contextmanager
+def halaman_ponsel(chromium: str):
+	"""A page in a 390 × 844 touch screen (a phone)."""
+	with sync_playwright() as pw:
+		browser = pw.chromium.launch(
+			executable_path=chromium,
+			args=[
+				"--no-sandbox",
+				"--disable-gpu",
+				"--disable-background-networking",
+				"--disable-component-update",
+			],
+		)
+		try:
+			yield browser.new_page(
+				viewport=LEBAR_PONSEL, device_scale_factor=2, is_mobile=True, has_touch=True
+			)
+		finally:
+			browser.close()
+
+
+def masuk(page, url: str, user: str, password: str) -> bool:
+	"""Log in through the login page; False when the desk does not open for the user."""
+	page.goto(f"{url}/login")
+	page.fill("#login_email", user)
+	page.fill("#login_password", password)
+	page.click(".btn-login")
+	page.wait_for_url("**/app**", timeout=30000)
+	page.wait_for_selector(".codex-editor, .widget-group, .layout-main-section", timeout=30000)
+	page.wait_for_timeout(1500)
+	return not (page.get_by_text("Not permitted").first.is_visible() or "setup-wizard" in page.url)
+
+
+def buka_aksi_ponsel(page, aksi: str) -> None:
+	"""Take a workflow action from the phone's icon-only Actions button at the top right."""
+	page.locator(".page-head .actions-btn-group > button:visible").first.click()
+	page.wait_for_timeout(500)
+	page.locator(".page-head .actions-btn-group .dropdown-menu a:visible", has_text=aksi).first.click()
+
+
+def nilai_server(page, doctype: str, name: str, fieldname: str):
+	"""A field as the server holds it, asked from the logged-in page (the user's own session)."""
+	return page.evaluate(
+		"""async ([doctype, name, fieldname]) => {
+			const r = await fetch("/api/method/frappe.client.get_value?" + new URLSearchParams({
+				doctype, filters: name, fieldname}));
+			return (await r.json()).message[fieldname];
+		}""",
+		[doctype, name, fieldname],
+	)
