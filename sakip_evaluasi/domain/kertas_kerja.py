@@ -43,6 +43,11 @@ and every sheet are protected without a password; the check on import is what co
 Data sheet columns: No, Indikator, Satuan, Polaritas, Target (locked) | Realisasi,
 Kendala/Hambatan, Upaya/Solusi (unlocked) | Kunci (hidden, locked). ``Kesalahan.kolom`` is the
 column title where there is one, else the column letter; ``Kesalahan.baris`` the Excel row.
+
+openpyxl (write-only) writes the workbook: cover, styles, each data sheet's frame and header,
+validation, protection, ``_meta``. The data rows themselves are serialised by ``_BarisXml`` and
+inserted into each sheet's ``sheetData`` after the save (``_sisipkan_baris``): the same XML
+openpyxl would write for those cells, at a fraction of its cost.
 """
 
 import hashlib
