@@ -11,6 +11,7 @@ from sakip_evaluasi.tests.factories import (
 	KADIS,
 	SEKRETARIS,
 	SUBKOR,
+	TAHUN_UJI,
 	SakipTestCase,
 	aksi,
 	buat_bidang,
@@ -62,7 +63,7 @@ class SLATestCase(SakipTestCase):
 
 	def evaluasi(self, saat: str, triwulan: str = "IV"):
 		with self.freeze_time(saat), sebagai(KADIS):
-			return frappe.get_doc({"doctype": EKI, "tahun": 2026, "triwulan": triwulan}).insert()
+			return frappe.get_doc({"doctype": EKI, "tahun": TAHUN_UJI, "triwulan": triwulan}).insert()
 
 	def disposisi(self, eki, dari: str, kepada: str, saat: str):
 		with self.freeze_time(saat):

@@ -66,6 +66,11 @@ def buat_bidang(nama: str, kode: str, kepala_bidang: str | None = None) -> "frap
 	).insert(ignore_permissions=True)
 
 
+# The period the tests evaluate: a year no real or demo data uses (the demo works in 2026), so
+# the suite also runs on a site that holds evaluations; Kertas Kerja rows come only from
+# indicators with a target for this year, i.e. the tests' own.
+TAHUN_UJI = 2096
+
 KADIS = "kadis@test.sakip"
 SEKRETARIS = "sekretaris@test.sakip"
 SUBKOR = "subkor@test.sakip"
@@ -93,7 +98,7 @@ def buat_indikator(bidang: str, indikator: str, targets: tuple, polaritas: str =
 			"akumulasi": kw.pop("akumulasi", "Kumulatif"),
 			"target": [
 				{
-					"tahun": 2026,
+					"tahun": TAHUN_UJI,
 					"target_tahunan": sum(targets),
 					"target_tw1": targets[0],
 					"target_tw2": targets[1],

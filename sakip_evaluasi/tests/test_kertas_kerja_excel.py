@@ -31,6 +31,7 @@ from sakip_evaluasi.tests.factories import (
 	KADIS,
 	SEKRETARIS,
 	SUBKOR,
+	TAHUN_UJI,
 	SakipTestCase,
 	aksi,
 	buat_bidang,
@@ -71,7 +72,7 @@ class TestKertasKerjaExcel(SakipTestCase):
 	def buat_kertas_kerja(triwulan: str, sampai: str):
 		with sebagai(KADIS):
 			eki = frappe.get_doc(
-				{"doctype": "Evaluasi Kinerja Internal", "tahun": 2026, "triwulan": triwulan}
+				{"doctype": "Evaluasi Kinerja Internal", "tahun": TAHUN_UJI, "triwulan": triwulan}
 			).insert()
 		kke = frappe.get_doc({"doctype": KKE, "evaluasi": eki.name}).insert()
 		for action, user, state in (
@@ -350,7 +351,7 @@ class TestKertasKerjaExcel(SakipTestCase):
 			DKB,
 			tw3.name,
 			isi_tw4,
-			"Berkas ini untuk periode Triwulan IV 2026, sedangkan dokumen untuk periode Triwulan III 2026",
+			f"Berkas ini untuk periode Triwulan IV {TAHUN_UJI}, sedangkan dokumen untuk periode Triwulan III {TAHUN_UJI}",
 		)
 
 	def test_refuses_a_workbook_for_another_document(self):
@@ -570,7 +571,7 @@ class TestKertasKerjaExcel(SakipTestCase):
 		kke = self.kertas_kerja()
 		self.ajukan(self.dkb(kke, "XLA"), "XLA", ("33", "6,5"))
 		self.ajukan(self.dkb(kke, "XLB"), "XLB", ("20",))
-		periode = {"tahun": 2026, "triwulan": "III"}
+		periode = {"tahun": TAHUN_UJI, "triwulan": "III"}
 
 		with sebagai(SUBKOR):
 			kolom, data, _pesan, grafik, _ringkasan = rekap_capaian_kinerja.execute(periode)
@@ -599,7 +600,7 @@ class TestKertasKerjaExcel(SakipTestCase):
 			_k, data, *_ = rekap_capaian_kinerja.execute({**periode, "bidang": self.bidang["XLB"]})
 		self.assertEqual([r["indikator"] for r in data], ["Persentase irigasi baik"])
 		with sebagai(SUBKOR):
-			_k, data, *_ = rekap_capaian_kinerja.execute({"tahun": 2026, "triwulan": "I"})
+			_k, data, *_ = rekap_capaian_kinerja.execute({"tahun": TAHUN_UJI, "triwulan": "I"})
 		self.assertEqual(data, [])
 
 
@@ -644,4 +645,4 @@ def tambah_zip(isi: bytes, bagian: dict[str, bytes]) -> bytes:
 
 def _harapan(dkb):
 	dkb = frappe.get_doc(DKB, dkb.name)
-	return HarapanImpor(DKB, dkb.name, 2026, 3, lembar_dkb(dkb, dkb.baris))
+	return HarapanImpor(DKB, dkb.name, TAHUN_UJI, 3, lembar_dkb(dkb, dkb.baris))

@@ -9,6 +9,7 @@ from sakip_evaluasi.tests.factories import (
 	KADIS,
 	SEKRETARIS,
 	SUBKOR,
+	TAHUN_UJI,
 	SakipTestCase,
 	aksi,
 	buat_bidang,
@@ -54,12 +55,12 @@ class TestSiklusEvaluasi(SakipTestCase):
 	def buat_evaluasi(self):
 		with sebagai(KADIS):
 			return frappe.get_doc(
-				{"doctype": "Evaluasi Kinerja Internal", "tahun": 2026, "triwulan": "III"}
+				{"doctype": "Evaluasi Kinerja Internal", "tahun": TAHUN_UJI, "triwulan": "III"}
 			).insert()
 
 	def test_a_whole_cycle_with_three_bidang(self):
 		eki = self.buat_evaluasi()
-		self.assertEqual(eki.name, "EKI-2026-TW3")
+		self.assertEqual(eki.name, f"EKI-{TAHUN_UJI}-TW3")
 		self.assertEqual((eki.kepala_dinas, eki.sekretaris, eki.subkoordinator), (KADIS, SEKRETARIS, SUBKOR))
 
 		# Steps 1-2: the disposisi chain Kadis -> Sekretaris -> Subkor
@@ -151,7 +152,17 @@ class TestSiklusEvaluasi(SakipTestCase):
 		# Steps 6-7: invitation, attendance and minutes
 		with sebagai(SUBKOR):
 			nr = frappe.get_doc({"doctype": "Notulen Rapat", "evaluasi": eki.name}).insert()
-		self.assertEqual({p.peserta for p in nr.peserta}, {KADIS, SEKRETARIS, SUBKOR, *KABID.values()})
+		# every Kepala Bidang (also of bidang the site had before this test) and the three officials
+		kepala_lain = set(
+			frappe.get_all(
+				"Bidang",
+				filters={"aktif": 1, "kepala_bidang": ("is", "set"), "name": ("not in", list(KABID))},
+				pluck="kepala_bidang",
+			)
+		)
+		self.assertEqual(
+			{p.peserta for p in nr.peserta}, {KADIS, SEKRETARIS, SUBKOR, *KABID.values()} | kepala_lain
+		)
 		self.assertDitolak(lambda: aksi(nr, "Kirim Undangan", SUBKOR), "Tanggal Rapat")
 		with sebagai(SUBKOR):
 			nr = frappe.get_doc("Notulen Rapat", nr.name)
@@ -220,7 +231,9 @@ class TestSiklusEvaluasi(SakipTestCase):
 	def test_a_second_evaluation_for_the_same_period_is_refused(self):
 		self.buat_evaluasi()
 		self.assertDitolak(self.buat_evaluasi, "sudah ada")
-		self.assertEqual(frappe.db.count("Evaluasi Kinerja Internal", {"tahun": 2026, "triwulan": "III"}), 1)
+		self.assertEqual(
+			frappe.db.count("Evaluasi Kinerja Internal", {"tahun": TAHUN_UJI, "triwulan": "III"}), 1
+		)
 
 	def siap_data_bidang(self):
 		eki = self.buat_evaluasi()

@@ -5,7 +5,7 @@ import frappe
 
 from sakip_evaluasi.sakip_evaluasi.report.kepatuhan_sop.kepatuhan_sop import execute
 from sakip_evaluasi.sla.uji_siklus import SLATestCase
-from sakip_evaluasi.tests.factories import KADIS, SEKRETARIS, sebagai
+from sakip_evaluasi.tests.factories import KADIS, SEKRETARIS, TAHUN_UJI, sebagai
 
 LANGKAH = "Langkah Evaluasi"
 
@@ -25,6 +25,7 @@ class TestKepatuhanSOP(SLATestCase):
 		frappe.db.set_value(LANGKAH, jam.name, {"selesai": selesai, "status_sla": "Selesai Terlambat"})
 
 	def laporan(self, saat, **filters):
+		filters.setdefault("tahun", TAHUN_UJI)  # not the evaluations the site may already hold
 		with self.freeze_time(saat):
 			kolom, data, _, grafik = execute(frappe._dict(filters))
 		return kolom, {d["kelompok"]: d for d in data}, grafik
@@ -55,10 +56,12 @@ class TestKepatuhanSOP(SLATestCase):
 
 	def test_per_quarter_and_a_running_step_that_turns_late_when_read(self):
 		_, data, _ = self.laporan("2026-11-23 08:45", kelompok="Triwulan")
-		self.assertEqual((data["2026 Triwulan IV"]["jumlah"], data["2026 Triwulan IV"]["berjalan"]), (1, 1))
+		self.assertEqual(
+			(data[f"{TAHUN_UJI} Triwulan IV"]["jumlah"], data[f"{TAHUN_UJI} Triwulan IV"]["berjalan"]), (1, 1)
+		)
 		# TW IV step 2 (08:30 → 09:30) is late at 10:00 without any scheduled check having run
 		_, data, _ = self.laporan("2026-11-23 10:00", kelompok="Triwulan")
-		tw4 = data["2026 Triwulan IV"]
+		tw4 = data[f"{TAHUN_UJI} Triwulan IV"]
 		self.assertEqual(
 			(tw4["jumlah"], tw4["terlambat"], tw4["terburuk_jam"], tw4["berjalan"]), (2, 2, 1.0, 0)
 		)
@@ -75,4 +78,4 @@ class TestKepatuhanSOP(SLATestCase):
 	def test_a_kabid_sees_the_report_for_their_own_steps_only(self):
 		with sebagai(KADIS):
 			_, data, _ = self.laporan("2026-11-23 08:45", kelompok="Triwulan dan Langkah")
-		self.assertIn("2026 TW III · Langkah 2", data)
+		self.assertIn(f"{TAHUN_UJI} TW III · Langkah 2", data)
