@@ -120,6 +120,8 @@ class TestPemeriksaanSLA(SLATestCase):
 
 		with patch.object(notifikasi, "pesan", pesan):
 			self.kirim("2026-11-16 08:01")  # also sends what other evaluations on the site have pending
+		terkirim = {"document_type": LANGKAH, "document_name": ("in", [gagal.name, self.jam(dua, 1).name])}
+		self.assertEqual(frappe.db.count("Notification Log", terkirim), 1, "one message: the good one")
 		self.assertEqual(self.pemberitahuan(KADIS, self.jam(dua, 1), "menunggu tindakan"), 1)
 		gagal.reload()
 		self.assertEqual((gagal.notifikasi_tertunda, gagal.gagal_notifikasi), (1, 1))
