@@ -13,6 +13,7 @@ from sakip_evaluasi.domain.peran import KEPALA_BIDANG, KEPALA_DINAS, SEKRETARIS,
 
 INSTANSI = "Dinas Pekerjaan Umum dan Penataan Ruang Kabupaten Contoh"
 DOMAIN = "demo.sakip.id"
+BAHASA = "id"
 PEJABAT = {
 	KEPALA_DINAS: ("kadis", "Ir. Bambang Santoso, M.T."),
 	SEKRETARIS: ("sekretaris", "Dra. Sri Wahyuni, M.Si."),
@@ -91,6 +92,10 @@ def email(nama: str) -> str:
 def buat_demo(password: str) -> Iterator[str]:
 	yield selesaikan_setup_wizard()
 	yield from buat_pengguna(password)
+	yield bahasa_indonesia(
+		[email(nama) for nama, _lengkap in PEJABAT.values()]
+		+ [email(nama) for _bidang, nama, _lengkap in BIDANG.values()]
+	)
 	yield from buat_bidang_dan_indikator()
 	yield from jalankan_siklus("III", sampai_langkah=8)
 	yield from jalankan_siklus("IV", sampai_langkah=5)
@@ -103,10 +108,20 @@ def selesaikan_setup_wizard() -> str:
 	from frappe.desk.page.setup_wizard.setup_wizard import setup_complete
 
 	setup_complete(
-		{"language": "English", "country": "Indonesia", "timezone": "Asia/Jakarta", "currency": "IDR"}
+		{"language": "Indonesia", "country": "Indonesia", "timezone": "Asia/Jakarta", "currency": "IDR"}
 	)
 	frappe.db.set_single_value("System Settings", "time_zone", "Asia/Jakarta")
-	return "Setup wizard diselesaikan (Indonesia, Asia/Jakarta)."
+	return "Setup wizard diselesaikan (Bahasa Indonesia, Indonesia, Asia/Jakarta)."
+
+
+def bahasa_indonesia(users: list[str]) -> str:
+	"""The demo site and its users speak Bahasa Indonesia (only what differs is written)."""
+	if frappe.db.get_single_value("System Settings", "language") != BAHASA:
+		frappe.db.set_single_value("System Settings", "language", BAHASA)
+	for user in users:
+		if frappe.db.get_value("User", user, "language") != BAHASA:
+			frappe.db.set_value("User", user, "language", BAHASA, update_modified=False)
+	return "Bahasa situs dan pengguna demo: Indonesia (id)."
 
 
 def _user(mail: str, nama: str, peran: str, password: str) -> None:
@@ -119,6 +134,7 @@ def _user(mail: str, nama: str, peran: str, password: str) -> None:
 				"first_name": first,
 				"last_name": last,
 				"send_welcome_email": 0,
+				"language": BAHASA,
 				"user_type": "System User",
 				"roles": [{"role": peran}],
 			}

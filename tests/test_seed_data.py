@@ -14,7 +14,9 @@ from sakip_evaluasi.domain.sop import sop_dari_dict
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "sakip_evaluasi" / "data"
-TRANSCRIPTION = ROOT.parent / "shared" / "sop" / "SOP-Evaluasi-Kinerja-Internal.md"
+# A copy of the clean transcription of the agency's SOP (planning repository, shared/sop/), kept in the
+# project so a clone alone can check the seed against it.
+TRANSCRIPTION = ROOT / "tests" / "data" / "SOP-Evaluasi-Kinerja-Internal.md"
 ACTORS = {
 	"Kadis": "Kepala Dinas",
 	"Sekretaris": "Sekretaris",
@@ -28,8 +30,8 @@ def seed_sop():
 
 
 def transcribed_steps() -> list[dict]:
-	"""The procedure table of the shared clean transcription."""
-	assert TRANSCRIPTION.exists(), f"the shared SOP transcription is missing: {TRANSCRIPTION}"
+	"""The procedure table of the clean transcription."""
+	assert TRANSCRIPTION.exists(), f"the SOP transcription is missing: {TRANSCRIPTION}"
 	rows = []
 	for line in TRANSCRIPTION.read_text().splitlines():
 		cells = [c.strip() for c in line.strip().strip("|").split("|")]

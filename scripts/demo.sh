@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# The demo in one command (README, "Quick start"):
+#
+#   bash scripts/demo.sh
+#
+# Makes the bench ready (scripts/provision_bench.sh), installs this checkout into it, creates the
+# site demo.localhost with the app (or migrates it when it is there), runs `sakip-demo` (a realistic
+# agency and two evaluation cycles; safe to run again), and serves the desk on
+# http://localhost:8000 with a background worker, the scheduler and the realtime server running,
+# so SLA checks and notifications really happen while you click around. Ctrl-C stops everything it
+# started. Running it again reuses the bench and the site.
+#
+# Settings: SAKIP_DEMO_SITE (demo.localhost), SAKIP_DEMO_PORT (8000), SAKIP_DEMO_PASSWORD
+# (Demo#2026), and those of scripts/provision_bench.sh (SAKIP_BENCH, FRAPPE_SOURCE, ...).
+# SAKIP_DEMO_NO_SERVE=1 prepares everything and exits without serving (used by the checks).
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+SITE=${SAKIP_DEMO_SITE:-demo.localhost}
+PORT=${SAKIP_DEMO_PORT:-8000}
+PASSWORD=${SAKIP_DEMO_PASSWORD:-Demo#2026}
+
+bash "$ROOT/scripts/provision_bench.sh"
+# shellcheck source=lib_bench.sh
+. "$ROOT/scripts/lib_bench.sh"
+say() { printf '[demo] %s\n' "$*"; }
+
+say "installing this checkout into $BENCH/apps/sakip_evaluasi"
+install_app_copy
+if [ -d "$BENCH/sites/$SITE" ]; then
+	if as_bench_user "bench --site '$SITE' list-apps" | grep -q sakip_evaluasi; then
+		say "site $SITE exists: bench migrate"
+		as_bench_user "bench --site '$SITE' migrate" >/dev/null
+	else
+		as_bench_user "bench --site '$SITE' install-app sakip_evaluasi"
+	fi
+else
+	say "creating the site $SITE"
+	new_site "$SITE" admin >/dev/null
+	as_bench_user "bench --site '$SITE' install-app sakip_evaluasi"
+fi
+# The app's public files (logo, scripts) under /assets.
+as_bench_user "bench build --app sakip_evaluasi" >/dev/null 2>&1 || true
+say "sakip-demo"
+as_bench_user "bench --site '$SITE' sakip-demo --password '$PASSWORD'"
+as_bench_user "bench --site '$SITE' enable-scheduler" >/dev/null
+as_bench_user "bench --site '$SITE' set-config host_name 'http://localhost:$PORT'" >/dev/null
+
+[ "${SAKIP_DEMO_NO_SERVE:-0}" = 1 ] && { say "ready (not serving: SAKIP_DEMO_NO_SERVE=1)"; exit 0; }
+
+PIDS=()
+set -m  # every background job in its own process group, so stopping one stops all it started
+start() {  # start <name> <command line>: as the bench user, output to logs/demo-<name>.log
+	local name=$1; shift
+	as_bench_user "$*" >"$BENCH/logs/demo-$name.log" 2>&1 &
+	PIDS+=($!)
+}
+stop() {
+	trap - INT TERM EXIT
+	say "stopping the web server, worker, scheduler and realtime server"
+	for pid in "${PIDS[@]}"; do kill -TERM -- "-$pid" 2>/dev/null || true; done
+	sleep 2
+	for pid in "${PIDS[@]}"; do kill -KILL -- "-$pid" 2>/dev/null || true; done
+	exit 0
+}
+trap stop INT TERM EXIT
+
+start web "bench --site '$SITE' serve --port $PORT --noreload"
+start worker "bench worker"
+start schedule "bench schedule"
+start socketio "node apps/frappe/socketio.js"
+
+for _ in $(seq 1 60); do
+	curl -fsS -o /dev/null "http://localhost:$PORT/api/method/ping" 2>/dev/null && break
+	sleep 1
+done
+curl -fsS -o /dev/null "http://localhost:$PORT/api/method/ping" || { say "the web server did not start: see $BENCH/logs/demo-web.log"; exit 1; }
+
+cat <<EOF
+
+  SAKIP Evaluasi demo: http://localhost:$PORT   (site $SITE; logs in $BENCH/logs/demo-*.log)
+  Running: web server, background worker, scheduler (SLA check every 5 minutes), realtime.
+
+  Login (kata sandi: $PASSWORD)        Peran
+  kadis@demo.sakip.id                  Kepala Dinas
+  sekretaris@demo.sakip.id             Sekretaris
+  subkor@demo.sakip.id                 Subkoordinator Perencanaan dan Pelaporan
+  kabid.bm@demo.sakip.id               Kepala Bidang (Bidang Bina Marga)
+  kabid.sda@demo.sakip.id              Kepala Bidang (Bidang Sumber Daya Air)
+  kabid.ck@demo.sakip.id               Kepala Bidang (Bidang Cipta Karya)
+  kabid.tr@demo.sakip.id               Kepala Bidang (Bidang Tata Ruang)
+  Administrator                        (kata sandi: admin)
+
+  Ctrl-C stops everything this command started.
+EOF
+wait
