@@ -86,7 +86,9 @@ def buat_pejabat() -> None:
 	pengaturan.save(ignore_permissions=True)
 
 
-def buat_indikator(bidang: str, indikator: str, targets: tuple, polaritas: str = "Positif", **kw) -> str:
+def buat_indikator(
+	bidang: str, indikator: str, targets: tuple, polaritas: str = "Positif", tahun: int = TAHUN_UJI, **kw
+) -> str:
 	doc = frappe.get_doc(
 		{
 			"doctype": "Indikator Kinerja",
@@ -98,7 +100,7 @@ def buat_indikator(bidang: str, indikator: str, targets: tuple, polaritas: str =
 			"akumulasi": kw.pop("akumulasi", "Kumulatif"),
 			"target": [
 				{
-					"tahun": TAHUN_UJI,
+					"tahun": tahun,
 					"target_tahunan": sum(targets),
 					"target_tw1": targets[0],
 					"target_tw2": targets[1],

@@ -1,0 +1,119 @@
+"""Server side of the concurrency harness (``scripts/uji_serentak.py``): a committed evaluation
+stopped at SOP step 5 with many bidang whose data is filled and ready to submit, the state read
+back afterwards, and the clean-up.
+
+Unlike the integration tests this data is committed (the HTTP requests run in other processes),
+so it lives in its own year, ``TAHUN``, and ``bersihkan`` removes every record of that year and
+every user and bidang the harness made.
+"""
+
+import frappe
+from frappe.utils.password import update_password
+
+from sakip_evaluasi.alur_kerja import jalankan_aksi, sebagai
+from sakip_evaluasi.siklus import PEJABAT
+from sakip_evaluasi.tests.factories import buat_bidang, buat_indikator, buat_pejabat, buat_user
+
+TAHUN = 2097
+DOMAIN = "serentak.sakip"
+PREFIX_BIDANG = "Bidang Serentak"
+EKI = "Evaluasi Kinerja Internal"
+LANGKAH = "Langkah Evaluasi"
+DOKUMEN = (
+	"Tindak Lanjut Evaluasi",
+	"Notulen Rapat",
+	"Data Kinerja Bidang",
+	"Kertas Kerja Evaluasi",
+	"Disposisi",
+)
+
+
+def siapkan(jumlah: int = 24, sandi: str = "Serentak#2097") -> dict:
+	"""An evaluation of ``TAHUN`` at step 5 with ``jumlah`` bidang, every realisasi filled."""
+	frappe.set_user("Administrator")
+	bersihkan()
+	pengaturan = frappe.get_single("Pengaturan SAKIP")
+	if not all(pengaturan.get(field) for field in PEJABAT.values()):
+		buat_pejabat()
+		pengaturan = frappe.get_single("Pengaturan SAKIP")
+	kadis, sekretaris, subkor = (pengaturan.get(PEJABAT[p]) for p in PEJABAT)
+
+	kabid = {}
+	for i in range(1, jumlah + 1):
+		user = buat_user(f"kabid.s{i:02d}@{DOMAIN}")
+		update_password(user, sandi)
+		bidang = buat_bidang(f"{PREFIX_BIDANG} {i:02d}", f"SR{i:02d}", user).name
+		buat_indikator(bidang, f"Indikator serentak {i:02d}", (10, 20, 30, 40), tahun=TAHUN)
+		kabid[bidang] = user
+
+	with sebagai(kadis):
+		eki = frappe.get_doc({"doctype": EKI, "tahun": TAHUN, "triwulan": "I"}).insert()
+	induk = None
+	for dari, kepada in ((kadis, sekretaris), (sekretaris, subkor)):
+		with sebagai(dari):
+			d = frappe.get_doc(
+				{
+					"doctype": "Disposisi",
+					"evaluasi": eki.name,
+					"dari": dari,
+					"kepada": kepada,
+					"disposisi_induk": induk,
+					"instruksi": [{"instruksi": "Untuk ditindaklanjuti"}],
+				}
+			).insert()
+		jalankan_aksi("Disposisi", d.name, "Kirim", dari)
+		jalankan_aksi("Disposisi", d.name, "Terima", kepada)
+		induk = d.name
+	with sebagai(subkor):
+		kke = frappe.get_doc({"doctype": "Kertas Kerja Evaluasi", "evaluasi": eki.name}).insert()
+	jalankan_aksi("Kertas Kerja Evaluasi", kke.name, "Ajukan", subkor)
+	jalankan_aksi("Kertas Kerja Evaluasi", kke.name, "Setujui", sekretaris)
+	jalankan_aksi("Kertas Kerja Evaluasi", kke.name, "Distribusikan", subkor)
+
+	pengguna = []
+	for name in frappe.get_all("Data Kinerja Bidang", filters={"evaluasi": eki.name}, pluck="name"):
+		doc = frappe.get_doc("Data Kinerja Bidang", name)
+		for row in doc.baris:
+			row.realisasi = 7
+		with sebagai(kabid[doc.bidang]):
+			doc.save()
+		pengguna.append({"user": kabid[doc.bidang], "dkb": name})
+	frappe.db.commit()
+	return {"evaluasi": eki.name, "sandi": sandi, "pengguna": pengguna}
+
+
+def keadaan(evaluasi: str) -> dict:
+	"""What the users would see of the evaluation now (read fresh from the database)."""
+	jam = frappe.get_all(LANGKAH, filters={"evaluasi": evaluasi}, fields=["langkah", "bidang", "selesai"])
+	langkah5 = [j for j in jam if j.langkah == 5]
+	ringkasan = frappe.db.get_value(EKI, evaluasi, ["langkah_saat_ini", "pemegang_langkah"], as_dict=True)
+	return {
+		"dkb_diajukan": frappe.db.count(
+			"Data Kinerja Bidang", {"evaluasi": evaluasi, "workflow_state": "Diajukan"}
+		),
+		"langkah5": len(langkah5),
+		"langkah5_selesai": sum(1 for j in langkah5 if j.selesai),
+		"langkah6_dibuka": any(j.langkah == 6 for j in jam),
+		"langkah_saat_ini": ringkasan.langkah_saat_ini,
+		"pemegang_langkah": ringkasan.pemegang_langkah,
+	}
+
+
+def bersihkan() -> None:
+	"""Remove every record of ``TAHUN`` and the harness's bidang, indicators and users."""
+	frappe.set_user("Administrator")
+	for eki in frappe.get_all(EKI, filters={"tahun": TAHUN}, pluck="name"):
+		frappe.db.delete(LANGKAH, {"evaluasi": eki})
+		for doctype in DOKUMEN:
+			for name in frappe.get_all(doctype, filters={"evaluasi": eki}, pluck="name"):
+				frappe.delete_doc(doctype, name, force=True, ignore_permissions=True)
+		frappe.delete_doc(EKI, eki, force=True, ignore_permissions=True)
+	for bidang in frappe.get_all(
+		"Bidang", filters={"nama_bidang": ["like", f"{PREFIX_BIDANG} %"]}, pluck="name"
+	):
+		for ik in frappe.get_all("Indikator Kinerja", filters={"bidang": bidang}, pluck="name"):
+			frappe.delete_doc("Indikator Kinerja", ik, force=True, ignore_permissions=True)
+		frappe.delete_doc("Bidang", bidang, force=True, ignore_permissions=True)
+	for user in frappe.get_all("User", filters={"name": ["like", f"%@{DOMAIN}"]}, pluck="name"):
+		frappe.delete_doc("User", user, force=True, ignore_permissions=True)
+	frappe.db.commit()
