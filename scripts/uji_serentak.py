@@ -161,7 +161,7 @@ def main() -> int:
 		with di_situs(args.site):
 			from sakip_evaluasi.tests import serentak
 
-			keadaan = serentak.keadaan(data["evaluasi"])
+			keadaan = serentak.keadaan(data["evaluasi"], data["sejak"])
 	finally:
 		if not args.keep:
 			with di_situs(args.site):

@@ -1,7 +1,9 @@
 """The scheduled SLA check.
 
 ``periksa_sla`` runs from ``scheduler_events`` (cron, every 5 minutes by default; the interval lives
-in Pengaturan SAKIP and is written into the job's Scheduled Job Type). One check is:
+in Pengaturan SAKIP and is written into the job's Scheduled Job Type). It first repairs any
+evaluation whose next step should have started but did not (``mesin.perbaiki_evaluasi``; one query
+finds the candidates: evaluations with clocks of which none is running). Then one check is:
 
 1. **marking** — two set-based UPDATEs, each a range scan of its own index:
    running steps past ``batas_waktu`` become Terlambat (index status_sla, batas_waktu), steps past
@@ -23,6 +25,7 @@ from frappe import _
 from frappe.utils import cint, flt, now_datetime
 
 from sakip_evaluasi.domain import sla
+from sakip_evaluasi.sla.mesin import perbaiki_evaluasi
 from sakip_evaluasi.sla.notifikasi import ada_tertunda, serahkan
 
 METODE = "sakip_evaluasi.sla.jadwal.periksa_sla"
@@ -45,6 +48,7 @@ class HasilPemeriksaan:
 
 def periksa_sla() -> None:
 	"""The scheduled job (scheduler_events cron)."""
+	perbaiki_evaluasi()
 	periksa(commit=True, serahkan_notifikasi=True)
 	sesuaikan_jadwal()
 

@@ -105,8 +105,20 @@ def _mulai_evaluasi(eki) -> None:
 		eki.db_set(ringkasan, update_modified=False)
 
 
+def kunci_evaluasi(evaluasi: str) -> None:
+	"""Serialise everything that moves ``evaluasi`` on: a row lock on the evaluation, held until commit.
+
+	Many bidang submit within the same second at the end of a quarter; each closes its own step-5
+	clock and then asks whether step 6 may start. Under the lock, and with the clocks read by
+	locking reads (which see the latest committed rows, not the transaction's snapshot), the last of
+	them sees every other clock closed and opens the next step; none of them writes a stale summary.
+	"""
+	frappe.db.sql(f"SELECT name FROM `tab{EVALUASI}` WHERE name = %s FOR UPDATE", evaluasi)
+
+
 def proses_dokumen(doc, masuk_status: bool, sekarang: datetime | None = None) -> bool:
 	"""Close the steps ``doc`` completes, open the steps that may start, move a re-scheduled start."""
+	kunci_evaluasi(doc.evaluasi)
 	eki = frappe.get_doc(EVALUASI, doc.evaluasi)
 	pemicu = pemicu_sop(eki.sop)
 	if not pemicu:
@@ -172,7 +184,7 @@ def majukan(eki, pemicu: tuple[Pemicu, ...], sekarang: datetime) -> bool:
 	"""Open every clock of the step whose predecessors have all ended; True when one opened."""
 	if not pemicu:
 		return False
-	jam = frappe.get_all(LANGKAH, filters={"evaluasi": eki.name}, fields=["langkah", "bidang", "selesai"])
+	jam = _jam_evaluasi(eki.name, ["langkah", "bidang", "selesai"])
 	saat_mulai = sla.saat_mulai_langkah(
 		[p.no for p in pemicu],
 		[sla.JamLangkah(j.langkah, get_datetime(j.selesai) if j.selesai else None, j.bidang) for j in jam],
@@ -213,6 +225,19 @@ def _calon(eki, p: Pemicu) -> list[tuple[str | None, object]]:
 	if not calon and not (p.per_bidang or p.status_mulai):
 		calon.append((None, None))  # a scheduled step whose document does not exist yet starts on time
 	return calon
+
+
+def _jam_evaluasi(evaluasi: str, fields: list[str]) -> list:
+	"""The clocks of an evaluation by a locking read: the latest committed rows, not this
+	transaction's snapshot (see ``kunci_evaluasi``)."""
+	return frappe.db.get_values(
+		LANGKAH,
+		{"evaluasi": evaluasi},
+		fields,
+		as_dict=True,
+		order_by="langkah asc, bidang asc",
+		for_update=True,
+	)
 
 
 def jadwal_mulai(p: Pemicu, dokumen) -> datetime | None:
@@ -308,12 +333,7 @@ def ambang_peringatan() -> float:
 
 def ringkasan_langkah(evaluasi: str) -> dict[str, str]:
 	"""langkah_saat_ini and pemegang_langkah of an evaluation, from its clocks."""
-	jam = frappe.get_all(
-		LANGKAH,
-		filters={"evaluasi": evaluasi},
-		fields=["langkah", "kegiatan", "bidang", "pelaksana", "selesai"],
-		order_by="langkah asc, bidang asc",
-	)
+	jam = _jam_evaluasi(evaluasi, ["langkah", "kegiatan", "bidang", "pelaksana", "selesai"])
 	berjalan = [j for j in jam if not j.selesai]
 	if berjalan:
 		no = min(j.langkah for j in berjalan)
@@ -338,6 +358,40 @@ def ringkasan_langkah(evaluasi: str) -> dict[str, str]:
 
 def perbarui_ringkasan(evaluasi: str) -> None:
 	frappe.db.set_value(EVALUASI, evaluasi, ringkasan_langkah(evaluasi), update_modified=False)
+
+
+# --------------------------------------------------------------------------- repair
+
+
+def evaluasi_tanpa_langkah_berjalan() -> list[str]:
+	"""Evaluations whose clocks have started and none of which is running: the only ones in which a
+	next step may be due without anybody acting (one query, whatever the number of clocks)."""
+	return frappe.db.sql_list(
+		f"""SELECT e.name FROM `tab{EVALUASI}` e
+		WHERE EXISTS (SELECT 1 FROM `tab{LANGKAH}` l WHERE l.evaluasi = e.name)
+		AND NOT EXISTS (SELECT 1 FROM `tab{LANGKAH}` l WHERE l.evaluasi = e.name AND l.selesai IS NULL)"""
+	)
+
+
+def perbaiki_evaluasi(sekarang: datetime | None = None, commit: bool = True) -> list[str]:
+	"""Open every step that should have started and refresh stale summaries; the evaluations changed.
+
+	Run by the scheduled check, so an evaluation never stays stuck (e.g. after a crash between a
+	bidang's submission and the next step).
+	"""
+	sekarang = sekarang or now_datetime()
+	diperbaiki = []
+	for nama in evaluasi_tanpa_langkah_berjalan():
+		kunci_evaluasi(nama)
+		eki = frappe.get_doc(EVALUASI, nama)
+		dibuka = majukan(eki, pemicu_sop(eki.sop), sekarang)
+		ringkasan = ringkasan_langkah(nama)
+		if dibuka or any((eki.get(k) or "") != v for k, v in ringkasan.items()):
+			frappe.db.set_value(EVALUASI, nama, ringkasan, update_modified=False)
+			diperbaiki.append(nama)
+		if commit:
+			frappe.db.commit()
+	return diperbaiki
 
 
 def _potong(teks: str, panjang: int = 140) -> str:

@@ -79,11 +79,17 @@ def siapkan(jumlah: int = 24, sandi: str = "Serentak#2097") -> dict:
 			doc.save()
 		pengguna.append({"user": kabid[doc.bidang], "dkb": name})
 	frappe.db.commit()
-	return {"evaluasi": eki.name, "sandi": sandi, "pengguna": pengguna}
+	return {
+		"evaluasi": eki.name,
+		"sandi": sandi,
+		"pengguna": pengguna,
+		"sejak": str(frappe.utils.now_datetime()),
+	}
 
 
-def keadaan(evaluasi: str) -> dict:
-	"""What the users would see of the evaluation now (read fresh from the database)."""
+def keadaan(evaluasi: str, sejak: str) -> dict:
+	"""What the users would see of the evaluation now (read fresh from the database), and the
+	errors logged on the site since ``sejak``."""
 	jam = frappe.get_all(LANGKAH, filters={"evaluasi": evaluasi}, fields=["langkah", "bidang", "selesai"])
 	langkah5 = [j for j in jam if j.langkah == 5]
 	ringkasan = frappe.db.get_value(EKI, evaluasi, ["langkah_saat_ini", "pemegang_langkah"], as_dict=True)
@@ -96,6 +102,7 @@ def keadaan(evaluasi: str) -> dict:
 		"langkah6_dibuka": any(j.langkah == 6 for j in jam),
 		"langkah_saat_ini": ringkasan.langkah_saat_ini,
 		"pemegang_langkah": ringkasan.pemegang_langkah,
+		"error_log": frappe.db.count("Error Log", {"creation": (">=", sejak)}),
 	}
 
 

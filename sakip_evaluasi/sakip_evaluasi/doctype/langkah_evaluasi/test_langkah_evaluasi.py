@@ -10,7 +10,7 @@ from frappe.utils import get_datetime, get_fullname
 from sakip_evaluasi.install import KALENDER_DEFAULT, SOP_DEFAULT
 from sakip_evaluasi.sla.api import jam_langkah
 from sakip_evaluasi.sla.rencana import langkah_berjalan_pada_kalender
-from sakip_evaluasi.sla.uji_siklus import EKI, KABID, SLATestCase
+from sakip_evaluasi.sla.uji_siklus import EKI, KABID, LANGKAH, SLATestCase
 from sakip_evaluasi.tests.factories import KADIS, SEKRETARIS, SUBKOR, sebagai
 
 # 2026-11-20 is a Friday (07:30–11:30, 13:00–16:30); 2026-11-23 the next Monday (07:30–12:00, 13:00–16:00).
@@ -292,3 +292,27 @@ class TestLangkahEvaluasi(SLATestCase):
 		self.assertEqual(frappe.db.count("Langkah Evaluasi", {"evaluasi": eki.name}), 1)
 		frappe.delete_doc(EKI, eki.name)
 		self.assertEqual(frappe.db.count("Langkah Evaluasi", {"evaluasi": eki.name}), 0)
+
+	def test_the_scheduled_check_starts_a_step_whose_predecessors_ended_without_it(self):
+		"""Both bidang's step-5 clocks closed but step 6 never opened (as when simultaneous submissions
+		each missed the other's; scripts/uji_serentak.py tries that over HTTP): the next check opens
+		step 6 from the last finish and the evaluation's summary follows."""
+		from sakip_evaluasi.sla import mesin
+
+		eki = self.evaluasi("2026-11-16 08:00")
+		self.sampai_langkah_5(
+			eki, {1: "2026-11-16 08:30", 2: "2026-11-16 09:00", 3: "2026-11-16 09:45", 4: "2026-11-16 11:00"}
+		)
+		for kode, selesai in (("SLA", "2026-11-17 10:00"), ("SLB", "2026-11-18 10:00")):
+			frappe.db.set_value(LANGKAH, self.jam(eki, 5, kode).name, "selesai", selesai)
+		self.assertIsNone(self.jam(eki, 6))
+		self.assertIn("2 bidang belum selesai", frappe.db.get_value(EKI, eki.name, "langkah_saat_ini"))
+
+		with self.freeze_time("2026-11-18 10:30"):
+			self.assertIn(eki.name, mesin.perbaiki_evaluasi(commit=False))
+		self.assertJam(self.jam(eki, 6), "2026-11-18 10:00", "2026-11-18 11:00", "Berjalan")
+		self.assertTrue(frappe.db.get_value(EKI, eki.name, "langkah_saat_ini").startswith("6. "))
+		self.assertEqual(frappe.db.get_value(EKI, eki.name, "pemegang_langkah"), get_fullname(SEKRETARIS))
+		# nothing left to repair: a second run changes nothing
+		with self.freeze_time("2026-11-18 10:35"):
+			self.assertNotIn(eki.name, mesin.perbaiki_evaluasi(commit=False))
