@@ -75,6 +75,9 @@ for _ in $(seq 1 60); do
 	sleep 1
 done
 curl -fsS -o /dev/null "http://localhost:$PORT/api/method/ping" || { say "the web server did not start: see $BENCH/logs/demo-web.log"; exit 1; }
+sleep 3
+# What Frappe itself says of the background processes (workers online, scheduler enabled).
+as_bench_user "bench --site '$SITE' doctor" 2>/dev/null | grep -iE "scheduler|worker" | sed 's/^/[demo] /' || true
 
 cat <<EOF
 
