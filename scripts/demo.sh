@@ -56,14 +56,16 @@ start() {  # start <name> <command line>: as the bench user, output to logs/demo
 	PIDS+=($!)
 }
 stop() {
+	# Stop first, then talk: the terminal (or a pipe reading this output) may be gone already.
 	trap - INT TERM EXIT
-	say "stopping the web server, worker, scheduler and realtime server"
+	trap '' PIPE
 	for pid in "${PIDS[@]}"; do kill -TERM -- "-$pid" 2>/dev/null || true; done
 	sleep 2
 	for pid in "${PIDS[@]}"; do kill -KILL -- "-$pid" 2>/dev/null || true; done
+	say "stopped the web server, worker, scheduler and realtime server" 2>/dev/null || true
 	exit 0
 }
-trap stop INT TERM EXIT
+trap stop INT TERM HUP EXIT
 
 start web "bench --site '$SITE' serve --port $PORT --noreload"
 start worker "bench worker"
