@@ -170,7 +170,9 @@ if bench_ready; then
 else
 	[ -e "$BENCH" ] && [ -n "$(ls -A "$BENCH" 2>/dev/null)" ] &&
 		die "$BENCH exists but is not a Frappe v15 bench; remove it or choose another SAKIP_BENCH"
-	# An empty directory owned by the bench user; bench init fills it (--ignore-exist).
+	# An empty directory owned by the bench user; bench init fills it (--ignore-exist). Should
+	# anything below fail, it is removed again, so the next run starts clean.
+	trap 'rc=$?; [ $rc -ne 0 ] && rm -rf "$BENCH"; exit $rc' EXIT
 	if [ $IS_ROOT = 1 ]; then
 		install -d "$(dirname "$BENCH")"
 		install -d -o "$BENCH_USER" -g "$(id -gn "$BENCH_USER")" "$BENCH"
@@ -210,6 +212,7 @@ else
 		--python '$PYTHON' --no-backups --skip-redis-config-generation --ignore-exist '$(basename "$BENCH")'" ||
 		die "bench init failed (see above)"
 	bench_ready || die "bench init finished but $BENCH is not a working Frappe v15 bench"
+	trap - EXIT
 	say "bench ready: frappe $("$BENCH/env/bin/python" -c 'import frappe; print(frappe.__version__)')"
 fi
 
