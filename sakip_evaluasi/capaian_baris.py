@@ -5,6 +5,7 @@ from decimal import Decimal
 
 import frappe
 
+from sakip_evaluasi.domain.angka import urai_angka
 from sakip_evaluasi.domain.capaian import (
 	SKALA_PERMENDAGRI_86_2017,
 	Predikat,
@@ -12,7 +13,6 @@ from sakip_evaluasi.domain.capaian import (
 	hitung_capaian,
 	nilai_sd_tw,
 )
-from sakip_evaluasi.domain.kertas_kerja import urai_angka
 
 TRIWULAN = ("I", "II", "III", "IV")
 

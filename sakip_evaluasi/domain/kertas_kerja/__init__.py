@@ -9,17 +9,8 @@ Pure Python + openpyxl; never import frappe here.
 
 Decisions
 ---------
-Numbers typed as text (``urai_angka``): optional sign, digits, ``.`` and ``,`` only (no spaces,
-units or ``%``).
-
-- Both ``.`` and ``,`` present: the one that comes last is the decimal separator (it must occur
-  once), the other separates thousands in groups of three: ``1.234,5`` and ``1,234.5`` → 1234.5.
-- One kind, occurring more than once: thousands separator in groups of three:
-  ``1.234.567`` → 1234567.
-- One kind, occurring once: decimal separator (``1234,5`` and ``1234.5`` → 1234.5), except the
-  ambiguous shape of 1–3 digits (not starting with 0), the separator, and exactly three digits
-  (``1.234``, ``12,500``): that is refused with a message, because Indonesian and English
-  writing read it 1000× apart.
+Numbers typed as text are read by ``urai_angka`` (``sakip_evaluasi.domain.angka``, which states the
+rule).
 
 Numeric cells are taken as they are. Every number is kept to 15 significant digits (what Excel
 stores reliably), so a file that is exported and imported unchanged yields no change.
@@ -57,6 +48,7 @@ This package re-exports the public names; names with a leading underscore are sh
 modules only.
 """
 
+from sakip_evaluasi.domain.angka import urai_angka
 from sakip_evaluasi.domain.kertas_kerja.ekspor import buat_workbook
 from sakip_evaluasi.domain.kertas_kerja.impor import (
 	BAGIAN_MAKS,
@@ -81,7 +73,6 @@ from sakip_evaluasi.domain.kertas_kerja.model import (
 	Perubahan,
 	Sampul,
 )
-from sakip_evaluasi.domain.kertas_kerja.nilai import urai_angka
 
 __all__ = [
 	"TEMPLATE_VERSION",

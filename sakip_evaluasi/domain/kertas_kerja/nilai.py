@@ -1,16 +1,15 @@
 """Values as the work paper writes, compares and shows them: texts, numbers to 15 significant
 digits, realisasi read from a cell, and the pieces of the messages."""
 
-import re
 from datetime import date, datetime, time, timedelta
 from decimal import MAX_EMAX, MIN_EMIN, ROUND_HALF_EVEN, Context, Decimal, InvalidOperation
 
 from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
 
+from sakip_evaluasi.domain.angka import urai_angka
 from sakip_evaluasi.domain.capaian import ROMAWI_TRIWULAN
 from sakip_evaluasi.domain.kertas_kerja.model import _ILEGAL_XML
 
-_POLA_ANGKA = re.compile(r"[+-]?[0-9](?:[0-9.,]*[0-9])?")
 _KONTEKS15 = Context(prec=15, rounding=ROUND_HALF_EVEN, Emax=MAX_EMAX, Emin=MIN_EMIN)
 
 
@@ -85,64 +84,6 @@ def _tampil(nilai: object) -> str:
 	if isinstance(nilai, int | float) and not isinstance(nilai, bool):
 		return format(_angka15(nilai), "f").replace(".", ",") if nilai == nilai else repr(nilai)
 	return f"'{nilai}'"
-
-
-def urai_angka(teks: str) -> Decimal:
-	"""A number written as text, by the rule in the module docstring; ValueError (Indonesian) if not.
-
-	>>> urai_angka("1.234,5"), urai_angka("1234.5"), urai_angka("1,234.5"), urai_angka("1234,5")
-	(Decimal('1234.5'), Decimal('1234.5'), Decimal('1234.5'), Decimal('1234.5'))
-	"""
-	asli = teks
-	teks = teks.strip()
-	if not _POLA_ANGKA.fullmatch(teks):
-		raise ValueError(
-			f"'{asli}' bukan angka. Tulis angka saja tanpa satuan, huruf, spasi, atau tanda %, "
-			"mis. 1234,5 atau 1.234,5."
-		)
-	tanda = ""
-	if teks[0] in "+-":
-		tanda = "-" if teks[0] == "-" else ""
-		teks = teks[1:]
-	ada_titik, ada_koma = "." in teks, "," in teks
-	if ada_titik and ada_koma:
-		desimal = "." if teks.rfind(".") > teks.rfind(",") else ","
-		ribuan = "," if desimal == "." else "."
-		if teks.count(desimal) != 1:
-			raise ValueError(
-				f"'{asli}' bukan angka yang sah: tanda desimal '{desimal}' muncul lebih dari sekali."
-			)
-		bulat, pecahan = teks.split(desimal)
-		bulat = _tanpa_ribuan(bulat, ribuan, asli)
-	elif ada_titik or ada_koma:
-		pemisah = "." if ada_titik else ","
-		if teks.count(pemisah) > 1:
-			bulat, pecahan = _tanpa_ribuan(teks, pemisah, asli), ""
-		else:
-			bulat, pecahan = teks.split(pemisah)
-			if len(pecahan) == 3 and len(bulat) <= 3 and bulat[0] != "0":
-				raise ValueError(
-					f"'{asli}' ambigu: tanda '{pemisah}' dapat berarti pemisah ribuan atau desimal. "
-					f"Tulis tanpa pemisah ribuan (mis. {bulat}{pecahan}), dengan angka desimal yang jelas "
-					f"(mis. {bulat},{pecahan}0), atau ketik sebagai angka di sel."
-				)
-	else:
-		bulat, pecahan = teks, ""
-	return Decimal(f"{tanda}{bulat}.{pecahan}" if pecahan else f"{tanda}{bulat}")
-
-
-def _tanpa_ribuan(teks: str, pemisah: str, asli: str) -> str:
-	kelompok = teks.split(pemisah)
-	if (
-		not 1 <= len(kelompok[0]) <= 3
-		or (kelompok[0][0] == "0" and len(kelompok) > 1)
-		or any(len(k) != 3 for k in kelompok[1:])
-	):
-		raise ValueError(
-			f"'{asli}' bukan angka yang sah: pemisah ribuan '{pemisah}' harus memisahkan setiap tiga angka "
-			"(mis. 1.234.567,5)."
-		)
-	return "".join(kelompok)
 
 
 class _Salah(Exception):
