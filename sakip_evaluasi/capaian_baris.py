@@ -13,12 +13,7 @@ from sakip_evaluasi.domain.capaian import (
 	hitung_capaian,
 	nilai_sd_tw,
 )
-
-TRIWULAN = ("I", "II", "III", "IV")
-
-
-def nomor_triwulan(triwulan: str) -> int:
-	return TRIWULAN.index(triwulan) + 1
+from sakip_evaluasi.domain.periode import nomor_triwulan
 
 
 def aturan_capaian() -> tuple[Decimal | None, SkalaPredikat]:

@@ -8,8 +8,8 @@ import frappe
 from frappe import _
 from frappe.utils import get_datetime
 
-from sakip_evaluasi.capaian_baris import nomor_triwulan
 from sakip_evaluasi.domain.capaian import nilai_sd_tw
+from sakip_evaluasi.domain.periode import nomor_triwulan
 
 PEJABAT = {
 	"Kepala Dinas": "kepala_dinas",

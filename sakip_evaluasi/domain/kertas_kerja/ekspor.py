@@ -20,7 +20,6 @@ from openpyxl.styles import Alignment, Font, NamedStyle, PatternFill, Protection
 from openpyxl.workbook.protection import WorkbookProtection
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from sakip_evaluasi.domain.capaian import ROMAWI_TRIWULAN
 from sakip_evaluasi.domain.kertas_kerja.model import (
 	_HURUF,
 	_ILEGAL_XML,
@@ -43,6 +42,7 @@ from sakip_evaluasi.domain.kertas_kerja.model import (
 )
 from sakip_evaluasi.domain.kertas_kerja.nilai import _angka_dokumen, _kanon_dokumen, _teks, _teks_tulis
 from sakip_evaluasi.domain.kertas_kerja.tanda_tangan import _periksa_rahasia, _tanda_tangan
+from sakip_evaluasi.domain.periode import ROMAWI_TRIWULAN
 
 _LEBAR = (6, 60, 14, 11, 14, 14, 45, 45, 20)
 _META_POTONGAN = 16000  # characters per _meta cell (Excel holds at most 32,767 UTF-16 units)

@@ -7,8 +7,8 @@ from decimal import MAX_EMAX, MIN_EMIN, ROUND_HALF_EVEN, Context, Decimal, Inval
 from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
 
 from sakip_evaluasi.domain.angka import urai_angka
-from sakip_evaluasi.domain.capaian import ROMAWI_TRIWULAN
 from sakip_evaluasi.domain.kertas_kerja.model import _ILEGAL_XML
+from sakip_evaluasi.domain.periode import ROMAWI_TRIWULAN
 
 _KONTEKS15 = Context(prec=15, rounding=ROUND_HALF_EVEN, Emax=MAX_EMAX, Emin=MIN_EMIN)
 
