@@ -37,7 +37,7 @@ __all__ = [
 
 
 class Polaritas(str, Enum):
-	"""Arah indikator; the values are the Frappe Select options."""
+	"""The direction of an indicator; the values are the Frappe Select options."""
 
 	POSITIF = "Positif"
 	NEGATIF = "Negatif"
