@@ -457,7 +457,7 @@ def impor(doctype: str, docname: str, file_url: str | None = None) -> dict:
 
 def benchmark(ukuran: list[int] | None = None) -> None:
 	"""``bench --site SITE execute sakip_evaluasi.kertas_kerja_excel.benchmark``: runs the app
-	checkout's ``scripts/bench_kertas_kerja.py`` (issue 5 benchmark; rolls back everything it writes)."""
+	checkout's ``scripts/bench_kertas_kerja.py`` (the benchmark on a site; rolls back everything it writes)."""
 	import runpy
 
 	skrip = Path(__file__).resolve().parent.parent / "scripts" / "bench_kertas_kerja.py"

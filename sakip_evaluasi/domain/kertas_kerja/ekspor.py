@@ -359,7 +359,7 @@ class _BarisXml:
 	(inline strings, numbers as ``%.16g``, no cell for an empty value, ``s`` the cellXfs index of
 	the cell's style; byte for byte openpyxl 3.1's output for these cells) — but as one string per row, without a
 	Cell object and an XML element per cell, which is where openpyxl's writer spends its time
-	(issue 5: export within 2× of openpyxl writing the bare cells). The texts come through
+	(the export's target: within 2× of openpyxl writing the bare cells). The texts come through
 	``_teks_tulis`` (no characters illegal in XML, never a leading "=").
 	"""
 
