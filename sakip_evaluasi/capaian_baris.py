@@ -5,6 +5,7 @@ from decimal import Decimal
 
 import frappe
 
+from sakip_evaluasi.domain.angka import urai_angka
 from sakip_evaluasi.domain.capaian import (
 	SKALA_PERMENDAGRI_86_2017,
 	Predikat,
@@ -12,13 +13,7 @@ from sakip_evaluasi.domain.capaian import (
 	hitung_capaian,
 	nilai_sd_tw,
 )
-from sakip_evaluasi.domain.kertas_kerja import urai_angka
-
-TRIWULAN = ("I", "II", "III", "IV")
-
-
-def nomor_triwulan(triwulan: str) -> int:
-	return TRIWULAN.index(triwulan) + 1
+from sakip_evaluasi.domain.periode import nomor_triwulan
 
 
 def aturan_capaian() -> tuple[Decimal | None, SkalaPredikat]:

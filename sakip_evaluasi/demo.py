@@ -10,6 +10,9 @@ from frappe.utils.password import update_password
 
 from sakip_evaluasi.alur_kerja import jalankan_aksi, sebagai
 from sakip_evaluasi.domain.peran import KEPALA_BIDANG, KEPALA_DINAS, SEKRETARIS, SUBKOOR
+from sakip_evaluasi.sakip_evaluasi.doctype.evaluasi_kinerja_internal.evaluasi_kinerja_internal import (
+	nama_evaluasi,
+)
 
 INSTANSI = "Dinas Pekerjaan Umum dan Penataan Ruang Kabupaten Contoh"
 DOMAIN = "demo.sakip.id"
@@ -210,7 +213,7 @@ def simpan(doc, user: str) -> None:
 
 def jalankan_siklus(triwulan: str, sampai_langkah: int) -> Iterator[str]:
 	kadis, sekretaris, subkor = email("kadis"), email("sekretaris"), email("subkor")
-	nama = f"EKI-2026-TW{('I', 'II', 'III', 'IV').index(triwulan) + 1}"
+	nama = nama_evaluasi(2026, triwulan)
 	if not frappe.db.exists("Evaluasi Kinerja Internal", nama):
 		with sebagai(kadis):
 			frappe.get_doc(

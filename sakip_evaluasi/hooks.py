@@ -24,7 +24,7 @@ after_install = "sakip_evaluasi.install.after_install"
 after_migrate = "sakip_evaluasi.install.after_migrate"
 before_uninstall = "sakip_evaluasi.install.before_uninstall"
 
-# --- SLA engine (issue 4): step clocks driven by the SOP record, a scheduled check, re-planning ---
+# --- SLA engine: step clocks driven by the SOP record, a scheduled check, re-planning ---
 doc_events = {
 	"Evaluasi Kinerja Internal": {
 		"after_insert": "sakip_evaluasi.sla.mesin.evaluasi_dibuat",

@@ -10,6 +10,7 @@ from pathlib import Path
 import frappe
 
 from sakip_evaluasi.domain.capaian import SKALA_PERMENDAGRI_86_2017
+from sakip_evaluasi.domain.kalender import NAMA_HARI, kalender_default
 from sakip_evaluasi.domain.peran import PERAN_SOP
 from sakip_evaluasi.workflow_sync import hapus_workflow, sinkronkan_workflow
 
@@ -17,15 +18,12 @@ DATA = Path(__file__).parent / "data"
 KALENDER_DEFAULT = "Kalender Kerja Default"
 SOP_DEFAULT = "SOP Evaluasi Kinerja Internal"
 
-# Perpres 21/2023: 37.5 jam seminggu, mulai 07.30.
-JAM_KERJA_DEFAULT = (
-	*(
-		(hari, mulai, selesai)
-		for hari in ("Senin", "Selasa", "Rabu", "Kamis")
-		for mulai, selesai in (("07:30:00", "12:00:00"), ("13:00:00", "16:00:00"))
-	),
-	("Jumat", "07:30:00", "11:30:00"),
-	("Jumat", "13:00:00", "16:30:00"),
+# The domain's default week (Perpres 21/2023: 37.5 hours, from 07:30) as Kalender Kerja rows:
+# (hari, jam_mulai, jam_selesai).
+JAM_KERJA_DEFAULT = tuple(
+	(NAMA_HARI[hari], f"{i.mulai:%H:%M:%S}", f"{i.selesai:%H:%M:%S}")
+	for hari, daftar in sorted(kalender_default().jam_kerja.items())
+	for i in daftar
 )
 
 

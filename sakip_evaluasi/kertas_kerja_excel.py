@@ -49,7 +49,7 @@ from frappe.model.workflow import get_workflow_name
 from frappe.utils import cint, get_datetime
 from frappe.utils.password import get_encryption_key
 
-from sakip_evaluasi.capaian_baris import nomor_triwulan, urai_realisasi
+from sakip_evaluasi.capaian_baris import urai_realisasi
 from sakip_evaluasi.domain.kertas_kerja import (
 	BarisKinerja,
 	HarapanImpor,
@@ -61,6 +61,7 @@ from sakip_evaluasi.domain.kertas_kerja import (
 	buat_workbook,
 )
 from sakip_evaluasi.domain.peran import KEPALA_BIDANG, SUBKOOR
+from sakip_evaluasi.domain.periode import nomor_triwulan
 
 DKB = "Data Kinerja Bidang"
 KKE = "Kertas Kerja Evaluasi"
@@ -456,7 +457,7 @@ def impor(doctype: str, docname: str, file_url: str | None = None) -> dict:
 
 def benchmark(ukuran: list[int] | None = None) -> None:
 	"""``bench --site SITE execute sakip_evaluasi.kertas_kerja_excel.benchmark``: runs the app
-	checkout's ``scripts/bench_kertas_kerja.py`` (issue 5 benchmark; rolls back everything it writes)."""
+	checkout's ``scripts/bench_kertas_kerja.py`` (the benchmark on a site; rolls back everything it writes)."""
 	import runpy
 
 	skrip = Path(__file__).resolve().parent.parent / "scripts" / "bench_kertas_kerja.py"

@@ -8,13 +8,14 @@ import frappe
 from frappe import _
 from frappe.utils import get_datetime
 
-from sakip_evaluasi.capaian_baris import nomor_triwulan
 from sakip_evaluasi.domain.capaian import nilai_sd_tw
+from sakip_evaluasi.domain.peran import KEPALA_DINAS, SEKRETARIS, SUBKOOR
+from sakip_evaluasi.domain.periode import nomor_triwulan
 
 PEJABAT = {
-	"Kepala Dinas": "kepala_dinas",
-	"Sekretaris": "sekretaris",
-	"Subkoordinator Perencanaan dan Pelaporan": "subkoordinator",
+	KEPALA_DINAS: "kepala_dinas",
+	SEKRETARIS: "sekretaris",
+	SUBKOOR: "subkoordinator",
 }
 
 

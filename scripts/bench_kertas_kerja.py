@@ -1,4 +1,4 @@
-"""Benchmark of the kertas kerja on a Frappe site (issue 5, §5): the part that needs a database.
+"""Benchmark of the kertas kerja on a Frappe site: the part that needs a database.
 
 Run as the bench owner, from the bench folder, either way:
 

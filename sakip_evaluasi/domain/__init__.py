@@ -1,4 +1,5 @@
-"""Frappe-free domain core of sakip_evaluasi: working calendar, SOP data, capaian, work papers.
+"""Frappe-free domain core of sakip_evaluasi: working calendar, SOP data, SLA, capaian, periods,
+numbers typed as text, work papers.
 
 Nothing in this package may import frappe.
 """

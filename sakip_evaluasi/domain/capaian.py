@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from decimal import MAX_EMAX, MIN_EMIN, ROUND_HALF_UP, Context, Decimal, InvalidOperation, localcontext
 from enum import Enum
 
+from sakip_evaluasi.domain.periode import ROMAWI_TRIWULAN
+
 __all__ = [
 	"Polaritas",
 	"MetodeNegatif",
@@ -35,7 +37,7 @@ __all__ = [
 
 
 class Polaritas(str, Enum):
-	"""Arah indikator; the values are the Frappe Select options."""
+	"""The direction of an indicator; the values are the Frappe Select options."""
 
 	POSITIF = "Positif"
 	NEGATIF = "Negatif"
@@ -56,8 +58,6 @@ class RollUp(str, Enum):
 	RATA_RATA = "Rata-rata"
 	TETAP = "Tetap"
 
-
-ROMAWI_TRIWULAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 
 RUMUS_POSITIF = "Positif: R / T × 100"
 RUMUS_KONDISI_KHUSUS = "Negatif: (2T − R) / T × 100"

@@ -1,10 +1,10 @@
-"""Kalender kerja: menghitung tenggat langkah SOP pada jam kerja.
+"""Working calendar (kalender kerja): the deadlines of SOP steps, counted in working time.
 
-Semua waktu adalah datetime naif dalam zona waktu situs. Satu hari punya nol atau lebih
-`Interval` kerja setengah-terbuka [mulai, selesai). Jam yang berlaku pada suatu tanggal
-ditentukan dengan urutan: hari libur > hari kerja tambahan > jam kerja khusus > minggu normal.
+All times are naive datetimes in the site's time zone. A day has zero or more half-open working
+`Interval`s [mulai, selesai). The hours that apply on a date are decided in this order:
+holiday > extra working day > special working hours > normal week.
 
-Modul ini murni pustaka standar Python; jangan mengimpor frappe di sini.
+This module is pure Python standard library; never import frappe here.
 """
 
 from collections.abc import Mapping
@@ -17,14 +17,14 @@ from itertools import pairwise
 NAMA_HARI = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
 JENIS_LIBUR = ("Libur Nasional", "Cuti Bersama", "Libur Daerah")
 SATUAN_WAKTU = ("Jam", "Hari")
-BATAS_PENCARIAN_HARI = 3 * 366  # pencarian hari kerja berikutnya berhenti setelah kira-kira 3 tahun
+BATAS_PENCARIAN_HARI = 3 * 366  # the search for the next working day stops after about 3 years
 
 _NOL = timedelta(0)
 _SEHARI = timedelta(days=1)
 
 
 class KalenderTidakValid(ValueError):
-	"""Kalender kerja tidak bisa dipakai menghitung waktu; pesannya dalam Bahasa Indonesia."""
+	"""A working calendar that cannot be used to compute times; its message is in Bahasa Indonesia."""
 
 
 def _sejak_tengah_malam(t: time) -> timedelta:
@@ -44,7 +44,7 @@ def _tgl(d: date) -> str:
 
 
 def _angka(nilai: float | int | Decimal) -> Decimal:
-	"""Ubah jumlah waktu menjadi Decimal yang terhingga, atau tolak dengan ValueError."""
+	"""An amount of time as a finite Decimal, or refused with ValueError."""
 	if isinstance(nilai, bool) or not isinstance(nilai, int | float | Decimal):
 		raise ValueError(f"Jumlah waktu harus berupa angka, bukan {nilai!r}.")
 	angka = Decimal(str(nilai)) if isinstance(nilai, float) else Decimal(nilai)
@@ -54,7 +54,7 @@ def _angka(nilai: float | int | Decimal) -> Decimal:
 
 
 def _durasi(jam: float | int | Decimal | timedelta) -> timedelta:
-	"""Jumlah jam (atau timedelta) menjadi timedelta yang dibulatkan ke detik terdekat."""
+	"""A number of hours (or a timedelta) as a timedelta rounded to the nearest second."""
 	if isinstance(jam, timedelta):
 		if jam < _NOL:
 			raise ValueError(f"Jumlah jam kerja tidak boleh negatif ({jam}).")
@@ -71,7 +71,7 @@ def _urut(daftar: tuple["Interval", ...]) -> tuple["Interval", ...]:
 
 @dataclass(frozen=True)
 class Interval:
-	"""Satu rentang kerja [mulai, selesai) dalam sehari; tidak melewati tengah malam."""
+	"""One working span [mulai, selesai) within a day; it does not cross midnight."""
 
 	mulai: time
 	selesai: time
@@ -91,7 +91,7 @@ class Interval:
 
 @dataclass(frozen=True)
 class Libur:
-	"""Hari libur; jenis salah satu dari JENIS_LIBUR."""
+	"""A holiday; jenis is one of JENIS_LIBUR."""
 
 	tanggal: date
 	keterangan: str
@@ -100,7 +100,8 @@ class Libur:
 
 @dataclass(frozen=True)
 class HariKerjaTambahan:
-	"""Hari kerja pengganti (mis. Sabtu) yang memakai jam hari `seperti_hari` (0=Senin … 6=Minggu)."""
+	"""A substitute working day (e.g. a Saturday) worked on the hours of weekday `seperti_hari`
+	(0=Monday … 6=Sunday)."""
 
 	tanggal: date
 	keterangan: str
@@ -109,7 +110,7 @@ class HariKerjaTambahan:
 
 @dataclass(frozen=True)
 class JamKhusus:
-	"""Jam kerja khusus per hari untuk rentang tanggal [dari, sampai]; hari yang tak tercantum libur."""
+	"""Special working hours per weekday for the dates [dari, sampai]; a weekday not listed is a day off."""
 
 	dari: date
 	sampai: date
@@ -118,7 +119,7 @@ class JamKhusus:
 
 
 def _periksa_minggu(jam: Mapping[int, tuple[Interval, ...]], lokasi: str) -> list[str]:
-	"""Interval terbalik/kosong dan tumpang tindih dalam satu pola mingguan."""
+	"""Reversed or empty intervals and overlaps within one weekly pattern."""
 	masalah: list[str] = []
 	for hari, daftar in sorted(jam.items()):
 		if not 0 <= hari <= 6:
@@ -144,10 +145,10 @@ def _periksa_minggu(jam: Mapping[int, tuple[Interval, ...]], lokasi: str) -> lis
 
 @dataclass(frozen=True)
 class KalenderKerja:
-	"""Kalender kerja: minggu normal, hari libur, hari kerja tambahan, dan jam kerja khusus.
+	"""Working calendar: normal week, holidays, extra working days and special working hours.
 
-	Pencarian tabel dipersiapkan di `__post_init__` sehingga tiap tanggal dicari dalam O(1).
-	Perhitungan waktu menolak kalender yang tidak lolos `validasi()` dengan `KalenderTidakValid`.
+	The lookup tables are prepared in `__post_init__`, so each date is looked up in O(1).
+	Time arithmetic refuses a calendar that does not pass `validasi()` with `KalenderTidakValid`.
 	"""
 
 	nama: str
@@ -179,10 +180,10 @@ class KalenderKerja:
 		setel(self, "_khusus", khusus)
 		setel(self, "_masalah", tuple(self._periksa()))
 
-	# --- validasi -------------------------------------------------------------------------------------
+	# --- validation -----------------------------------------------------------------------------------
 
 	def _periksa(self) -> list[str]:
-		"""Semua pemeriksaan `validasi()`, termasuk yang menjamin perhitungan waktu selalu berhenti."""
+		"""Every check of `validasi()`, including those that guarantee the time arithmetic always ends."""
 		masalah = _periksa_minggu(self.jam_kerja, "")
 		ada_jam_kerja = any(i.mulai < i.selesai for daftar in self._normal.values() for i in daftar)
 		if not ada_jam_kerja:
@@ -227,7 +228,7 @@ class KalenderKerja:
 					masalah.append(
 						f"Jam khusus “{a.keterangan}” dan “{b.keterangan}” tumpang tindih tanggalnya."
 					)
-		if ada_jam_kerja:  # tiap tahun yang tersentuh pengecualian harus punya hari kerja
+		if ada_jam_kerja:  # every year an exception touches must have a working day
 			tahun = {lb.tanggal.year for lb in self.libur} | {
 				h.tanggal.year for h in self.hari_kerja_tambahan
 			}
@@ -250,18 +251,18 @@ class KalenderKerja:
 		return False
 
 	def validasi(self) -> list[str]:
-		"""Semua masalah kalender dalam Bahasa Indonesia; daftar kosong bila kalender sah."""
+		"""Every problem of the calendar, in Bahasa Indonesia; an empty list when it is valid."""
 		return list(self._masalah)
 
 	def pastikan_valid(self) -> None:
-		"""Naikkan KalenderTidakValid berisi semua pesan `validasi()` (satu per baris) bila ada."""
+		"""Raise KalenderTidakValid with every message of `validasi()` (one per line), if there is any."""
 		if self._masalah:
 			raise KalenderTidakValid("\n".join(self._masalah))
 
-	# --- jam per tanggal ------------------------------------------------------------------------------
+	# --- hours per date -------------------------------------------------------------------------------
 
 	def intervals_on(self, d: date) -> tuple[Interval, ...]:
-		"""Interval kerja tanggal d: libur > hari kerja tambahan > jam khusus > minggu normal."""
+		"""The working intervals of date d: holiday > extra working day > special hours > normal week."""
 		if d in self._tanggal_libur:
 			return ()
 		jam = self._tambahan.get(d)
@@ -277,11 +278,11 @@ class KalenderKerja:
 		return any(i.awal <= pos < i.akhir for i in self.intervals_on(dt.date()))
 
 	def jam_per_minggu(self) -> float:
-		"""Jumlah jam kerja satu minggu normal."""
+		"""The working hours of one normal week."""
 		return sum((i.durasi for daftar in self._normal.values() for i in daftar), _NOL) / timedelta(hours=1)
 
 	def _hari_kerja_berikut(self, d: date) -> date:
-		"""Hari kerja pertama pada atau sesudah d, dicari paling jauh BATAS_PENCARIAN_HARI hari."""
+		"""The first working day on or after d, searched at most BATAS_PENCARIAN_HARI days ahead."""
 		for k in range(BATAS_PENCARIAN_HARI):
 			hari = d + timedelta(days=k)
 			if self.intervals_on(hari):
@@ -291,10 +292,10 @@ class KalenderKerja:
 			"periksa hari libur dan jam kerjanya."
 		)
 
-	# --- aritmetika waktu kerja -----------------------------------------------------------------------
+	# --- working-time arithmetic ----------------------------------------------------------------------
 
 	def next_working_moment(self, dt: datetime) -> datetime:
-		"""dt sendiri bila jam kerja, selain itu awal interval kerja berikutnya."""
+		"""dt itself when it is working time, otherwise the start of the next working interval."""
 		self.pastikan_valid()
 		d = dt.date()
 		pos = dt - _tengah_malam(d)
@@ -305,10 +306,11 @@ class KalenderKerja:
 		return _tengah_malam(d) + self.intervals_on(d)[0].awal
 
 	def add_working_hours(self, dt: datetime, hours: float | int | Decimal | timedelta) -> datetime:
-		"""Tambah `hours` jam kerja (dibulatkan ke detik) mulai dt; hanya jam kerja yang dihitung.
+		"""Add `hours` working hours (rounded to the second) from dt; only working time counts.
 
-		Mulai di luar jam kerja dihitung dari saat kerja berikutnya. Bila sisa waktu habis tepat di akhir
-		interval, hasilnya akhir interval itu (Senin 11:00 + 1 Jam = Senin 12:00, bukan 13:00).
+		A start outside working time counts from the next working moment. When the remaining time runs
+		out exactly at the end of an interval, the result is that end (Monday 11:00 + 1 Jam = Monday
+		12:00, not 13:00).
 		"""
 		sisa = _durasi(hours)
 		mulai = self.next_working_moment(dt)
@@ -326,20 +328,23 @@ class KalenderKerja:
 				sisa -= i.akhir - dari
 			d, pos = self._hari_kerja_berikut(d + _SEHARI), _NOL
 			while sisa > (sehari := sum((i.durasi for i in self.intervals_on(d)), _NOL)):
-				sisa -= sehari  # lompati hari kerja utuh sekaligus
+				sisa -= sehari  # skip whole working days at once
 				d = self._hari_kerja_berikut(d + _SEHARI)
 
 	def add_working_days(self, dt: datetime, days: int) -> datetime:
-		"""Tambah `days` hari kerja: tenggat “N Hari” jatuh pada jam yang sama N hari kerja kemudian.
+		"""Add `days` working days: an “N Hari” deadline falls at the same clock time N working days later.
 
-		Aturan (ditetapkan produk):
-		1. Mulai di luar jam kerja digeser dulu ke saat kerja berikutnya (Sabtu 09:00 → Senin 07:30).
-		2. Tanggal tujuan adalah hari kerja ke-N sesudah tanggal mulai itu (hari tanpa jam kerja dilewati).
-		3. Hasilnya jam yang sama pada tanggal tujuan. Bila jam itu bukan jam kerja (jam istirahat, sebelum
-		   atau sesudah jam kerja hari itu, mis. hari berjam khusus yang lebih pendek), hasilnya saat kerja
-		   BERIKUTNYA sesudahnya: Kamis 11:45 + 1 Hari → Jumat 11:45 (istirahat 11:30–13:00) → Jumat 13:00;
-		   jam sesudah interval terakhir hari tujuan bergulir ke awal hari kerja berikutnya.
-		days = 0 mengembalikan saat mulai yang sudah digeser; days negatif ditolak dengan ValueError.
+		Rules (set by the product):
+		1. A start outside working time is first moved to the next working moment (Saturday 09:00 →
+		   Monday 07:30).
+		2. The target date is the N-th working day after that start date (days without working hours are
+		   skipped).
+		3. The result is the same clock time on the target date. When that time is not working time (a
+		   break, before or after that day's working hours, e.g. a day with shorter special hours), the
+		   result is the NEXT working moment after it: Thursday 11:45 + 1 Hari → Friday 11:45 (break
+		   11:30–13:00) → Friday 13:00; a time after the target day's last interval rolls over to the
+		   start of the next working day.
+		days = 0 returns the moved start; a negative days is refused with ValueError.
 		"""
 		if isinstance(days, bool) or not isinstance(days, int):
 			raise ValueError(f"Jumlah hari kerja harus bilangan bulat, bukan {days!r}.")
@@ -352,7 +357,7 @@ class KalenderKerja:
 		return self.next_working_moment(_tengah_malam(d) + (mulai - _tengah_malam(mulai.date())))
 
 	def working_time_between(self, a: datetime, b: datetime) -> timedelta:
-		"""Lama jam kerja dalam [a, b); nol bila b <= a."""
+		"""The working time within [a, b); zero when b <= a."""
 		self.pastikan_valid()
 		total = _NOL
 		d = a.date()
@@ -365,7 +370,7 @@ class KalenderKerja:
 		return total
 
 	def tambah_waktu(self, mulai: datetime, waktu: float | int | Decimal, satuan: str) -> datetime:
-		"""Tenggat standar waktu langkah SOP: `waktu` dalam satuan "Jam" atau "Hari" (bilangan bulat)."""
+		"""The deadline of an SOP step's time standard: `waktu` in "Jam" or in "Hari" (a whole number)."""
 		if satuan not in SATUAN_WAKTU:
 			raise ValueError(f"Satuan waktu “{satuan}” tidak dikenal: gunakan “Jam” atau “Hari”.")
 		angka = _angka(waktu)
@@ -379,9 +384,10 @@ class KalenderKerja:
 
 
 def kalender_default(libur: tuple[Libur, ...] = ()) -> KalenderKerja:
-	"""Kalender instansi: Senin–Kamis 07:30–12:00 dan 13:00–16:00, Jumat 07:30–11:30 dan 13:00–16:30.
+	"""The agency's calendar: Monday–Thursday 07:30–12:00 and 13:00–16:00, Friday 07:30–11:30 and
+	13:00–16:30.
 
-	Total 37,5 jam seminggu (Perpres 21/2023); Sabtu dan Minggu libur.
+	37.5 hours a week in all (Perpres 21/2023); Saturday and Sunday are days off.
 	"""
 	senin_kamis = (Interval(time(7, 30), time(12)), Interval(time(13), time(16)))
 	jumat = (Interval(time(7, 30), time(11, 30)), Interval(time(13), time(16, 30)))

@@ -1,26 +1,26 @@
-"""SLA langkah SOP: jam tiap langkah diukur pada Kalender Kerja.
+"""SLA of the SOP steps: each step's clock, measured on the Kalender Kerja.
 
-Fungsi murni (tanpa frappe) yang dipakai mesin SLA, pemeriksaan terjadwal, formulir evaluasi dan
-laporan Kepatuhan SOP:
+Pure functions (no frappe) used by the SLA engine, the scheduled check, the evaluation form and the
+Kepatuhan SOP report:
 
-- ``rencanakan``: batas waktu dan saat peringatan sebuah langkah dari saat mulainya;
-- ``status_pada``: status SLA sebuah langkah pada suatu saat (status dihitung dari jam, bukan dari
-  hasil pemeriksaan terakhir);
-- ``keterlambatan_jam``: keterlambatan dalam jam kerja;
-- ``statistik_kepatuhan``: persentase tepat waktu, median dan keterlambatan terburuk per kelompok;
-- ``atasan`` / ``rantai_atasan``: rantai atasan dalam SOP (eskalasi);
-- ``saat_mulai_langkah``: langkah mana yang sudah boleh mulai dan sejak kapan;
-- ``notifikasi_perlu``: pemberitahuan apa yang masih harus dikirim untuk sebuah status.
+- ``rencanakan``: a step's deadline and warning moment from its start;
+- ``status_pada``: a step's SLA status at a given moment (derived from the clock, not from the
+  result of the last check);
+- ``keterlambatan_jam``: lateness in working hours;
+- ``statistik_kepatuhan``: share on time, median and worst lateness per group;
+- ``atasan`` / ``rantai_atasan``: the chain of superiors in the SOP (escalation);
+- ``saat_mulai_langkah``: which steps may already start, and since when;
+- ``notifikasi_perlu``: which notifications still have to be sent for a status.
 
-Aturan:
+Rules:
 
-- Langkah **terlambat** bila belum selesai dan saat ini sudah *lewat* batas waktu (jam dinding);
-  selesai tepat pada batas waktu masih tepat waktu.
-- **Hampir Jatuh Tempo** mulai pada saat peringatan: ``ambang`` persen (bawaan 75 %) dari *jam kerja*
-  antara mulai dan batas waktu, dihitung pada kalender yang sama.
-- **Keterlambatan** diukur dalam jam kerja dari batas waktu sampai selesai (atau sampai saat ini bila
-  belum selesai); keterlambatan yang seluruhnya jatuh di luar jam kerja bernilai 0 jam walau
-  statusnya tetap terlambat.
+- A step is **late** (Terlambat) when it is not finished and now is *past* its deadline (wall
+  clock); finishing exactly on the deadline is still on time.
+- **Hampir Jatuh Tempo** starts at the warning moment: ``ambang`` percent (default 75 %) of the
+  *working time* between start and deadline, counted on the same calendar.
+- **Lateness** is measured in working hours from the deadline to the finish (or to now when not
+  finished); lateness that falls wholly outside working hours is 0 hours, although the status stays
+  late.
 """
 
 from collections.abc import Hashable, Iterable, Mapping, Sequence
@@ -39,12 +39,10 @@ SELESAI_TEPAT_WAKTU = "Selesai Tepat Waktu"
 SELESAI_TERLAMBAT = "Selesai Terlambat"
 
 STATUS_SLA = (BERJALAN, HAMPIR_JATUH_TEMPO, TERLAMBAT, SELESAI_TEPAT_WAKTU, SELESAI_TERLAMBAT)
-STATUS_BERJALAN = (BERJALAN, HAMPIR_JATUH_TEMPO, TERLAMBAT)
-STATUS_SELESAI = (SELESAI_TEPAT_WAKTU, SELESAI_TERLAMBAT)
 
 AMBANG_PERINGATAN_BAWAAN = 75
 
-# Rantai atasan dalam SOP: siapa yang menerima eskalasi bila pemegang langkah terlambat.
+# The chain of superiors in the SOP: who receives the escalation when a step's holder is late.
 ATASAN: Mapping[str, str] = {
 	KEPALA_BIDANG: SEKRETARIS,
 	SUBKOOR: SEKRETARIS,
@@ -56,7 +54,7 @@ _JAM = timedelta(hours=1)
 
 @dataclass(frozen=True)
 class Rencana:
-	"""Jadwal sebuah langkah: mulai, saat peringatan dan batas waktu."""
+	"""A step's schedule: start, warning moment and deadline."""
 
 	mulai: datetime
 	batas_peringatan: datetime
@@ -78,7 +76,7 @@ def saat_peringatan(
 	batas_waktu: datetime,
 	ambang: float | int | Decimal = AMBANG_PERINGATAN_BAWAAN,
 ) -> datetime:
-	"""Saat ``ambang`` persen jam kerja antara ``mulai`` dan ``batas_waktu`` telah terpakai."""
+	"""The moment ``ambang`` percent of the working time between ``mulai`` and ``batas_waktu`` is used."""
 	persen = _periksa_ambang(ambang)
 	total = kalender.working_time_between(mulai, batas_waktu)
 	detik = (Decimal(total // timedelta(seconds=1)) * persen / 100).to_integral_value(ROUND_HALF_UP)
@@ -92,10 +90,10 @@ def rencanakan(
 	satuan: str,
 	ambang: float | int | Decimal = AMBANG_PERINGATAN_BAWAAN,
 ) -> Rencana:
-	"""Batas waktu (``mulai`` + waktu langkah pada kalender) dan saat peringatan sebuah langkah.
+	"""A step's deadline (``mulai`` + the step's waktu on the calendar) and warning moment.
 
-	Menolak waktu nol atau negatif, satuan yang tidak dikenal, ambang di luar (0, 100) dan kalender
-	yang tidak sah (ValueError / KalenderTidakValid, pesan dalam Bahasa Indonesia).
+	Refuses a waktu of zero or less, an unknown unit, an ``ambang`` outside (0, 100) and an invalid
+	calendar (ValueError / KalenderTidakValid, messages in Bahasa Indonesia).
 	"""
 	_periksa_ambang(ambang)
 	batas = kalender.tambah_waktu(mulai, waktu, satuan)
@@ -110,7 +108,7 @@ def status_pada(
 	batas_peringatan: datetime | None = None,
 	selesai: datetime | None = None,
 ) -> str:
-	"""Status SLA pada saat ``sekarang`` dari jam langkah (tanpa kalender: saat peringatan sudah dihitung)."""
+	"""The SLA status at ``sekarang`` from the step's clock (no calendar: the warning moment is given)."""
 	if selesai is not None:
 		return SELESAI_TEPAT_WAKTU if selesai <= batas_waktu else SELESAI_TERLAMBAT
 	if sekarang > batas_waktu:
@@ -121,21 +119,21 @@ def status_pada(
 
 
 def keterlambatan(kalender: KalenderKerja, batas_waktu: datetime, sampai: datetime) -> timedelta:
-	"""Jam kerja antara batas waktu dan ``sampai`` (selesai, atau saat ini); nol bila tidak terlambat."""
+	"""Working time between the deadline and ``sampai`` (the finish, or now); zero when not late."""
 	return kalender.working_time_between(batas_waktu, sampai)
 
 
 def keterlambatan_jam(kalender: KalenderKerja, batas_waktu: datetime, sampai: datetime) -> float:
-	"""Keterlambatan dalam jam kerja, dibulatkan dua angka di belakang koma."""
+	"""Lateness in working hours, rounded to two decimals."""
 	return round(keterlambatan(kalender, batas_waktu, sampai) / _JAM, 2)
 
 
-# --- kepatuhan ----------------------------------------------------------------------------------------
+# --- compliance ---------------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
 class HasilLangkah:
-	"""Hasil satu jam langkah untuk statistik: tepat waktu atau terlambat berapa jam kerja."""
+	"""The outcome of one step clock for the statistics: on time, or late by so many working hours."""
 
 	kelompok: Hashable
 	tepat_waktu: bool
@@ -144,11 +142,11 @@ class HasilLangkah:
 
 @dataclass(frozen=True)
 class StatistikKepatuhan:
-	"""Kepatuhan satu kelompok langkah.
+	"""Compliance of one group of steps.
 
-	``persen_tepat_waktu`` dihitung atas langkah yang hasilnya sudah pasti (selesai, atau masih berjalan
-	tetapi sudah terlambat). Median dan keterlambatan terburuk dihitung atas langkah yang terlambat
-	saja; None bila tidak ada.
+	``persen_tepat_waktu`` is computed over the steps whose outcome is known (finished, or still
+	running but already late). The median and the worst lateness are computed over the late steps
+	only; None when there are none.
 	"""
 
 	jumlah: int
@@ -177,7 +175,7 @@ def ringkas(hasil: Iterable[HasilLangkah]) -> StatistikKepatuhan:
 
 
 def statistik_kepatuhan(hasil: Iterable[HasilLangkah]) -> dict[Hashable, StatistikKepatuhan]:
-	"""Statistik per kelompok, dalam urutan kelompok pertama kali muncul."""
+	"""Statistics per group, in the order the groups first appear."""
 	per_kelompok: dict[Hashable, list[HasilLangkah]] = {}
 	for h in hasil:
 		per_kelompok.setdefault(h.kelompok, []).append(h)
@@ -191,7 +189,7 @@ def hasil_langkah(
 	batas_waktu: datetime,
 	selesai: datetime | None,
 ) -> HasilLangkah | None:
-	"""Hasil sebuah jam langkah pada saat ``sekarang``; None bila hasilnya belum pasti (berjalan, belum lewat)."""
+	"""The outcome of a step clock at ``sekarang``; None when not yet known (running, not yet due)."""
 	status = status_pada(sekarang, batas_waktu, None, selesai)
 	if status == SELESAI_TEPAT_WAKTU:
 		return HasilLangkah(kelompok, True)
@@ -200,28 +198,28 @@ def hasil_langkah(
 	return None
 
 
-# --- rantai atasan --------------------------------------------------------------------------------------
+# --- chain of superiors ---------------------------------------------------------------------------------
 
 
 def atasan(peran: str | None) -> str | None:
-	"""Peran atasan langsung dalam SOP (Kepala Bidang dan Subkor → Sekretaris → Kepala Dinas)."""
+	"""The direct superior's role in the SOP (Kepala Bidang and Subkor → Sekretaris → Kepala Dinas)."""
 	return ATASAN.get(peran or "")
 
 
 def rantai_atasan(peran: str | None) -> tuple[str, ...]:
-	"""Semua atasan dari yang terdekat sampai puncak rantai."""
+	"""Every superior, from the nearest to the top of the chain."""
 	rantai: list[str] = []
 	while (peran := atasan(peran)) and peran not in rantai:
 		rantai.append(peran)
 	return tuple(rantai)
 
 
-# --- urutan langkah -------------------------------------------------------------------------------------
+# --- order of the steps ---------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
 class JamLangkah:
-	"""Ringkasan satu jam langkah yang sudah ada: nomor langkah, bidang, dan saat selesainya (bila sudah)."""
+	"""One existing step clock in brief: step number, bidang, and when it finished (if it has)."""
 
 	langkah: int
 	selesai: datetime | None
@@ -231,12 +229,12 @@ class JamLangkah:
 def saat_mulai_langkah(
 	urutan: Sequence[int], jam: Iterable[JamLangkah], awal: datetime
 ) -> dict[int, datetime]:
-	"""Langkah yang sudah boleh mulai, dengan saat mulainya.
+	"""The steps that may already start, with their start moments.
 
-	Langkah pertama mulai pada ``awal``. Langkah berikutnya mulai ketika langkah sebelumnya *berakhir*:
-	sudah punya jam dan semua jamnya (untuk langkah per bidang: jam setiap bidang) sudah selesai; saat
-	mulainya adalah saat selesai yang paling akhir di antara langkah-langkah sebelumnya. Hasilnya memuat
-	semua langkah yang sudah berakhir dan langkah pertama yang belum berakhir.
+	The first step starts at ``awal``. The next step starts when the one before has *ended*: it has
+	clocks and all of them (for a per-bidang step: every bidang's clock) are finished; its start is the
+	latest finish among the steps before it. The result holds every step that has ended and the first
+	step that has not.
 	"""
 	per_langkah: dict[int, list[JamLangkah]] = {}
 	for j in jam:
@@ -252,12 +250,12 @@ def saat_mulai_langkah(
 	return hasil
 
 
-# --- pemberitahuan --------------------------------------------------------------------------------------
+# --- notifications --------------------------------------------------------------------------------------
 
 KEPADA_PELAKSANA = "pelaksana"
 KEPADA_ATASAN = "atasan"
 
-# Kolom pencatat di Langkah Evaluasi per (penerima, status): terisi = sudah dikirim.
+# The bookkeeping column of Langkah Evaluasi per (recipient, status): filled = already sent.
 CATATAN_NOTIFIKASI: Mapping[tuple[str, str], str] = {
 	(KEPADA_PELAKSANA, BERJALAN): "diberitahu_mulai",
 	(KEPADA_PELAKSANA, HAMPIR_JATUH_TEMPO): "diberitahu_peringatan",
@@ -267,11 +265,11 @@ CATATAN_NOTIFIKASI: Mapping[tuple[str, str], str] = {
 
 
 def notifikasi_perlu(status: str, sudah: Iterable[str], ada_atasan: bool = True) -> list[tuple[str, str]]:
-	"""Pemberitahuan (penerima, status) yang masih harus dikirim untuk ``status``.
+	"""The notifications (recipient, status) still to be sent for ``status``.
 
-	Hanya status saat ini yang diberitahukan (langkah yang melompat dari Berjalan ke Terlambat tidak
-	menerima peringatan yang sudah basi); pemberitahuan yang kolom catatannya ada di ``sudah`` tidak
-	dikirim lagi. Langkah yang sudah selesai tidak diberitahukan.
+	Only the current status is notified (a step that jumps from Berjalan to Terlambat gets no stale
+	warning); a notification whose bookkeeping column is in ``sudah`` is not sent again. A finished
+	step is not notified.
 	"""
 	terkirim = set(sudah)
 	perlu = [(KEPADA_PELAKSANA, status)]

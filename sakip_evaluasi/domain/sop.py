@@ -8,7 +8,7 @@ from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
-SATUAN_WAKTU = ("Jam", "Hari")
+from sakip_evaluasi.domain.kalender import SATUAN_WAKTU
 
 
 @dataclass(frozen=True)

@@ -31,6 +31,7 @@ import frappe
 from frappe.utils import now_datetime
 
 from sakip_evaluasi.domain import sla
+from sakip_evaluasi.domain.peran import KEPALA_BIDANG
 from sakip_evaluasi.sla import jadwal, notifikasi
 
 LANGKAH = "Langkah Evaluasi"
@@ -311,7 +312,7 @@ def _isi(n: int, berubah: int, sekarang) -> None:
 				evaluasi,
 				1 + i % 8,
 				"Langkah benchmark",
-				"Kepala Bidang",
+				KEPALA_BIDANG,
 				PELAKSANA,
 				ATASAN,
 				sla.BERJALAN,

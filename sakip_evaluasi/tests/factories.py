@@ -5,6 +5,7 @@ from frappe.cache_manager import user_cache_keys
 from frappe.tests.utils import FrappeTestCase
 
 from sakip_evaluasi.alur_kerja import jalankan_aksi, sebagai  # noqa: F401 (sebagai: used by the tests)
+from sakip_evaluasi.domain import peran
 
 
 class SakipTestCase(FrappeTestCase):
@@ -78,9 +79,9 @@ SUBKOR = "subkor@test.sakip"
 
 def buat_pejabat() -> None:
 	"""One user per SOP actor, each with only the role its steps need, set in Pengaturan SAKIP."""
-	buat_user(KADIS, "Kepala Dinas")
-	buat_user(SEKRETARIS, "Sekretaris")
-	buat_user(SUBKOR, "Subkoordinator Perencanaan dan Pelaporan")
+	buat_user(KADIS, peran.KEPALA_DINAS)
+	buat_user(SEKRETARIS, peran.SEKRETARIS)
+	buat_user(SUBKOR, peran.SUBKOOR)
 	pengaturan = frappe.get_single("Pengaturan SAKIP")
 	pengaturan.update({"kepala_dinas": KADIS, "sekretaris": SEKRETARIS, "subkoordinator": SUBKOR})
 	pengaturan.save(ignore_permissions=True)

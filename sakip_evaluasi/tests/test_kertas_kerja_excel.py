@@ -316,7 +316,7 @@ class TestKertasKerjaExcel(SakipTestCase):
 		self.assertEqual(self.potret(), sebelum, "bidang A's save is undone too")
 		self.assertEqual(frappe.get_doc(DKB, a.name).baris[0].realisasi, "50")
 
-	# --- refused inputs (issue 5, §3) -----------------------------------------------------------
+	# --- refused inputs -------------------------------------------------------------------------
 
 	def siap(self):
 		dkb = self.dkb(self.kertas_kerja(), "XLA")

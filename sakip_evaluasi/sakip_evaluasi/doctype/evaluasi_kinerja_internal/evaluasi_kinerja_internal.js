@@ -42,7 +42,7 @@ function sakip_evaluasi_ringkasan(frm) {
 		});
 }
 
-// SLA (issue 4): each step's clock — started, due, finished, late by — under the step summary.
+// SLA: each step's clock — started, due, finished, late by — under the step summary.
 // The status is derived from the clock on the server when the form is shown, not from the last check.
 frappe.ui.form.on("Evaluasi Kinerja Internal", {
 	refresh(frm) {

@@ -5,7 +5,7 @@ import frappe
 from frappe import _
 from frappe.model.document import Document
 
-from sakip_evaluasi.capaian_baris import nomor_triwulan
+from sakip_evaluasi.domain.periode import TRIWULAN, nomor_triwulan
 from sakip_evaluasi.siklus import pejabat_dari_pengaturan
 
 
@@ -55,7 +55,7 @@ class EvaluasiKinerjaInternal(Document):
 	def validasi_periode(self) -> None:
 		if not self.tahun or not 2000 <= int(self.tahun) <= 2100:
 			frappe.throw(_("Tahun {0} tidak valid: isi tahun empat angka, mis. 2026.").format(self.tahun))
-		if self.triwulan not in ("I", "II", "III", "IV"):
+		if self.triwulan not in TRIWULAN:
 			frappe.throw(_("Triwulan harus I, II, III atau IV."))
 
 

@@ -10,8 +10,7 @@ from frappe.model.document import Document
 from frappe.utils import get_time, getdate
 
 from sakip_evaluasi.domain import kalender
-
-HARI = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
+from sakip_evaluasi.domain.kalender import NAMA_HARI as HARI
 
 
 class KalenderKerja(Document):

@@ -15,10 +15,10 @@ from frappe import _
 from frappe.utils import cint, get_datetime, now_datetime
 
 from sakip_evaluasi.domain import sla
+from sakip_evaluasi.domain.periode import NOMOR_TRIWULAN
 from sakip_evaluasi.sakip_evaluasi.doctype.kalender_kerja.kalender_kerja import get_kalender
 
 KELOMPOK = ("Triwulan", "Langkah", "Bidang", "Triwulan dan Langkah")
-URUT_TRIWULAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 
 
 def execute(filters=None):
@@ -113,7 +113,7 @@ def baris_laporan(filters, kelompok: str, sekarang=None) -> list[dict]:
 
 
 def _kunci(kelompok: str, e, j) -> tuple:
-	tw = (cint(e.tahun), URUT_TRIWULAN.get(e.triwulan, 0), e.triwulan)
+	tw = (cint(e.tahun), NOMOR_TRIWULAN.get(e.triwulan, 0), e.triwulan)
 	if kelompok == "Triwulan":
 		return tw
 	if kelompok == "Langkah":

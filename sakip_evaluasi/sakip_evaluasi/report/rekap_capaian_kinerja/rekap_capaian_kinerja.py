@@ -19,9 +19,9 @@ from frappe import _
 from frappe.utils import cint, flt
 
 from sakip_evaluasi.capaian_baris import urai_realisasi
+from sakip_evaluasi.domain.periode import TRIWULAN
 
 DKB = "Data Kinerja Bidang"
-TRIWULAN = ("I", "II", "III", "IV")
 
 
 def execute(filters=None):
