@@ -61,6 +61,7 @@ from sakip_evaluasi.domain.kertas_kerja import (
 	buat_workbook,
 )
 from sakip_evaluasi.domain.peran import KEPALA_BIDANG, SUBKOOR
+from sakip_evaluasi.pejabat import kepala_bidang
 
 DKB = "Data Kinerja Bidang"
 KKE = "Kertas Kerja Evaluasi"
@@ -273,10 +274,6 @@ def unduh(doctype: str, docname: str) -> None:
 # --------------------------------------------------------------------------- who may import
 
 
-def _kepala_bidang(bidang: str) -> str | None:
-	return frappe.db.get_value("Bidang", bidang, "kepala_bidang")
-
-
 def alasan_tidak_boleh_mengubah(doc) -> str | None:
 	"""Why the session user may not change ``doc`` now (Bahasa Indonesia), or None when they may."""
 	user = frappe.session.user
@@ -284,7 +281,7 @@ def alasan_tidak_boleh_mengubah(doc) -> str | None:
 		return None
 	peran = set(frappe.get_roles(user))
 	if doc.doctype == DKB and KEPALA_BIDANG in peran and not peran & _PERAN_PENGELOLA:
-		if _kepala_bidang(doc.bidang) != user:
+		if kepala_bidang(doc.bidang).user != user:
 			return _("Anda bukan Kepala {0}: kertas kerja bidang lain tidak dapat diimpor.").format(
 				doc.bidang
 			)

@@ -10,22 +10,7 @@ from frappe.utils import get_datetime
 
 from sakip_evaluasi.capaian_baris import nomor_triwulan
 from sakip_evaluasi.domain.capaian import nilai_sd_tw
-
-PEJABAT = {
-	"Kepala Dinas": "kepala_dinas",
-	"Sekretaris": "sekretaris",
-	"Subkoordinator Perencanaan dan Pelaporan": "subkoordinator",
-}
-
-
-def pejabat_dari_pengaturan() -> dict[str, str | None]:
-	"""The users holding the Kadis, Sekretaris and Subkor steps, from Pengaturan SAKIP."""
-	pengaturan = frappe.get_cached_doc("Pengaturan SAKIP")
-	return {field: pengaturan.get(field) for field in PEJABAT.values()}
-
-
-def kepala_bidang(bidang: str) -> str | None:
-	return frappe.db.get_value("Bidang", bidang, "kepala_bidang")
+from sakip_evaluasi.pejabat import pejabat_evaluasi
 
 
 def sistem(doc):
@@ -157,12 +142,10 @@ def rekap(kertas_kerja) -> None:
 # --------------------------------------------------------------------------- steps 6-7: the meeting
 
 
-def peserta_default() -> list[dict]:
-	"""Every Kepala Bidang plus the Kadis, the Sekretaris and the Subkor."""
-	peserta = []
-	for peran, field in PEJABAT.items():
-		if user := pejabat_dari_pengaturan().get(field):
-			peserta.append({"peserta": user, "jabatan": peran})
+def peserta_default(evaluasi: str | None = None) -> list[dict]:
+	"""Every Kepala Bidang plus the Kadis, the Sekretaris and the Subkor of ``evaluasi``."""
+	eki = frappe.get_doc("Evaluasi Kinerja Internal", evaluasi) if evaluasi else None
+	peserta = [{"peserta": p.user, "jabatan": p.peran} for p in pejabat_evaluasi(eki) if p.user]
 	for b in frappe.get_all(
 		"Bidang", filters={"aktif": 1, "kepala_bidang": ("is", "set")}, fields=["name", "kepala_bidang"]
 	):

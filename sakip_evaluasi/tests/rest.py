@@ -12,6 +12,7 @@ the site lookup are left out: the request runs as the given user.
 import json
 from dataclasses import dataclass, field
 from io import BytesIO
+from urllib.parse import quote
 
 import frappe
 from frappe.app import handle_exception, make_form_dict
@@ -48,6 +49,12 @@ class Jawaban:
 	def hasil(self):
 		"""What a whitelisted method returned (``message``) or a resource call gave (``data``)."""
 		return self.data.get("message", self.data.get("data"))
+
+
+def sumber(doctype: str, name: str | None = None) -> str:
+	"""The REST path of a DocType (``/api/resource/<doctype>``) or of one of its documents."""
+	path = f"/api/resource/{quote(doctype)}"
+	return f"{path}/{quote(name)}" if name else path
 
 
 def rest(

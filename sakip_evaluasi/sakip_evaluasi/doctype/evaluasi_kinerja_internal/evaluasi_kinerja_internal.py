@@ -6,7 +6,8 @@ from frappe import _
 from frappe.model.document import Document
 
 from sakip_evaluasi.capaian_baris import nomor_triwulan
-from sakip_evaluasi.siklus import pejabat_dari_pengaturan
+from sakip_evaluasi.pejabat import masalah_evaluasi, peringatan_kepala_bidang, tetapkan_pejabat
+from sakip_evaluasi.siklus import baris_dari_indikator
 
 
 class EvaluasiKinerjaInternal(Document):
@@ -36,11 +37,15 @@ class EvaluasiKinerjaInternal(Document):
 		pengaturan = frappe.get_cached_doc("Pengaturan SAKIP")
 		self.sop = self.sop or pengaturan.sop_default
 		self.kalender_kerja = self.kalender_kerja or pengaturan.kalender_kerja_default
-		for field, user in pejabat_dari_pengaturan().items():
-			self.set(field, self.get(field) or user)
+
+	def onload(self) -> None:
+		self.set_onload("masalah_pejabat", masalah_evaluasi(self))
 
 	def validate(self) -> None:
 		self.validasi_periode()
+		tetapkan_pejabat(self)
+		if self.is_new():
+			peringatan_kepala_bidang(r["bidang"] for r in baris_dari_indikator(self.tahun, self.triwulan))
 		if self.is_new() and frappe.db.exists(
 			"Evaluasi Kinerja Internal", nama_evaluasi(self.tahun, self.triwulan)
 		):

@@ -1,8 +1,9 @@
 # Copyright (c) 2026, sakip_evaluasi contributors
 # For license information, please see license.txt
 
-import frappe
 from frappe.model.document import Document
+
+from sakip_evaluasi.pejabat import periksa_pengaturan
 
 
 class PengaturanSAKIP(Document):
@@ -30,4 +31,5 @@ class PengaturanSAKIP(Document):
 		subkoordinator: DF.Link | None
 	# end: auto-generated types
 
-	pass
+	def validate(self) -> None:
+		periksa_pengaturan(self)
