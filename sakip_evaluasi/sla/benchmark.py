@@ -33,6 +33,7 @@ from frappe.utils import now_datetime
 from sakip_evaluasi.domain import sla
 from sakip_evaluasi.domain.peran import KEPALA_DINAS, SEKRETARIS, SUBKOOR
 from sakip_evaluasi.sla import jadwal, notifikasi
+from sakip_evaluasi.surel import surel_keluar_aktif
 
 LANGKAH = "Langkah Evaluasi"
 TAHUN, TRIWULAN = 2099, "IV"
@@ -244,7 +245,7 @@ def _siapkan() -> None:
 			).insert(ignore_permissions=True)
 		elif set(peran[email]) - set(frappe.get_roles(email)):
 			frappe.get_doc("User", email).add_roles(*peran[email])
-	if not frappe.db.exists("Email Account", AKUN_SUREL) and not notifikasi.ada_akun_surel():
+	if not frappe.db.exists("Email Account", AKUN_SUREL) and not surel_keluar_aktif():
 		akun = frappe.get_doc(
 			{
 				"doctype": "Email Account",

@@ -10,8 +10,9 @@ the site lookup are left out: the request runs as the given user.
 """
 
 import json
+from contextlib import redirect_stdout
 from dataclasses import dataclass, field
-from io import BytesIO
+from io import BytesIO, StringIO
 from urllib.parse import quote
 
 import frappe
@@ -32,6 +33,7 @@ class Jawaban:
 
 	status: int
 	data: dict = field(default_factory=dict)
+	jejak: str = ""  # what the server printed while answering an error (its traceback), for debugging
 
 	@property
 	def pesan(self) -> str:
@@ -88,12 +90,15 @@ def rest(
 			frappe.local.message_log = []
 			frappe.local.flags = frappe._dict(simpan["flags"])
 			make_form_dict(request)
+			jejak = StringIO()
 			try:
 				respons = frappe.api.handle(request)
 			except Exception as e:
 				frappe.db.rollback(save_point=titik)
-				respons = handle_exception(e)
-		return Jawaban(respons.status_code, json.loads(respons.get_data(as_text=True) or "{}"))
+				with redirect_stdout(jejak):  # Frappe prints the traceback of a refused REST call
+					respons = handle_exception(e)
+		data = json.loads(respons.get_data(as_text=True) or "{}")
+		return Jawaban(respons.status_code, data, jejak.getvalue())
 	finally:
 		for kunci, nilai in simpan.items():
 			if nilai is _TIDAK_ADA:
@@ -101,3 +106,11 @@ def rest(
 					delattr(frappe.local, kunci)
 			else:
 				setattr(frappe.local, kunci, nilai)
+
+
+def aksi_rest(user: str, doctype: str, name: str, action: str) -> Jawaban:
+	"""Take a workflow action over REST, as the desk's action menu does (``apply_workflow``)."""
+	doc = frappe.as_json(frappe.get_doc(doctype, name).as_dict())
+	return rest(
+		user, "POST", "/api/method/frappe.model.workflow.apply_workflow", {"doc": doc, "action": action}
+	)

@@ -596,7 +596,7 @@ class TestKertasKerjaExcel(SakipTestCase):
 			with sebagai(user):
 				hasil = impor(doctype, name, file_url=file_url)
 		jawaban = self.rest_impor(user, doctype, name, file_url, berkas)
-		self.assertEqual(jawaban.status, 200, jawaban.data)
+		self.assertEqual(jawaban.status, 200, jawaban)
 		for h in (hasil, jawaban.hasil):
 			self.assertFalse(h["berhasil"], h)
 			self.assertIn("Tidak ada data yang diubah", h["pesan"])
@@ -613,7 +613,7 @@ class TestKertasKerjaExcel(SakipTestCase):
 			impor(doctype, name, file_url=file_url)
 		self.assertIn(potongan, str(ctx.exception))
 		jawaban = self.rest_impor(user, doctype, name, file_url)
-		self.assertEqual(jawaban.status, status, jawaban.data)
+		self.assertEqual(jawaban.status, status, jawaban)
 		self.assertIn(potongan, jawaban.pesan)
 		self.assertEqual(self.potret(), sebelum)
 
@@ -691,12 +691,12 @@ class TestKertasKerjaExcel(SakipTestCase):
 		isi = ubah(self.unduh_sebagai(KABID["XLA"], DKB, a.name), sel("F2", 41))
 		sebelum = self.potret()
 		jawaban = self.rest_impor(KABID["XLB"], DKB, a.name, berkas=(isi, NAMA_FILE))
-		self.assertEqual(jawaban.status, 403, jawaban.data)
+		self.assertEqual(jawaban.status, 403, jawaban)
 		self.assertIn("tidak berhak membuka", jawaban.pesan)
 		self.assertEqual(self.potret(), sebelum)
 
 		jawaban = self.rest_impor(KABID["XLA"], DKB, a.name, berkas=(isi, NAMA_FILE))
-		self.assertEqual(jawaban.status, 200, jawaban.data)
+		self.assertEqual(jawaban.status, 200, jawaban)
 		self.assertTrue(jawaban.hasil["berhasil"], jawaban.hasil)
 		self.assertEqual(frappe.get_doc(DKB, a.name).baris[0].realisasi, "41")
 		self.assertNotEqual(frappe.get_doc(DKB, b.name).baris[0].realisasi, "41")

@@ -4,6 +4,7 @@
 from frappe.model.document import Document
 
 from sakip_evaluasi.pejabat import periksa_pengaturan
+from sakip_evaluasi.surel import pesan_surel_mati, surel_keluar_aktif
 
 
 class PengaturanSAKIP(Document):
@@ -30,6 +31,12 @@ class PengaturanSAKIP(Document):
 		sop_default: DF.Link | None
 		subkoordinator: DF.Link | None
 	# end: auto-generated types
+
+	def onload(self) -> None:
+		# The form says, as long as it is so, that the site sends no e-mail.
+		aktif = surel_keluar_aktif()
+		self.set_onload("surel_keluar_aktif", aktif)
+		self.set_onload("pesan_surel", None if aktif else pesan_surel_mati())
 
 	def validate(self) -> None:
 		periksa_pengaturan(self)
