@@ -85,10 +85,10 @@ def _setel(workflow: str, nilai: int) -> None:
 def kabari_administrator(aktif: bool) -> None:
 	"""Tell every System Manager once (a Notification Log) that e-mail is off; again only after it
 	was on in between."""
-	if aktif:
+	sudah = frappe.db.get_global(_KUNCI_DIBERITAHUKAN)
+	if aktif and sudah:
 		frappe.db.set_global(_KUNCI_DIBERITAHUKAN, None)
-		return
-	if frappe.db.get_global(_KUNCI_DIBERITAHUKAN):
+	if aktif or sudah:
 		return
 	for user in ["Administrator", *pemegang_aktif("System Manager")]:
 		frappe.get_doc(

@@ -7,6 +7,7 @@ moves it, with a message that says what to set where — and nothing is written.
 import frappe
 
 from sakip_evaluasi.domain.peran import KEPALA_BIDANG, KEPALA_DINAS, SEKRETARIS, SUBKOOR
+from sakip_evaluasi.patches import isi_pejabat_evaluasi
 from sakip_evaluasi.pejabat import pemegang_aktif
 from sakip_evaluasi.tests.factories import (
 	KADIS,
@@ -200,6 +201,28 @@ class TestPejabatEvaluasi(SakipTestCase):
 		self.assertEqual(jawaban.status, 200, jawaban)
 		(masalah,) = jawaban.data["docs"][0]["__onload"]["masalah_pejabat"]
 		self.assertIn(tempat, masalah)
+
+	def test_the_patch_fills_the_officials_of_evaluations_made_before_they_were_required(self):
+		eki = self.buat()
+		langkah = frappe.db.get_value("Langkah Evaluasi", {"evaluasi": eki.name, "langkah": 1})
+		# As such an evaluation was left: officials empty, its running step without a holder.
+		kosong = {"kepala_dinas": None, "sekretaris": None, "subkoordinator": None}
+		frappe.db.set_value(EKI, eki.name, kosong, update_modified=False)
+		frappe.db.set_value("Langkah Evaluasi", langkah, "pelaksana", None)
+		self.pengaturan(sekretaris=None, subkoordinator=None)
+		self.hanya_pemegang(SEKRETARIS, USER_SEKRETARIS)
+		self.hanya_pemegang(SUBKOOR)  # nobody holds it: stays empty
+
+		isi_pejabat_evaluasi.execute()
+
+		eki = frappe.get_doc(EKI, eki.name)
+		self.assertEqual(
+			(eki.kepala_dinas, eki.sekretaris, eki.subkoordinator), (KADIS, USER_SEKRETARIS, None)
+		)
+		self.assertEqual(frappe.db.get_value("Langkah Evaluasi", langkah, "pelaksana"), KADIS)
+		eki.run_method("onload")
+		(masalah,) = eki.get_onload().masalah_pejabat
+		self.assertIn(f"Isi {SUBKOOR} pada Evaluasi Kinerja Internal {eki.name}", masalah)
 
 	# --- Pengaturan SAKIP --------------------------------------------------------------------------------
 
