@@ -183,7 +183,7 @@ def peringatan_kepala_bidang(bidang: Iterable[str]) -> None:
 	if masalah:
 		frappe.msgprint(
 			_("Sebelum kertas kerja didistribusikan (langkah 4), lengkapi dahulu: {0}").format(
-				" ".join(masalah)
+				frappe.utils.escape_html(" ".join(masalah))
 			),
 			title=_("Kepala Bidang belum lengkap"),
 			indicator="orange",
@@ -201,7 +201,11 @@ def periksa_pengaturan(pengaturan) -> None:
 			(ditolak if pengaturan.has_value_changed(field) else peringatan).append(masalah)
 	_tolak(_("Pejabat pelaksana SOP tidak dapat disimpan:"), ditolak, _("Pejabat SOP tidak valid"))
 	if peringatan:
-		frappe.msgprint(" ".join(peringatan), title=_("Pejabat SOP perlu diganti"), indicator="orange")
+		frappe.msgprint(
+			frappe.utils.escape_html(" ".join(peringatan)),
+			title=_("Pejabat SOP perlu diganti"),
+			indicator="orange",
+		)
 
 
 def pastikan_kepala_bidang(bidang: Iterable[str], langkah: str) -> None:

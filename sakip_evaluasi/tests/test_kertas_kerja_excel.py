@@ -626,7 +626,7 @@ class TestKertasKerjaExcel(SakipTestCase):
 			berkas = self.lampirkan(kabid, DKB, dkb.name, self.TEKS, f"teks-{is_private}.xlsx", is_private)
 			self.assertIsInstance(berkas.get_content(), str, "the case of the issue: get_content() is str")
 			self.assertRuteMenolak(kabid, DKB, dkb.name, pesan, file_url=berkas.file_url)
-		# A file that is not UTF-8 either, and a workbook of another document, attached here.
+		# A file that is not UTF-8 text either (get_content() gives bytes): the same refusal.
 		acak = self.lampirkan(kabid, DKB, dkb.name, b"\xff\xfe\x00biner", "biner.xlsx")
 		self.assertRuteMenolak(kabid, DKB, dkb.name, pesan, file_url=acak.file_url)
 

@@ -43,9 +43,6 @@ class EvaluasiKinerjaInternal(Document):
 
 	def validate(self) -> None:
 		self.validasi_periode()
-		tetapkan_pejabat(self)
-		if self.is_new():
-			peringatan_kepala_bidang(r["bidang"] for r in baris_dari_indikator(self.tahun, self.triwulan))
 		if self.is_new() and frappe.db.exists(
 			"Evaluasi Kinerja Internal", nama_evaluasi(self.tahun, self.triwulan)
 		):
@@ -56,6 +53,9 @@ class EvaluasiKinerjaInternal(Document):
 				frappe.DuplicateEntryError,
 				title=_("Evaluasi sudah ada"),
 			)
+		tetapkan_pejabat(self)
+		if self.is_new():
+			peringatan_kepala_bidang(r["bidang"] for r in baris_dari_indikator(self.tahun, self.triwulan))
 
 	def validasi_periode(self) -> None:
 		if not self.tahun or not 2000 <= int(self.tahun) <= 2100:
