@@ -41,6 +41,11 @@ doc_events = {
 		"validate": "sakip_evaluasi.sla.jadwal.validasi_pengaturan",
 		"on_update": "sakip_evaluasi.sla.jadwal.pengaturan_diperbarui",
 	},
+	# Workflow Action e-mails only while the site can send e-mail (sakip_evaluasi/surel.py).
+	"Email Account": {
+		"on_update": "sakip_evaluasi.surel.email_account_berubah",
+		"after_delete": "sakip_evaluasi.surel.email_account_berubah",
+	},
 }
 # Every 5 minutes by default; the interval in Pengaturan SAKIP is written into the Scheduled Job Type.
 scheduler_events = {"cron": {"*/5 * * * *": ["sakip_evaluasi.sla.jadwal.periksa_sla"]}}

@@ -12,6 +12,7 @@ import frappe
 from sakip_evaluasi.domain.capaian import SKALA_PERMENDAGRI_86_2017
 from sakip_evaluasi.domain.kalender import NAMA_HARI, kalender_default
 from sakip_evaluasi.domain.peran import PERAN_SOP
+from sakip_evaluasi.surel import lupakan, selaraskan_surel
 from sakip_evaluasi.workflow_sync import hapus_workflow, sinkronkan_workflow
 
 DATA = Path(__file__).parent / "data"
@@ -44,15 +45,19 @@ def after_install() -> None:
 	buat_instruksi_disposisi()
 	isi_pengaturan_default()
 	sinkronkan_workflow()
+	selaraskan_surel()
 
 
 def after_migrate() -> None:
-	# Workflows are installed by code (not fixtures); an administrator's edits are kept.
+	# Workflows are installed by code (not fixtures); an administrator's edits are kept. Their
+	# Workflow Action e-mails follow whether the site can send e-mail.
 	sinkronkan_workflow()
+	selaraskan_surel()
 
 
 def before_uninstall() -> None:
 	hapus_workflow()
+	lupakan()
 
 
 def buat_instruksi_disposisi() -> None:

@@ -62,6 +62,7 @@ from sakip_evaluasi.domain.kertas_kerja import (
 )
 from sakip_evaluasi.domain.peran import KEPALA_BIDANG, SUBKOOR
 from sakip_evaluasi.domain.periode import nomor_triwulan
+from sakip_evaluasi.pejabat import kepala_bidang
 
 DKB = "Data Kinerja Bidang"
 KKE = "Kertas Kerja Evaluasi"
@@ -120,6 +121,8 @@ def _tidak_berhak(doctype: str, docname: str) -> None:
 def _dokumen(doctype: str, docname: str):
 	"""The whole document (to be changed), when the session user may read it."""
 	_periksa_doctype(doctype)
+	if not docname or not frappe.db.exists(doctype, docname):
+		frappe.throw(_("{0} {1} tidak ditemukan.").format(_(doctype), docname), frappe.DoesNotExistError)
 	doc = frappe.get_doc(doctype, docname)
 	if not frappe.has_permission(doctype, "read", doc):
 		_tidak_berhak(doctype, docname)
@@ -272,10 +275,6 @@ def unduh(doctype: str, docname: str) -> None:
 # --------------------------------------------------------------------------- who may import
 
 
-def _kepala_bidang(bidang: str) -> str | None:
-	return frappe.db.get_value("Bidang", bidang, "kepala_bidang")
-
-
 def alasan_tidak_boleh_mengubah(doc) -> str | None:
 	"""Why the session user may not change ``doc`` now (Bahasa Indonesia), or None when they may."""
 	user = frappe.session.user
@@ -283,7 +282,7 @@ def alasan_tidak_boleh_mengubah(doc) -> str | None:
 		return None
 	peran = set(frappe.get_roles(user))
 	if doc.doctype == DKB and KEPALA_BIDANG in peran and not peran & _PERAN_PENGELOLA:
-		if _kepala_bidang(doc.bidang) != user:
+		if kepala_bidang(doc.bidang).user != user:
 			return _("Anda bukan Kepala {0}: kertas kerja bidang lain tidak dapat diimpor.").format(
 				doc.bidang
 			)
@@ -329,6 +328,12 @@ def impor_kertas_kerja(doctype: str, docname: str, isi: bytes, nama_file: str) -
 	"""
 	doc = _dokumen(doctype, docname)
 	pastikan_boleh_impor(doc)
+	return _impor(doc, isi, nama_file)
+
+
+def _impor(doc, isi: bytes, nama_file: str) -> dict:
+	"""The import into ``doc``, which the session user may import into (checked by the caller)."""
+	doctype = doc.doctype
 	if doctype == DKB:
 		tujuan = {doc.bidang: doc}
 		lembar = lembar_dkb(doc, doc.baris)
@@ -432,27 +437,84 @@ def _tulis(tugas: list[tuple], nama_file: str) -> dict:
 	}
 
 
-def _isi_berkas_terlampir(doctype: str, docname: str, file_url: str) -> tuple[bytes, str]:
-	nama = frappe.db.get_value(
-		"File", {"file_url": file_url, "attached_to_doctype": doctype, "attached_to_name": docname}, "name"
+def isi_berkas_terlampir(doc, file_url: str) -> tuple[bytes, str]:
+	"""The bytes and name of the File ``file_url`` attached to ``doc``, as stored on disk.
+
+	Only a file attached to this very document is read (a file of another document, or one that
+	does not exist, gets the same answer, so nothing is told about files the user may not see), and
+	only as bytes: ``File.get_content()`` would hand back ``str`` for content that decodes as UTF-8
+	(a text file named ``.xlsx``), which the workbook reader then refuses like any other non-workbook.
+	"""
+	rows = frappe.get_all(
+		"File",
+		filters={
+			"file_url": file_url,
+			"attached_to_doctype": doc.doctype,
+			"attached_to_name": doc.name,
+			"is_folder": 0,
+		},
+		pluck="name",
+		order_by="creation desc",
+		limit=1,
 	)
-	if not nama:
-		frappe.throw(_("Berkas {0} tidak terlampir pada {1} {2}.").format(file_url, _(doctype), docname))
-	berkas = frappe.get_doc("File", nama)
-	return berkas.get_content(), berkas.file_name or file_url
+	if not rows:
+		frappe.throw(
+			_(
+				"Berkas {0} tidak terlampir pada {1} {2}. Lampirkan kertas kerja pada dokumen ini, atau "
+				"unggah berkasnya langsung."
+			).format(file_url, _(doc.doctype), doc.name),
+			title=_("Berkas tidak ditemukan"),
+		)
+	berkas = frappe.get_doc("File", rows[0])
+	if not frappe.has_permission("File", "read", berkas):
+		frappe.throw(
+			_("Anda tidak berhak membaca berkas {0}.").format(file_url),
+			frappe.PermissionError,
+			title=_("Tidak diizinkan"),
+		)
+	nama_file = berkas.file_name or file_url
+	if berkas.is_remote_file or not (file_url.startswith(("/files/", "/private/files/"))):
+		frappe.throw(
+			_(
+				"Berkas {0} bukan berkas yang tersimpan di situs ini. Unduh berkasnya, lalu unggah sebagai "
+				"kertas kerja (.xlsx)."
+			).format(nama_file),
+			title=_("Berkas tidak dapat dibaca"),
+		)
+	try:
+		with open(berkas.get_full_path(), "rb") as f:
+			return f.read(), nama_file
+	except OSError:
+		frappe.throw(
+			_(
+				"Isi berkas {0} tidak ditemukan di server (mungkin sudah dihapus). Lampirkan atau unggah "
+				"kertas kerjanya lagi."
+			).format(nama_file),
+			title=_("Berkas tidak ditemukan"),
+		)
+
+
+def berkas_unggahan() -> tuple[bytes, str]:
+	"""The bytes and name of the file uploaded with the request (multipart field ``file``)."""
+	berkas = frappe.request.files.get("file") if getattr(frappe, "request", None) else None
+	if not berkas:
+		frappe.throw(_("Pilih berkas kertas kerja (.xlsx) untuk diunggah."), title=_("Berkas belum dipilih"))
+	return berkas.stream.read(), berkas.filename or ""
 
 
 @frappe.whitelist(methods=["POST"])
 def impor(doctype: str, docname: str, file_url: str | None = None) -> dict:
-	"""Import a filled work paper: the uploaded ``file`` (multipart) or a File attached to the document."""
-	if file_url:
-		isi, nama_file = _isi_berkas_terlampir(doctype, docname, file_url)
-	else:
-		berkas = frappe.request.files.get("file") if getattr(frappe, "request", None) else None
-		if not berkas:
-			frappe.throw(_("Pilih berkas kertas kerja (.xlsx) untuk diunggah."))
-		isi, nama_file = berkas.stream.read(), berkas.filename
-	return impor_kertas_kerja(doctype, docname, isi, nama_file)
+	"""Import a filled work paper: the uploaded ``file`` (multipart) or a File attached to the document.
+
+	Every route answers the same way: the document and the right to import into it are checked
+	first, then the file is read as bytes and checked by the workbook reader; a problem is a
+	Bahasa Indonesia message (ValidationError, PermissionError or the refused result), never a
+	crash, and nothing is written.
+	"""
+	doc = _dokumen(doctype, docname)
+	pastikan_boleh_impor(doc)
+	isi, nama_file = isi_berkas_terlampir(doc, file_url) if file_url else berkas_unggahan()
+	return _impor(doc, isi, nama_file)
 
 
 def benchmark(ukuran: list[int] | None = None) -> None:

@@ -9,24 +9,8 @@ from frappe import _
 from frappe.utils import get_datetime
 
 from sakip_evaluasi.domain.capaian import nilai_sd_tw
-from sakip_evaluasi.domain.peran import KEPALA_DINAS, SEKRETARIS, SUBKOOR
 from sakip_evaluasi.domain.periode import nomor_triwulan
-
-PEJABAT = {
-	KEPALA_DINAS: "kepala_dinas",
-	SEKRETARIS: "sekretaris",
-	SUBKOOR: "subkoordinator",
-}
-
-
-def pejabat_dari_pengaturan() -> dict[str, str | None]:
-	"""The users holding the Kadis, Sekretaris and Subkor steps, from Pengaturan SAKIP."""
-	pengaturan = frappe.get_cached_doc("Pengaturan SAKIP")
-	return {field: pengaturan.get(field) for field in PEJABAT.values()}
-
-
-def kepala_bidang(bidang: str) -> str | None:
-	return frappe.db.get_value("Bidang", bidang, "kepala_bidang")
+from sakip_evaluasi.pejabat import pejabat_evaluasi
 
 
 def sistem(doc):
@@ -158,12 +142,10 @@ def rekap(kertas_kerja) -> None:
 # --------------------------------------------------------------------------- steps 6-7: the meeting
 
 
-def peserta_default() -> list[dict]:
-	"""Every Kepala Bidang plus the Kadis, the Sekretaris and the Subkor."""
-	peserta = []
-	for peran, field in PEJABAT.items():
-		if user := pejabat_dari_pengaturan().get(field):
-			peserta.append({"peserta": user, "jabatan": peran})
+def peserta_default(evaluasi: str | None = None) -> list[dict]:
+	"""Every Kepala Bidang plus the Kadis, the Sekretaris and the Subkor of ``evaluasi``."""
+	eki = frappe.get_doc("Evaluasi Kinerja Internal", evaluasi) if evaluasi else None
+	peserta = [{"peserta": p.user, "jabatan": p.peran} for p in pejabat_evaluasi(eki) if p.user]
 	for b in frappe.get_all(
 		"Bidang", filters={"aktif": 1, "kepala_bidang": ("is", "set")}, fields=["name", "kepala_bidang"]
 	):

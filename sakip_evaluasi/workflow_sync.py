@@ -8,6 +8,9 @@ they are installed here, on install and after every migrate:
   installed last time) is updated to the shipped definition when a new app version changes it;
 - a workflow the administrator changed in the Workflow editor is left alone.
 
+*Send Email Alert* switched off by the app on a site without outgoing e-mail (``surel``) is not an
+administrator's change: the fingerprint counts it as on (``definisi_terpasang``).
+
 The hash of the installed content is kept per workflow in ``__global`` defaults.
 """
 
@@ -16,6 +19,8 @@ import json
 from pathlib import Path
 
 import frappe
+
+from sakip_evaluasi.surel import dimatikan_aplikasi
 
 WORKFLOW_DIR = Path(__file__).parent / "workflow"
 STATE_KEYS = (
@@ -48,7 +53,7 @@ def pasang_workflow(data: dict) -> str:
 		_simpan(frappe.new_doc("Workflow"), data)
 		return "dipasang"
 	doc = frappe.get_doc("Workflow", name)
-	current = sidik_jari(doc.as_dict())
+	current = sidik_jari(definisi_terpasang(doc))
 	if current == shipped:
 		_catat_sidik_jari(name, shipped)
 		return "sama"
@@ -56,6 +61,15 @@ def pasang_workflow(data: dict) -> str:
 		return "diubah administrator, dibiarkan"
 	_simpan(doc, data)
 	return "diperbarui"
+
+
+def definisi_terpasang(doc) -> dict:
+	"""An installed workflow as its administrator defined it: the e-mail switch the app turned off
+	for want of an outgoing Email Account counts as on."""
+	data = doc.as_dict()
+	if dimatikan_aplikasi(doc.name):
+		data["send_email_alert"] = 1
+	return data
 
 
 def hapus_workflow() -> None:

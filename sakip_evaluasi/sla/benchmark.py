@@ -31,8 +31,9 @@ import frappe
 from frappe.utils import now_datetime
 
 from sakip_evaluasi.domain import sla
-from sakip_evaluasi.domain.peran import KEPALA_BIDANG
+from sakip_evaluasi.domain.peran import KEPALA_BIDANG, KEPALA_DINAS, SEKRETARIS, SUBKOOR
 from sakip_evaluasi.sla import jadwal, notifikasi
+from sakip_evaluasi.surel import surel_keluar_aktif
 
 LANGKAH = "Langkah Evaluasi"
 TAHUN, TRIWULAN = 2099, "IV"
@@ -229,6 +230,8 @@ def _evaluasi() -> str:
 
 
 def _siapkan() -> None:
+	# The evaluation's officials must be users who hold their roles (pejabat.pemegang_peran).
+	peran = {PELAKSANA: [SUBKOOR], ATASAN: [KEPALA_DINAS, SEKRETARIS]}
 	for email in (PELAKSANA, ATASAN):
 		if not frappe.db.exists("User", email):
 			frappe.get_doc(
@@ -237,9 +240,12 @@ def _siapkan() -> None:
 					"email": email,
 					"first_name": email.split("@")[0],
 					"send_welcome_email": 0,
+					"roles": [{"role": r} for r in peran[email]],
 				}
 			).insert(ignore_permissions=True)
-	if not frappe.db.exists("Email Account", AKUN_SUREL) and not notifikasi.ada_akun_surel():
+		elif set(peran[email]) - set(frappe.get_roles(email)):
+			frappe.get_doc("User", email).add_roles(*peran[email])
+	if not frappe.db.exists("Email Account", AKUN_SUREL) and not surel_keluar_aktif():
 		akun = frappe.get_doc(
 			{
 				"doctype": "Email Account",
@@ -255,9 +261,16 @@ def _siapkan() -> None:
 		akun.insert(ignore_permissions=True)
 	_bersihkan(semua=True)
 	if not frappe.db.exists("Evaluasi Kinerja Internal", _evaluasi()):
-		frappe.get_doc({"doctype": "Evaluasi Kinerja Internal", "tahun": TAHUN, "triwulan": TRIWULAN}).insert(
-			ignore_permissions=True
-		)
+		frappe.get_doc(
+			{
+				"doctype": "Evaluasi Kinerja Internal",
+				"tahun": TAHUN,
+				"triwulan": TRIWULAN,
+				"kepala_dinas": ATASAN,
+				"sekretaris": ATASAN,
+				"subkoordinator": PELAKSANA,
+			}
+		).insert(ignore_permissions=True)
 	# the evaluation's own step 1 is not part of the measurement: nothing to tell about it
 	frappe.db.sql("update `tabLangkah Evaluasi` set notifikasi_tertunda = 0 where evaluasi = %s", _evaluasi())
 	frappe.db.commit()

@@ -18,10 +18,10 @@ from frappe.utils import flt, get_datetime, get_fullname, getdate, now_datetime
 
 from sakip_evaluasi.alur_kerja import status_berubah
 from sakip_evaluasi.domain import sla
-from sakip_evaluasi.domain.peran import KEPALA_BIDANG
+from sakip_evaluasi.domain.peran import PERAN_SOP
+from sakip_evaluasi.pejabat import pemegang_peran
 from sakip_evaluasi.sakip_evaluasi.doctype.kalender_kerja.kalender_kerja import get_kalender
 from sakip_evaluasi.sakip_evaluasi.doctype.langkah_evaluasi.langkah_evaluasi import nama_langkah
-from sakip_evaluasi.siklus import PEJABAT
 from sakip_evaluasi.sla.pemicu import Pemicu, evaluasi_syarat, pemicu_sop
 
 EVALUASI = "Evaluasi Kinerja Internal"
@@ -312,11 +312,11 @@ def _salin_batas_waktu(dokumen, batas: datetime) -> None:
 
 
 def pengguna_peran(eki, peran: str | None, bidang: str | None) -> str | None:
-	"""The user holding ``peran`` in this evaluation: the snapshot on the evaluation, or the bidang's head."""
-	if peran == KEPALA_BIDANG:
-		return frappe.db.get_value("Bidang", bidang, "kepala_bidang") if bidang else None
-	field = PEJABAT.get(peran or "")
-	return eki.get(field) if field else None
+	"""The user holding ``peran`` in this evaluation (``pejabat.pemegang_peran``); None for a role
+	that is not an SOP actor."""
+	if not peran or peran not in PERAN_SOP:
+		return None
+	return pemegang_peran(peran, eki, bidang).user
 
 
 def kalender_evaluasi(eki):

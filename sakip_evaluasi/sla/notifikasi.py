@@ -2,7 +2,8 @@
 once to the holder's superior in the SOP chain (Kepala Bidang and Subkor → Sekretaris; Sekretaris →
 Kepala Dinas).
 
-A message is a Notification Log (the bell in the desk) plus an e-mail put on Frappe's e-mail queue.
+A message is a Notification Log (the bell in the desk) plus an e-mail put on Frappe's e-mail queue
+when the site can send e-mail (``surel.surel_keluar_aktif``); without it, the bell alone.
 
 Exactly once: the engine and the scheduled check only *flag* a step (``notifikasi_tertunda``). The
 background job claims a flagged step with ``UPDATE … SET notifikasi_tertunda = 0 WHERE name = %s AND
@@ -18,6 +19,7 @@ from frappe import _
 from frappe.utils import cint, escape_html, get_fullname, get_url_to_form, now_datetime
 
 from sakip_evaluasi.domain import sla
+from sakip_evaluasi.surel import surel_keluar_aktif
 
 LANGKAH = "Langkah Evaluasi"
 JOB_ID = "sakip_evaluasi_sla_notifikasi"
@@ -63,10 +65,6 @@ def serahkan(setelah_commit: bool = False) -> bool:
 def kirim_tertunda(batas: int = 200, commit: bool = True) -> int:
 	"""Send every flagged notification; returns the number of messages sent. The background job."""
 	terkirim = 0
-	if ada_tertunda() and not ada_akun_surel():
-		frappe.logger("sakip_evaluasi").warning(
-			"Belum ada Email Account keluar: pemberitahuan SLA hanya tampil di desk (Notification Log)."
-		)
 	while True:
 		names = frappe.get_all(
 			LANGKAH,
@@ -143,7 +141,9 @@ def beri_tahu(user: str | None, subjek: str, isi: str, langkah: str) -> int:
 			"from_user": "Administrator",
 		}
 	).insert(ignore_permissions=True)
-	if data.email and ada_akun_surel():
+	# Without outgoing e-mail Frappe refuses to queue; that e-mail is off is told to administrators
+	# once, by ``sakip_evaluasi.surel``, not here on every run.
+	if data.email and surel_keluar_aktif():
 		frappe.sendmail(
 			recipients=[data.email],
 			subject=subjek,
@@ -153,13 +153,6 @@ def beri_tahu(user: str | None, subjek: str, isi: str, langkah: str) -> int:
 			delayed=True,
 		)
 	return 1
-
-
-def ada_akun_surel() -> bool:
-	"""Whether an outgoing Email Account exists (without one, Frappe refuses to queue e-mail)."""
-	from frappe.email.doctype.email_account.email_account import EmailAccount
-
-	return bool(EmailAccount.find_outgoing(match_by_doctype=LANGKAH))
 
 
 def pesan(row, penerima: str, status: str) -> tuple[str, str]:

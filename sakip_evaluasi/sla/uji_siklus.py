@@ -18,6 +18,7 @@ from sakip_evaluasi.tests.factories import (
 	buat_indikator,
 	buat_pejabat,
 	buat_user,
+	kirim_disposisi,
 	sebagai,
 )
 
@@ -67,17 +68,7 @@ class SLATestCase(SakipTestCase):
 
 	def disposisi(self, eki, dari: str, kepada: str, saat: str):
 		with self.freeze_time(saat):
-			with sebagai(dari):
-				doc = frappe.get_doc(
-					{
-						"doctype": "Disposisi",
-						"evaluasi": eki.name,
-						"dari": dari,
-						"kepada": kepada,
-						"instruksi": [{"instruksi": "Untuk ditindaklanjuti"}],
-					}
-				).insert()
-			return aksi(doc, "Kirim", dari)
+			return kirim_disposisi(eki.name, dari, kepada)
 
 	def kertas_kerja(self, eki, saat: str):
 		with self.freeze_time(saat), sebagai(SUBKOR):

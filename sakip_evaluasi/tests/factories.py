@@ -115,6 +115,21 @@ def buat_indikator(
 	return doc.name
 
 
+def kirim_disposisi(evaluasi: str, dari: str, kepada: str):
+	"""A Disposisi from ``dari`` to ``kepada`` on ``evaluasi``, written and sent by ``dari``."""
+	with sebagai(dari):
+		doc = frappe.get_doc(
+			{
+				"doctype": "Disposisi",
+				"evaluasi": evaluasi,
+				"dari": dari,
+				"kepada": kepada,
+				"instruksi": [{"instruksi": "Untuk ditindaklanjuti"}],
+			}
+		).insert()
+	return aksi(doc, "Kirim", dari)
+
+
 def aksi(doc, action: str, user: str):
 	"""Take a workflow action as ``user`` and return the saved doc."""
 	jalankan_aksi(doc.doctype, doc.name, action, user)

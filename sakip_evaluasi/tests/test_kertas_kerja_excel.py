@@ -40,6 +40,7 @@ from sakip_evaluasi.tests.factories import (
 	buat_user,
 	sebagai,
 )
+from sakip_evaluasi.tests.rest import rest
 
 KABID = {"XLA": "kabid.xla@test.sakip", "XLB": "kabid.xlb@test.sakip", "XLC": "kabid.xlc@test.sakip"}
 NAMA_FILE = "kertas_kerja.xlsx"
@@ -558,6 +559,147 @@ class TestKertasKerjaExcel(SakipTestCase):
 		with sebagai(KABID["XLA"]), self.assertRaises(frappe.ValidationError) as ctx:
 			impor(DKB, a.name, file_url=berkas.file_url)
 		self.assertIn("tidak terlampir pada", str(ctx.exception))
+
+	# --- every route into the import (issue: a text file named .xlsx gave HTTP 500) ---------------
+
+	TEKS = "No,Indikator,Realisasi\n1,Persentase jalan mantap,50\n"  # UTF-8 text, named .xlsx
+	METODE_IMPOR = "/api/method/sakip_evaluasi.kertas_kerja_excel.impor"
+
+	def lampirkan(self, user, doctype, name, isi, nama_file="isian.xlsx", is_private=1):
+		"""A File attached to a document, as the desk's Attach does for ``user``."""
+		with sebagai(user):
+			return frappe.get_doc(
+				{
+					"doctype": "File",
+					"file_name": nama_file,
+					"attached_to_doctype": doctype,
+					"attached_to_name": name,
+					"is_private": is_private,
+					"content": isi,
+				}
+			).insert(ignore_permissions=user == "Administrator")
+
+	def rest_impor(self, user, doctype, name, file_url=None, berkas=None):
+		form = {"doctype": doctype, "docname": name}
+		if berkas is not None:
+			return rest(user, "POST", self.METODE_IMPOR, form=form, berkas={"file": berkas})
+		return rest(user, "POST", self.METODE_IMPOR, json_data={**form, "file_url": file_url})
+
+	def assertRuteMenolak(self, user, doctype, name, potongan, file_url=None, berkas=None):
+		"""Both the document API and REST refuse the file with ``potongan`` in the result (HTTP 200,
+		``berhasil`` false, as the upload answers every problem with the file), and nothing changes."""
+		sebelum = self.potret()
+		if berkas is not None:
+			with sebagai(user):
+				hasil = impor_kertas_kerja(doctype, name, berkas[0], berkas[1])
+		else:
+			with sebagai(user):
+				hasil = impor(doctype, name, file_url=file_url)
+		jawaban = self.rest_impor(user, doctype, name, file_url, berkas)
+		self.assertEqual(jawaban.status, 200, jawaban)
+		for h in (hasil, jawaban.hasil):
+			self.assertFalse(h["berhasil"], h)
+			self.assertIn("Tidak ada data yang diubah", h["pesan"])
+			self.assertTrue(any(potongan in k["pesan"] for k in h["kesalahan"]), h["kesalahan"])
+		self.assertEqual(self.potret(), sebelum)
+
+	def assertRuteGagal(
+		self, user, doctype, name, potongan, file_url=None, exc=frappe.ValidationError, status=417
+	):
+		"""The document API raises ``exc`` and REST answers ``status`` (never 500), both with
+		``potongan`` in Bahasa Indonesia, and nothing changes."""
+		sebelum = self.potret()
+		with sebagai(user), self.assertRaises(exc) as ctx:
+			impor(doctype, name, file_url=file_url)
+		self.assertIn(potongan, str(ctx.exception))
+		jawaban = self.rest_impor(user, doctype, name, file_url)
+		self.assertEqual(jawaban.status, status, jawaban)
+		self.assertIn(potongan, jawaban.pesan)
+		self.assertEqual(self.potret(), sebelum)
+
+	def test_a_text_file_named_xlsx_is_refused_on_every_route(self):
+		dkb, _isi = self.siap()
+		kabid = KABID["XLA"]
+		pesan = "rusak atau bukan .xlsx"
+		self.assertRuteMenolak(kabid, DKB, dkb.name, pesan, berkas=(self.TEKS.encode(), "isian.xlsx"))
+		for is_private in (1, 0):
+			berkas = self.lampirkan(kabid, DKB, dkb.name, self.TEKS, f"teks-{is_private}.xlsx", is_private)
+			self.assertIsInstance(berkas.get_content(), str, "the case of the issue: get_content() is str")
+			self.assertRuteMenolak(kabid, DKB, dkb.name, pesan, file_url=berkas.file_url)
+		# A file that is not UTF-8 text either (get_content() gives bytes): the same refusal.
+		acak = self.lampirkan(kabid, DKB, dkb.name, b"\xff\xfe\x00biner", "biner.xlsx")
+		self.assertRuteMenolak(kabid, DKB, dkb.name, pesan, file_url=acak.file_url)
+
+	def test_a_text_file_named_xlsx_is_refused_on_the_whole_agency_paper(self):
+		kke = self.kertas_kerja()
+		berkas = self.lampirkan(SUBKOR, KKE, kke.name, self.TEKS)
+		self.assertRuteMenolak(SUBKOR, KKE, kke.name, "rusak atau bukan .xlsx", file_url=berkas.file_url)
+		self.assertRuteMenolak(
+			SUBKOR, KKE, kke.name, "rusak atau bukan .xlsx", berkas=(self.TEKS.encode(), "isian.xlsx")
+		)
+
+	def test_a_file_attached_elsewhere_or_nowhere_is_refused(self):
+		kke = self.kertas_kerja()
+		a, b = self.dkb(kke, "XLA"), self.dkb(kke, "XLB")
+		kabid = KABID["XLA"]
+		isi_a = ubah(self.unduh_sebagai(kabid, DKB, a.name), sel("F2", 77))
+		lain = [
+			# a valid workbook of this very document, attached to another bidang's document that the
+			# Kabid may not read, ...
+			self.lampirkan(SUBKOR, DKB, b.name, isi_a, "bidang-lain.xlsx").file_url,
+			# ... to the evaluation, which they may read, ...
+			self.lampirkan(SUBKOR, "Evaluasi Kinerja Internal", kke.evaluasi, isi_a, "eki.xlsx").file_url,
+			# ... to nothing, private to the Subkoordinator, ...
+			self.lampirkan(SUBKOR, None, None, isi_a, "pribadi.xlsx").file_url,
+			# ... and a file that does not exist.
+			"/private/files/tidak-ada-berkas-ini.xlsx",
+		]
+		for file_url in lain:
+			self.assertRuteGagal(kabid, DKB, a.name, "tidak terlampir pada", file_url)
+		self.assertNotEqual(frappe.get_doc(DKB, a.name).baris[0].realisasi, "77")
+
+	def test_an_attached_file_without_content_on_the_server_is_refused(self):
+		dkb, isi = self.siap()
+		berkas = self.lampirkan(KABID["XLA"], DKB, dkb.name, ubah(isi, sel("F2", 5)), "hilang.xlsx")
+		os.remove(berkas.get_full_path())
+		self.assertRuteGagal(KABID["XLA"], DKB, dkb.name, "tidak ditemukan di server", berkas.file_url)
+
+	def test_an_attached_link_to_another_site_is_refused(self):
+		dkb, _isi = self.siap()
+		berkas = frappe.get_doc(
+			{
+				"doctype": "File",
+				"file_url": "https://contoh.invalid/kertas_kerja.xlsx",
+				"attached_to_doctype": DKB,
+				"attached_to_name": dkb.name,
+			}
+		).insert(ignore_permissions=True)
+		self.assertRuteGagal(KABID["XLA"], DKB, dkb.name, "bukan berkas yang tersimpan", berkas.file_url)
+
+	def test_the_import_without_a_file_or_document_says_so(self):
+		dkb, _isi = self.siap()
+		kabid = KABID["XLA"]
+		self.assertRuteGagal(kabid, DKB, dkb.name, "Pilih berkas kertas kerja")
+		self.assertRuteGagal(
+			kabid, DKB, "DKB-TIDAK-ADA", "tidak ditemukan", exc=frappe.DoesNotExistError, status=404
+		)
+		self.assertRuteGagal(kabid, "ToDo", dkb.name, "hanya tersedia untuk Data Kinerja Bidang")
+
+	def test_the_rest_upload_imports_a_valid_workbook_and_refuses_another_bidang(self):
+		kke = self.kertas_kerja()
+		a, b = self.dkb(kke, "XLA"), self.dkb(kke, "XLB")
+		isi = ubah(self.unduh_sebagai(KABID["XLA"], DKB, a.name), sel("F2", 41))
+		sebelum = self.potret()
+		jawaban = self.rest_impor(KABID["XLB"], DKB, a.name, berkas=(isi, NAMA_FILE))
+		self.assertEqual(jawaban.status, 403, jawaban)
+		self.assertIn("tidak berhak membuka", jawaban.pesan)
+		self.assertEqual(self.potret(), sebelum)
+
+		jawaban = self.rest_impor(KABID["XLA"], DKB, a.name, berkas=(isi, NAMA_FILE))
+		self.assertEqual(jawaban.status, 200, jawaban)
+		self.assertTrue(jawaban.hasil["berhasil"], jawaban.hasil)
+		self.assertEqual(frappe.get_doc(DKB, a.name).baris[0].realisasi, "41")
+		self.assertNotEqual(frappe.get_doc(DKB, b.name).baris[0].realisasi, "41")
 
 	def test_the_signing_key_comes_from_the_site(self):
 		dkb, isi = self.siap()

@@ -6,7 +6,7 @@ import frappe
 
 from sakip_evaluasi.install import after_migrate
 from sakip_evaluasi.tests.factories import SakipTestCase
-from sakip_evaluasi.workflow_sync import definisi_workflow, pasang_workflow, sidik_jari
+from sakip_evaluasi.workflow_sync import definisi_terpasang, definisi_workflow, pasang_workflow, sidik_jari
 
 DOCTYPES = {
 	"Disposisi",
@@ -34,7 +34,8 @@ class TestWorkflowSync(SakipTestCase):
 
 	def test_installed_workflow_matches_the_shipped_definition(self):
 		for data in definisi_workflow():
-			self.assertEqual(sidik_jari(frappe.get_doc("Workflow", data["name"]).as_dict()), sidik_jari(data))
+			terpasang = definisi_terpasang(frappe.get_doc("Workflow", data["name"]))
+			self.assertEqual(sidik_jari(terpasang), sidik_jari(data))
 
 	def test_an_administrators_edit_survives_migrate(self):
 		wf = frappe.get_doc("Workflow", "Alur Data Kinerja Bidang")

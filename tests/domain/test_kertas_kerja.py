@@ -452,6 +452,23 @@ def test_refuses_non_zip_bytes():
 	ditolak(baca(b"No,Indikator\n1,Contoh\n"), "rusak")
 
 
+def test_refuses_text_given_instead_of_bytes():
+	# Frappe's File.get_content() returns str for a file whose bytes decode as UTF-8: a caller
+	# passing that on gets a refusal, not a TypeError.
+	ditolak(baca("No,Indikator\n1,Contoh\n"), "berisi teks biasa, bukan buku kerja Excel")
+	ditolak(baca(""), "berisi teks biasa")
+
+
+@pytest.mark.parametrize("isi", [None, 12, ["PK"]])
+def test_refuses_content_that_is_not_bytes(isi):
+	ditolak(baca(isi), "rusak atau bukan .xlsx")
+
+
+def test_accepts_a_bytearray_or_memoryview(kosong):
+	assert baca(bytearray(kosong)).berhasil
+	assert baca(memoryview(kosong)).berhasil
+
+
 def test_refuses_corrupt_part(kosong):
 	def rusakkan(nama, data):
 		return b"<worksheet><sheetData><row" if nama.endswith("sheet2.xml") else data

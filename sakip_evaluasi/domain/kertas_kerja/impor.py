@@ -67,6 +67,12 @@ def _periksa_berkas(isi: bytes, nama_file: str, batas_ukuran: int) -> list[str]:
 			f"Jenis berkas tidak didukung: '{nama_file}'. Unggah berkas Excel Workbook .xlsx "
 			"(bukan .xls, .xlsm, atau .csv)."
 		]
+	if isinstance(isi, str):
+		# e.g. a text file given a .xlsx name, whose content a caller read back as text
+		return [f"Berkas '{nama_file}' berisi teks biasa, bukan buku kerja Excel (.xlsx)."]
+	if not isinstance(isi, bytes | bytearray | memoryview):
+		return ["Berkas rusak atau bukan .xlsx: isinya tidak dapat dibuka."]
+	isi = bytes(isi)
 	if not isi:
 		return ["Berkas kosong (0 bita)."]
 	if len(isi) > batas_ukuran:

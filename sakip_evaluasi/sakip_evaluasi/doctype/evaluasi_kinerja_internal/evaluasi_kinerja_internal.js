@@ -2,10 +2,21 @@
 frappe.ui.form.on("Evaluasi Kinerja Internal", {
 	refresh(frm) {
 		if (frm.is_new()) return;
+		sakip_evaluasi_pejabat(frm);
 		sakip_evaluasi_tombol(frm);
 		sakip_evaluasi_ringkasan(frm);
 	},
 });
+
+// An official (or a bidang's head) who cannot act stalls the steps: say so, with what to set where.
+function sakip_evaluasi_pejabat(frm) {
+	const masalah = (frm.doc.__onload && frm.doc.__onload.masalah_pejabat) || [];
+	frm.set_intro(false);
+	if (masalah.length) {
+		const daftar = masalah.map((m) => `<li>${frappe.utils.escape_html(m)}</li>`).join("");
+		frm.set_intro(`${__("Langkah SOP evaluasi ini tidak dapat diselesaikan:")}<ul>${daftar}</ul>`, "red");
+	}
+}
 
 function sakip_evaluasi_tombol(frm) {
 	const buat = (label, doctype, nilai) =>

@@ -6,7 +6,8 @@ from frappe import _
 from frappe.model.document import Document
 
 from sakip_evaluasi.domain.periode import TRIWULAN, nomor_triwulan
-from sakip_evaluasi.siklus import pejabat_dari_pengaturan
+from sakip_evaluasi.pejabat import masalah_evaluasi, peringatan_kepala_bidang, tetapkan_pejabat
+from sakip_evaluasi.siklus import baris_dari_indikator
 
 
 class EvaluasiKinerjaInternal(Document):
@@ -36,8 +37,9 @@ class EvaluasiKinerjaInternal(Document):
 		pengaturan = frappe.get_cached_doc("Pengaturan SAKIP")
 		self.sop = self.sop or pengaturan.sop_default
 		self.kalender_kerja = self.kalender_kerja or pengaturan.kalender_kerja_default
-		for field, user in pejabat_dari_pengaturan().items():
-			self.set(field, self.get(field) or user)
+
+	def onload(self) -> None:
+		self.set_onload("masalah_pejabat", masalah_evaluasi(self))
 
 	def validate(self) -> None:
 		self.validasi_periode()
@@ -51,6 +53,9 @@ class EvaluasiKinerjaInternal(Document):
 				frappe.DuplicateEntryError,
 				title=_("Evaluasi sudah ada"),
 			)
+		tetapkan_pejabat(self)
+		if self.is_new():
+			peringatan_kepala_bidang(r["bidang"] for r in baris_dari_indikator(self.tahun, self.triwulan))
 
 	def validasi_periode(self) -> None:
 		if not self.tahun or not 2000 <= int(self.tahun) <= 2100:

@@ -6,6 +6,7 @@ from frappe import _
 
 from sakip_evaluasi.alur_kerja import DokumenAlurKerja
 from sakip_evaluasi.capaian_baris import hitung_semua_baris
+from sakip_evaluasi.pejabat import pastikan_kepala_bidang
 from sakip_evaluasi.siklus import baris_dari_indikator, distribusikan, pastikan_semua_data_diterima, rekap
 
 
@@ -48,6 +49,8 @@ class KertasKerjaEvaluasi(DokumenAlurKerja):
 	def validasi_masuk_status(self, state: str) -> None:
 		if state == "Diajukan" and not self.baris:
 			frappe.throw(_("Kertas kerja belum berisi indikator kinerja."))
+		if state == "Didistribusikan":
+			pastikan_kepala_bidang((r.bidang for r in self.baris), langkah="5")
 		if state == "Direkap":
 			pastikan_semua_data_diterima(self)
 			rekap(self)

@@ -5,6 +5,7 @@ import frappe
 from frappe import _
 
 from sakip_evaluasi.alur_kerja import DokumenAlurKerja
+from sakip_evaluasi.pejabat import pastikan_kepala_bidang
 from sakip_evaluasi.siklus import buat_tindak_lanjut, kirim_undangan, pastikan_bidang_ada, peserta_default
 
 
@@ -50,7 +51,7 @@ class NotulenRapat(DokumenAlurKerja):
 				_("Notulen Rapat untuk {0} sudah ada.").format(self.evaluasi), frappe.DuplicateEntryError
 			)
 		if not self.peserta:
-			self.set("peserta", peserta_default())
+			self.set("peserta", peserta_default(self.evaluasi))
 
 	def _validate_links(self) -> None:
 		pastikan_bidang_ada(self.rekomendasi, _("Rekomendasi"))
@@ -67,6 +68,8 @@ class NotulenRapat(DokumenAlurKerja):
 		if state == "Notulen Diajukan":
 			self.pastikan_terisi({"pimpinan_rapat": _("Pimpinan Rapat"), "notulis": _("Notulis")})
 			self.validasi_daftar_hadir()
+		if state == "Disahkan":
+			pastikan_kepala_bidang((r.bidang for r in self.rekomendasi if r.bidang), langkah="8")
 
 	def pastikan_terisi(self, fields: dict) -> None:
 		kosong = [label for field, label in fields.items() if not self.get(field)]

@@ -1,8 +1,10 @@
 # Copyright (c) 2026, sakip_evaluasi contributors
 # For license information, please see license.txt
 
-import frappe
 from frappe.model.document import Document
+
+from sakip_evaluasi.pejabat import periksa_pengaturan
+from sakip_evaluasi.surel import pesan_surel_mati, surel_keluar_aktif
 
 
 class PengaturanSAKIP(Document):
@@ -30,4 +32,11 @@ class PengaturanSAKIP(Document):
 		subkoordinator: DF.Link | None
 	# end: auto-generated types
 
-	pass
+	def onload(self) -> None:
+		# The form says, as long as it is so, that the site sends no e-mail.
+		aktif = surel_keluar_aktif()
+		self.set_onload("surel_keluar_aktif", aktif)
+		self.set_onload("pesan_surel", None if aktif else pesan_surel_mati())
+
+	def validate(self) -> None:
+		periksa_pengaturan(self)

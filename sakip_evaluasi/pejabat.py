@@ -1,0 +1,218 @@
+"""Who holds each SOP role of an Evaluasi Kinerja Internal, and whether they can act in it.
+
+One rule, :func:`pemegang_peran`. Everything that needs an official asks it: filling and checking
+a new evaluation's officials, the holder and superior of each step's clock (``sla.mesin``), the
+meeting's participants, the check before the work paper is distributed or the minutes are
+approved, the Kepala Bidang's right to import a work paper. Today:
+
+- **Kepala Dinas, Sekretaris, Subkoordinator**: the user recorded on the evaluation (its *Pejabat*
+  section). An evaluation being created takes the user named in Pengaturan SAKIP for an empty
+  field, or else the only active user who holds the role.
+- **Kepala Bidang**: the head named on the Bidang.
+
+A holder can act when the user exists, is enabled and holds the role; otherwise the rule says, in
+Bahasa Indonesia, what to set where. An evaluation whose steps could not complete is never started.
+When officials move to each OPD's positions, this module is what changes.
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import frappe
+from frappe import _
+
+from sakip_evaluasi.domain.peran import KEPALA_BIDANG, KEPALA_DINAS, SEKRETARIS, SUBKOOR
+
+EVALUASI = "Evaluasi Kinerja Internal"
+PENGATURAN = "Pengaturan SAKIP"
+# The officials of an evaluation: role → field on the evaluation and in Pengaturan SAKIP.
+PEJABAT = {KEPALA_DINAS: "kepala_dinas", SEKRETARIS: "sekretaris", SUBKOOR: "subkoordinator"}
+
+
+@dataclass(frozen=True)
+class Pemegang:
+	"""The holder of one SOP role for one evaluation (and bidang)."""
+
+	peran: str
+	user: str | None
+	bidang: str | None = None
+	# Why nobody can act in the role, and what to set where (Bahasa Indonesia); None: the holder can.
+	masalah: str | None = None
+	# True when the user was taken as the only active holder of the role (nobody named one).
+	satu_satunya: bool = False
+
+
+def pemegang_peran(peran: str, evaluasi=None, bidang: str | None = None) -> Pemegang:
+	"""THE rule: who holds SOP role ``peran`` for ``evaluasi`` (a document; None or unsaved: one
+	being created) and, for Kepala Bidang, for ``bidang`` — and whether that user can act."""
+	if peran == KEPALA_BIDANG:
+		user = frappe.db.get_value("Bidang", bidang, "kepala_bidang") if bidang else None
+		tempat = _("pada {0}").format(bidang or _("Bidang"))
+		return Pemegang(peran, user, bidang, _masalah(peran, user, tempat, bidang))
+	field = PEJABAT[peran]
+	user = evaluasi.get(field) if evaluasi is not None else None
+	if evaluasi is not None and not evaluasi.is_new():
+		tempat = _("pada {0} {1} (bagian Pejabat)").format(_(EVALUASI), evaluasi.name)
+		return Pemegang(peran, user, masalah=_masalah(peran, user, tempat))
+	if user:  # named on the form of the evaluation being created
+		tempat = _("pada evaluasi ini (bagian Pejabat) atau di {0}").format(_(PENGATURAN))
+		return Pemegang(peran, user, masalah=_masalah(peran, user, tempat))
+	tempat = _("di {0}").format(_(PENGATURAN))
+	if user := frappe.get_cached_doc(PENGATURAN).get(field):
+		return Pemegang(peran, user, masalah=_masalah(peran, user, tempat))
+	aktif = pemegang_aktif(peran)
+	if len(aktif) == 1:
+		return Pemegang(peran, aktif[0], satu_satunya=True)
+	return Pemegang(peran, None, masalah=_masalah(peran, None, tempat, jumlah_aktif=len(aktif)))
+
+
+def pejabat_evaluasi(evaluasi=None) -> list[Pemegang]:
+	"""The Kepala Dinas, Sekretaris and Subkoordinator of ``evaluasi``, by :func:`pemegang_peran`."""
+	return [pemegang_peran(peran, evaluasi) for peran in PEJABAT]
+
+
+def kepala_bidang(bidang: str) -> Pemegang:
+	"""The Kepala Bidang of ``bidang``, by :func:`pemegang_peran`."""
+	return pemegang_peran(KEPALA_BIDANG, bidang=bidang)
+
+
+def pemegang_aktif(peran: str) -> list[str]:
+	"""The enabled users (other than Administrator and Guest) who hold ``peran``."""
+	user, role = frappe.qb.DocType("User"), frappe.qb.DocType("Has Role")
+	return (
+		frappe.qb.from_(user)
+		.join(role)
+		.on((role.parent == user.name) & (role.parenttype == "User"))
+		.select(user.name)
+		.distinct()
+		.where((role.role == peran) & (user.enabled == 1) & user.name.notin(["Administrator", "Guest"]))
+		.orderby(user.name)
+		.run(pluck=True)
+	)
+
+
+def _masalah(
+	peran: str, user: str | None, tempat: str, bidang: str | None = None, jumlah_aktif: int | None = None
+) -> str | None:
+	"""Why ``user`` cannot act as ``peran`` and what to set ``tempat`` ("di Pengaturan SAKIP",
+	"pada Bidang Bina Marga", …); None when they can."""
+	if not user:
+		if bidang:
+			return _("{0} belum memiliki Kepala Bidang. Isi Kepala Bidang {1}.").format(bidang, tempat)
+		pesan = _("{0} belum ditetapkan. Isi {0} {1}.").format(_(peran), tempat)
+		if jumlah_aktif == 0:
+			pesan += " " + _(
+				"Belum ada pengguna aktif dengan peran {0}: buat penggunanya dan beri peran itu."
+			).format(_(peran))
+		elif jumlah_aktif:
+			pesan += " " + _("Ada {0} pengguna aktif dengan peran {1}; pilih salah satu.").format(
+				jumlah_aktif, _(peran)
+			)
+		return pesan
+	jabatan = _("Kepala {0}").format(bidang) if bidang else _(peran)
+	data = frappe.db.get_value("User", user, ["enabled"], as_dict=True)
+	if not data:
+		return _("{0} ({1}) tidak ada sebagai pengguna. Isi {2} {3} dengan pengguna yang ada.").format(
+			jabatan, user, _(peran), tempat
+		)
+	if not data.enabled:
+		return _(
+			"{0} ({1}) tidak aktif (pengguna dinonaktifkan). Isi {2} {3} dengan pengguna aktif yang memiliki "
+			"peran {2}."
+		).format(jabatan, user, _(peran), tempat)
+	if peran not in frappe.get_roles(user):
+		return _(
+			"{0} ({1}) tidak memiliki peran {2}. Beri peran {2} kepada {1} (formulir User, bagian Peran), "
+			"atau isi {2} {3} "
+			"dengan pengguna lain yang memilikinya."
+		).format(jabatan, user, _(peran), tempat)
+	return None
+
+
+def _tolak(pengantar: str, masalah: Iterable[str], judul: str) -> None:
+	masalah = list(dict.fromkeys(m for m in masalah if m))
+	if masalah:
+		daftar = "".join(f"<li>{frappe.utils.escape_html(m)}</li>" for m in masalah)
+		frappe.throw(f"{pengantar}<ul>{daftar}</ul>", frappe.ValidationError, title=judul)
+
+
+# --------------------------------------------------------------------------- the evaluation
+
+
+def tetapkan_pejabat(evaluasi) -> None:
+	"""Fill an evaluation's empty officials by the rule; refuse an evaluation one of whose officials
+	could not act (its steps 1-4 and 6-7 would never complete)."""
+	pejabat = pejabat_evaluasi(evaluasi)
+	_tolak(
+		_("Evaluasi Kinerja Internal belum dapat disimpan: langkah SOP-nya tidak akan dapat diselesaikan."),
+		(p.masalah for p in pejabat),
+		_("Pejabat SOP belum lengkap"),
+	)
+	for p in pejabat:
+		if not evaluasi.get(PEJABAT[p.peran]):
+			evaluasi.set(PEJABAT[p.peran], p.user)
+			if p.satu_satunya:
+				frappe.msgprint(
+					_(
+						"{0} diisi {1}: satu-satunya pengguna aktif dengan peran itu (belum ada di Pengaturan SAKIP)."
+					).format(_(p.peran), p.user),
+					alert=True,
+				)
+
+
+def masalah_evaluasi(evaluasi) -> list[str]:
+	"""Everything that keeps a saved evaluation's steps from completing: an official, or the Kepala
+	Bidang of a bidang in its work paper, who cannot act (e.g. disabled since). Shown on its form."""
+	bidang = frappe.get_all(
+		"Baris Kertas Kerja",
+		filters={"parenttype": "Kertas Kerja Evaluasi", "parent": ("in", _kertas_kerja(evaluasi.name))},
+		pluck="bidang",
+		distinct=True,
+	)
+	pemegang = [*pejabat_evaluasi(evaluasi), *(kepala_bidang(b) for b in sorted(filter(None, set(bidang))))]
+	return [p.masalah for p in pemegang if p.masalah]
+
+
+def _kertas_kerja(evaluasi: str) -> list[str]:
+	return frappe.get_all("Kertas Kerja Evaluasi", filters={"evaluasi": evaluasi}, pluck="name") or [""]
+
+
+def peringatan_kepala_bidang(bidang: Iterable[str]) -> None:
+	"""Tell (without refusing) which of ``bidang`` have no Kepala Bidang who can act yet."""
+	masalah = [m for b in sorted(set(bidang)) if (m := kepala_bidang(b).masalah)]
+	if masalah:
+		frappe.msgprint(
+			_("Sebelum kertas kerja didistribusikan (langkah 4), lengkapi dahulu: {0}").format(
+				frappe.utils.escape_html(" ".join(masalah))
+			),
+			title=_("Kepala Bidang belum lengkap"),
+			indicator="orange",
+		)
+
+
+def periksa_pengaturan(pengaturan) -> None:
+	"""Pengaturan SAKIP: refuse naming an official who could not act; warn about one named earlier
+	who no longer can (disabled, or the role taken away)."""
+	tempat = _("di {0}").format(_(PENGATURAN))
+	ditolak, peringatan = [], []
+	for peran, field in PEJABAT.items():
+		user = pengaturan.get(field)
+		if user and (masalah := _masalah(peran, user, tempat)):
+			(ditolak if pengaturan.has_value_changed(field) else peringatan).append(masalah)
+	_tolak(_("Pejabat pelaksana SOP tidak dapat disimpan:"), ditolak, _("Pejabat SOP tidak valid"))
+	if peringatan:
+		frappe.msgprint(
+			frappe.utils.escape_html(" ".join(peringatan)),
+			title=_("Pejabat SOP perlu diganti"),
+			indicator="orange",
+		)
+
+
+def pastikan_kepala_bidang(bidang: Iterable[str], langkah: str) -> None:
+	"""Refuse moving on when one of ``bidang`` has no Kepala Bidang who can act: their step
+	(``langkah``, e.g. "5") would never complete."""
+	_tolak(
+		_("Langkah {0} dijalankan oleh Kepala Bidang setiap bidang, tetapi:").format(langkah),
+		(kepala_bidang(b).masalah for b in sorted(set(bidang))),
+		_("Kepala Bidang belum lengkap"),
+	)
