@@ -11,7 +11,7 @@ import frappe
 from frappe.utils.password import update_password
 
 from sakip_evaluasi.alur_kerja import jalankan_aksi, sebagai
-from sakip_evaluasi.siklus import PEJABAT
+from sakip_evaluasi.pejabat import PEJABAT
 from sakip_evaluasi.tests.factories import buat_bidang, buat_indikator, buat_pejabat, buat_user
 
 TAHUN = 2097
