@@ -24,9 +24,9 @@ import frappe
 from frappe import _
 
 from sakip_evaluasi.pejabat import pemegang_aktif
+from sakip_evaluasi.workflow_sync import KUNCI_SUREL_DIMATIKAN, definisi_workflow, dimatikan_aplikasi
 
 PENGATURAN = "Pengaturan SAKIP"
-_KUNCI_DIMATIKAN = "sakip_evaluasi_surel_dimatikan::{0}"
 _KUNCI_DIBERITAHUKAN = "sakip_evaluasi_surel_mati_diberitahukan"
 
 
@@ -44,14 +44,7 @@ def surel_keluar_aktif() -> bool:
 
 def workflow_aplikasi() -> list[str]:
 	"""The app's shipped workflows that send Workflow Action e-mails by definition."""
-	from sakip_evaluasi.workflow_sync import definisi_workflow
-
 	return [d["name"] for d in definisi_workflow() if d.get("send_email_alert")]
-
-
-def dimatikan_aplikasi(workflow: str) -> bool:
-	"""True when the app (not an administrator) switched this workflow's e-mail off."""
-	return bool(frappe.db.get_global(_KUNCI_DIMATIKAN.format(workflow)))
 
 
 def selaraskan_surel() -> dict[str, bool]:
@@ -62,7 +55,7 @@ def selaraskan_surel() -> dict[str, bool]:
 		nilai = frappe.db.get_value("Workflow", name, "send_email_alert")
 		if nilai is None:
 			continue  # not installed (yet)
-		kunci = _KUNCI_DIMATIKAN.format(name)
+		kunci = KUNCI_SUREL_DIMATIKAN.format(name)
 		if not aktif and nilai:
 			_setel(name, 0)
 			frappe.db.set_global(kunci, "1")
@@ -125,6 +118,6 @@ def email_account_berubah(doc, method=None) -> None:
 def lupakan() -> None:
 	"""On uninstall: the app's bookkeeping and its notices to administrators go."""
 	for name in workflow_aplikasi():
-		frappe.db.set_global(_KUNCI_DIMATIKAN.format(name), None)
+		frappe.db.set_global(KUNCI_SUREL_DIMATIKAN.format(name), None)
 	frappe.db.set_global(_KUNCI_DIBERITAHUKAN, None)
 	frappe.db.delete("Notification Log", {"document_type": PENGATURAN})

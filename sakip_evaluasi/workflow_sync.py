@@ -20,8 +20,6 @@ from pathlib import Path
 
 import frappe
 
-from sakip_evaluasi.surel import dimatikan_aplikasi
-
 WORKFLOW_DIR = Path(__file__).parent / "workflow"
 STATE_KEYS = (
 	"state",
@@ -61,6 +59,15 @@ def pasang_workflow(data: dict) -> str:
 		return "diubah administrator, dibiarkan"
 	_simpan(doc, data)
 	return "diperbarui"
+
+
+# A workflow whose e-mail the app switched off (``surel``, for want of an outgoing Email Account).
+KUNCI_SUREL_DIMATIKAN = "sakip_evaluasi_surel_dimatikan::{0}"
+
+
+def dimatikan_aplikasi(workflow: str) -> bool:
+	"""True when the app (not an administrator) switched this workflow's e-mail off."""
+	return bool(frappe.db.get_global(KUNCI_SUREL_DIMATIKAN.format(workflow)))
 
 
 def definisi_terpasang(doc) -> dict:

@@ -14,7 +14,8 @@ from sakip_evaluasi.pejabat import EVALUASI, PEJABAT, pemegang_peran
 
 
 def execute() -> None:
-	from sakip_evaluasi.sla.mesin import pengguna_peran, perbarui_ringkasan
+	from sakip_evaluasi.sla.dasar import pengguna_peran
+	from sakip_evaluasi.sla.mesin import perbarui_ringkasan
 
 	kosong = [[EVALUASI, field, "is", "not set"] for field in PEJABAT.values()]
 	for name in frappe.get_all(EVALUASI, or_filters=kosong, pluck="name"):

@@ -4,7 +4,8 @@ import frappe
 from frappe.utils import get_datetime, get_fullname, now_datetime
 
 from sakip_evaluasi.domain import sla
-from sakip_evaluasi.sla.mesin import kalender_evaluasi, ringkasan_langkah
+from sakip_evaluasi.sla.dasar import kalender_evaluasi
+from sakip_evaluasi.sla.mesin import ringkasan_langkah
 
 KOLOM = (
 	"name",

@@ -14,19 +14,23 @@ from datetime import datetime
 
 import frappe
 from frappe import _
-from frappe.utils import flt, get_datetime, get_fullname, getdate, now_datetime
+from frappe.utils import get_datetime, get_fullname, now_datetime
 
 from sakip_evaluasi.alur_kerja import status_berubah
 from sakip_evaluasi.domain import sla
-from sakip_evaluasi.domain.peran import PERAN_SOP
-from sakip_evaluasi.pejabat import pemegang_peran
-from sakip_evaluasi.sakip_evaluasi.doctype.kalender_kerja.kalender_kerja import get_kalender
-from sakip_evaluasi.sakip_evaluasi.doctype.langkah_evaluasi.langkah_evaluasi import nama_langkah
+from sakip_evaluasi.sla.dasar import (
+	EVALUASI,
+	LANGKAH,
+	ambang_peringatan,
+	jadwal_mulai,
+	jam_evaluasi,
+	kalender_evaluasi,
+	nama_langkah,
+	pengguna_peran,
+	saat_mulai_langkah,
+)
 from sakip_evaluasi.sla.pemicu import Pemicu, evaluasi_syarat, pemicu_sop
-
-EVALUASI = "Evaluasi Kinerja Internal"
-LANGKAH = "Langkah Evaluasi"
-
+from sakip_evaluasi.sla.rencana import jadwal_dokumen_berubah, rencanakan_ulang_evaluasi
 
 # --------------------------------------------------------------------------- doc_events
 
@@ -40,8 +44,6 @@ def evaluasi_diperbarui(doc, method=None) -> None:
 	"""Evaluasi Kinerja Internal on_update: a new Kalender Kerja re-plans its running steps."""
 	if doc.flags.in_insert or not doc.has_value_changed("kalender_kerja"):
 		return
-	from sakip_evaluasi.sla.rencana import rencanakan_ulang_evaluasi
-
 	_aman(lambda: rencanakan_ulang_evaluasi(doc), doc)
 
 
@@ -135,8 +137,6 @@ def proses_dokumen(doc, masuk_status: bool, sekarang: datetime | None = None) ->
 				berubah |= tutup(eki, p, doc, sekarang)
 	berubah |= majukan(eki, pemicu, sekarang)
 	if not doc.is_new():
-		from sakip_evaluasi.sla.rencana import jadwal_dokumen_berubah
-
 		berubah |= jadwal_dokumen_berubah(eki, pemicu, doc, sekarang)
 	if berubah:
 		perbarui_ringkasan(eki.name)
@@ -184,12 +184,8 @@ def majukan(eki, pemicu: tuple[Pemicu, ...], sekarang: datetime) -> bool:
 	"""Open every clock of the step whose predecessors have all ended; True when one opened."""
 	if not pemicu:
 		return False
-	jam = _jam_evaluasi(eki.name, ["langkah", "bidang", "selesai"])
-	saat_mulai = sla.saat_mulai_langkah(
-		[p.no for p in pemicu],
-		[sla.JamLangkah(j.langkah, get_datetime(j.selesai) if j.selesai else None, j.bidang) for j in jam],
-		get_datetime(eki.creation),
-	)
+	jam = jam_evaluasi(eki.name, ["langkah", "bidang", "selesai"])
+	saat_mulai = saat_mulai_langkah(eki, pemicu, jam)
 	no, mulai = list(saat_mulai.items())[-1]  # the first step that has not ended
 	p = next(p for p in pemicu if p.no == no)
 	ada = {j.bidang or None for j in jam if j.langkah == no}
@@ -225,29 +221,6 @@ def _calon(eki, p: Pemicu) -> list[tuple[str | None, object]]:
 	if not calon and not (p.per_bidang or p.status_mulai):
 		calon.append((None, None))  # a scheduled step whose document does not exist yet starts on time
 	return calon
-
-
-def _jam_evaluasi(evaluasi: str, fields: list[str]) -> list:
-	"""The clocks of an evaluation by a locking read: the latest committed rows, not this
-	transaction's snapshot (see ``kunci_evaluasi``)."""
-	return frappe.db.get_values(
-		LANGKAH,
-		{"evaluasi": evaluasi},
-		fields,
-		as_dict=True,
-		order_by="langkah asc, bidang asc",
-		for_update=True,
-	)
-
-
-def jadwal_mulai(p: Pemicu, dokumen) -> datetime | None:
-	"""The scheduled start an output document gives step ``p`` (e.g. the meeting's date and time)."""
-	if not (p.field_tanggal and dokumen and dokumen.get(p.field_tanggal)):
-		return None
-	nilai = dokumen.get(p.field_tanggal)
-	if p.field_jam and dokumen.get(p.field_jam):
-		return get_datetime(f"{getdate(nilai)} {dokumen.get(p.field_jam)}")
-	return get_datetime(nilai)
 
 
 def buka(
@@ -311,29 +284,12 @@ def _salin_batas_waktu(dokumen, batas: datetime) -> None:
 		frappe.db.set_value(dokumen.doctype, dokumen.name, "batas_waktu", batas, update_modified=False)
 
 
-def pengguna_peran(eki, peran: str | None, bidang: str | None) -> str | None:
-	"""The user holding ``peran`` in this evaluation (``pejabat.pemegang_peran``); None for a role
-	that is not an SOP actor."""
-	if not peran or peran not in PERAN_SOP:
-		return None
-	return pemegang_peran(peran, eki, bidang).user
-
-
-def kalender_evaluasi(eki):
-	return get_kalender(eki.get("kalender_kerja"))
-
-
-def ambang_peringatan() -> float:
-	nilai = flt(frappe.db.get_single_value("Pengaturan SAKIP", "ambang_peringatan_sla"))
-	return nilai if 0 < nilai < 100 else sla.AMBANG_PERINGATAN_BAWAAN
-
-
 # --------------------------------------------------------------------------- the evaluation at a glance
 
 
 def ringkasan_langkah(evaluasi: str) -> dict[str, str]:
 	"""langkah_saat_ini and pemegang_langkah of an evaluation, from its clocks."""
-	jam = _jam_evaluasi(evaluasi, ["langkah", "kegiatan", "bidang", "pelaksana", "selesai"])
+	jam = jam_evaluasi(evaluasi, ["langkah", "kegiatan", "bidang", "pelaksana", "selesai"])
 	berjalan = [j for j in jam if not j.selesai]
 	if berjalan:
 		no = min(j.langkah for j in berjalan)

@@ -14,23 +14,16 @@ from frappe import _
 from frappe.utils import flt, get_datetime, now_datetime
 
 from sakip_evaluasi.domain import sla
-from sakip_evaluasi.sakip_evaluasi.doctype.kalender_kerja.kalender_kerja import kalender_dari_record
-
-LANGKAH = "Langkah Evaluasi"
-KOLOM = (
-	"name",
-	"evaluasi",
-	"langkah",
-	"bidang",
-	"mulai",
-	"waktu",
-	"satuan",
-	"ambang_peringatan",
-	"batas_waktu",
-	"batas_peringatan",
-	"status_sla",
-	"dokumen_doctype",
-	"dokumen",
+from sakip_evaluasi.sla.dasar import (
+	EVALUASI,
+	KOLOM_RENCANA,
+	LANGKAH,
+	jadwal_mulai,
+	jam_evaluasi,
+	kalender_dari_record,
+	kalender_evaluasi,
+	nama_langkah,
+	saat_mulai_langkah,
 )
 
 
@@ -53,9 +46,9 @@ def kalender_diperbarui(doc, method=None) -> None:
 
 def rencanakan_ulang_evaluasi(eki) -> int:
 	"""Evaluasi Kinerja Internal moved to another Kalender Kerja: re-plan its running steps."""
-	from sakip_evaluasi.sla.mesin import kalender_evaluasi
-
-	rows = frappe.get_all(LANGKAH, filters={"evaluasi": eki.name, "selesai": ("is", "not set")}, fields=KOLOM)
+	rows = frappe.get_all(
+		LANGKAH, filters={"evaluasi": eki.name, "selesai": ("is", "not set")}, fields=KOLOM_RENCANA
+	)
 	if not rows:
 		return 0
 	dipindah = rencanakan_ulang(rows, kalender_evaluasi(eki))
@@ -70,15 +63,7 @@ def rencanakan_ulang_evaluasi(eki) -> int:
 
 def jadwal_dokumen_berubah(eki, pemicu, doc, sekarang: datetime) -> bool:
 	"""An output document's scheduled start changed (e.g. the meeting moved): move its running step."""
-	from sakip_evaluasi.sakip_evaluasi.doctype.langkah_evaluasi.langkah_evaluasi import nama_langkah
-	from sakip_evaluasi.sla.mesin import jadwal_mulai, kalender_evaluasi
-
-	jam = frappe.get_all(LANGKAH, filters={"evaluasi": eki.name}, fields=["langkah", "bidang", "selesai"])
-	saat_mulai = sla.saat_mulai_langkah(
-		[p.no for p in pemicu],
-		[sla.JamLangkah(j.langkah, get_datetime(j.selesai) if j.selesai else None, j.bidang) for j in jam],
-		get_datetime(eki.creation),
-	)
+	saat_mulai = saat_mulai_langkah(eki, pemicu, jam_evaluasi(eki.name, ["langkah", "bidang", "selesai"]))
 	berubah = False
 	for p in pemicu:
 		if p.doctype != doc.doctype or not p.field_tanggal or p.no not in saat_mulai:
@@ -86,7 +71,9 @@ def jadwal_dokumen_berubah(eki, pemicu, doc, sekarang: datetime) -> bool:
 		if not any(doc.has_value_changed(f) for f in (p.field_tanggal, p.field_jam) if f):
 			continue
 		nama = nama_langkah(eki.name, p.no, doc.get("bidang") if p.per_bidang else None)
-		rows = frappe.get_all(LANGKAH, filters={"name": nama, "selesai": ("is", "not set")}, fields=KOLOM)
+		rows = frappe.get_all(
+			LANGKAH, filters={"name": nama, "selesai": ("is", "not set")}, fields=KOLOM_RENCANA
+		)
 		if not rows:
 			continue
 		mulai = max(saat_mulai[p.no], jadwal_mulai(p, doc) or saat_mulai[p.no])
@@ -98,7 +85,7 @@ def jadwal_dokumen_berubah(eki, pemicu, doc, sekarang: datetime) -> bool:
 def langkah_berjalan_pada_kalender(kalender: str) -> list[dict]:
 	"""Running steps of the evaluations timed on ``kalender`` (no calendar set = the default one)."""
 	le = frappe.qb.DocType(LANGKAH)
-	eki = frappe.qb.DocType("Evaluasi Kinerja Internal")
+	eki = frappe.qb.DocType(EVALUASI)
 	pakai = eki.kalender_kerja == kalender
 	if kalender == frappe.db.get_single_value("Pengaturan SAKIP", "kalender_kerja_default"):
 		pakai = pakai | eki.kalender_kerja.isnull() | (eki.kalender_kerja == "")
@@ -106,7 +93,7 @@ def langkah_berjalan_pada_kalender(kalender: str) -> list[dict]:
 		frappe.qb.from_(le)
 		.join(eki)
 		.on(eki.name == le.evaluasi)
-		.select(*(le[k] for k in KOLOM))
+		.select(*(le[k] for k in KOLOM_RENCANA))
 		.where(le.selesai.isnull())
 		.where(pakai)
 		.run(as_dict=True)

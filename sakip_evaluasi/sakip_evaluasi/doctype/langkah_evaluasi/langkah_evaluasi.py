@@ -7,6 +7,7 @@ from frappe.model.document import Document
 from frappe.utils import get_datetime, now_datetime
 
 from sakip_evaluasi.domain import sla
+from sakip_evaluasi.sla.dasar import nama_langkah
 
 
 class LangkahEvaluasi(Document):
@@ -66,11 +67,6 @@ class LangkahEvaluasi(Document):
 			get_datetime(self.batas_peringatan) if self.batas_peringatan else None,
 			get_datetime(self.selesai) if self.selesai else None,
 		)
-
-
-def nama_langkah(evaluasi: str, langkah: int, bidang: str | None = None) -> str:
-	"""One clock per (evaluasi, step, bidang): the name is the key, so a step cannot open twice."""
-	return f"{evaluasi}-L{int(langkah)}" + (f"-{bidang}" if bidang else "")
 
 
 def on_doctype_update() -> None:

@@ -16,7 +16,7 @@ from frappe.utils import cint, get_datetime, now_datetime
 
 from sakip_evaluasi.domain import sla
 from sakip_evaluasi.domain.periode import NOMOR_TRIWULAN
-from sakip_evaluasi.sakip_evaluasi.doctype.kalender_kerja.kalender_kerja import get_kalender
+from sakip_evaluasi.sla.dasar import get_kalender
 
 KELOMPOK = ("Triwulan", "Langkah", "Bidang", "Triwulan dan Langkah")
 
