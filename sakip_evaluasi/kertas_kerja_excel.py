@@ -515,13 +515,3 @@ def impor(doctype: str, docname: str, file_url: str | None = None) -> dict:
 	pastikan_boleh_impor(doc)
 	isi, nama_file = isi_berkas_terlampir(doc, file_url) if file_url else berkas_unggahan()
 	return _impor(doc, isi, nama_file)
-
-
-def benchmark(ukuran: list[int] | None = None) -> None:
-	"""``bench --site SITE execute sakip_evaluasi.kertas_kerja_excel.benchmark``: runs the app
-	checkout's ``scripts/bench_kertas_kerja.py`` (the benchmark on a site; rolls back everything it writes)."""
-	import runpy
-
-	skrip = Path(__file__).resolve().parent.parent / "scripts" / "bench_kertas_kerja.py"
-	modul = runpy.run_path(str(skrip), run_name="bench_kertas_kerja")
-	modul["main"](ukuran or modul["ukuran_diminta"]([]))

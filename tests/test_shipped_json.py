@@ -105,9 +105,9 @@ def test_fields(doctype):
 			target = f.get("options")
 			assert target in BY_NAME or target in CORE_DOCTYPES, f"{f['fieldname']}: unknown DocType {target}"
 		if f["fieldtype"] in ("Table", "Table MultiSelect"):
-			assert BY_NAME[f["options"]].get("istable"), (
-				f"{f['fieldname']}: {f['options']} is not a child table"
-			)
+			assert BY_NAME[f["options"]].get(
+				"istable"
+			), f"{f['fieldname']}: {f['options']} is not a child table"
 		if f["fieldtype"] == "Dynamic Link":
 			assert f.get("options") in names
 		if f.get("fetch_from"):

@@ -1,13 +1,17 @@
 """The SLA engine: every SOP step of an Evaluasi Kinerja Internal timed on the working calendar.
 
+- ``dasar``: what the modules share (record names, a clock's key, the evaluation's calendar, a
+  step's scheduled start, the warning share, the holder of a role, an evaluation's clocks);
 - ``pemicu``: what each step of the SOP record says about its output document (DocType, the workflow
   state that completes it or starts it, per bidang, condition, scheduled start) and its validation;
 - ``mesin``: opens and closes Langkah Evaluasi records from workflow state changes (doc_events);
 - ``jadwal``: the scheduled check (two indexed UPDATEs) and its interval;
 - ``notifikasi``: pemberitahuan and escalation, exactly once per state, in a background job;
 - ``rencana``: re-planning running steps when a calendar (or a meeting's schedule) changes;
-- ``api``: the step clocks for the Evaluasi Kinerja Internal form;
-- ``benchmark``: ``bench --site S execute sakip_evaluasi.sla.benchmark.jalankan``.
+- ``api``: the step clocks for the Evaluasi Kinerja Internal form.
+
+Imports run one way: ``mesin`` → ``rencana`` → ``dasar`` → ``pemicu``; controllers call the engine,
+the engine imports no controller. The benchmark is ``sakip_evaluasi.benchmark.sla``.
 
 The arithmetic (deadlines, status, lateness, statistics, superior chain) is the frappe-free
 ``sakip_evaluasi.domain.sla``.

@@ -10,8 +10,8 @@ from frappe.utils import get_datetime, get_fullname
 from sakip_evaluasi.install import KALENDER_DEFAULT, SOP_DEFAULT
 from sakip_evaluasi.sla.api import jam_langkah
 from sakip_evaluasi.sla.rencana import langkah_berjalan_pada_kalender
-from sakip_evaluasi.sla.uji_siklus import EKI, KABID, LANGKAH, SLATestCase
 from sakip_evaluasi.tests.factories import KADIS, SEKRETARIS, SUBKOR, sebagai
+from sakip_evaluasi.tests.uji_siklus import EKI, KABID, LANGKAH, SLATestCase
 
 # 2026-11-20 is a Friday (07:30–11:30, 13:00–16:30); 2026-11-23 the next Monday (07:30–12:00, 13:00–16:00).
 

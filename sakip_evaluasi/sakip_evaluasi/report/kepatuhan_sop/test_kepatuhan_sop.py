@@ -4,8 +4,8 @@
 import frappe
 
 from sakip_evaluasi.sakip_evaluasi.report.kepatuhan_sop.kepatuhan_sop import execute
-from sakip_evaluasi.sla.uji_siklus import SLATestCase
 from sakip_evaluasi.tests.factories import KADIS, SEKRETARIS, TAHUN_UJI, sebagai
+from sakip_evaluasi.tests.uji_siklus import SLATestCase
 
 LANGKAH = "Langkah Evaluasi"
 

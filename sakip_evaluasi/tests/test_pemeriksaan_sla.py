@@ -9,8 +9,8 @@ from sakip_evaluasi.install import KALENDER_DEFAULT, SOP_DEFAULT, data_sop_defau
 from sakip_evaluasi.patches import isi_pemicu_langkah_sop
 from sakip_evaluasi.sla import jadwal, notifikasi
 from sakip_evaluasi.sla.pemicu import KOLOM_PEMICU
-from sakip_evaluasi.sla.uji_siklus import SLATestCase
 from sakip_evaluasi.tests.factories import KADIS, SEKRETARIS
+from sakip_evaluasi.tests.uji_siklus import SLATestCase
 
 LANGKAH = "Langkah Evaluasi"
 

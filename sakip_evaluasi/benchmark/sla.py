@@ -2,8 +2,8 @@
 
 Run it on a throw-away site (it commits, and cleans up after itself)::
 
-    bench --site sla.localhost execute sakip_evaluasi.sla.benchmark.jalankan
-    bench --site sla.localhost execute sakip_evaluasi.sla.benchmark.jalankan --kwargs "{'jumlah': '1000,10000'}"
+    bench --site sla.localhost execute sakip_evaluasi.benchmark.sla.jalankan
+    bench --site sla.localhost execute sakip_evaluasi.benchmark.sla.jalankan --kwargs "{'jumlah': '1000,10000'}"
 
 For each N it fills the site with N running steps (1 % of them past their deadline) and times:
 

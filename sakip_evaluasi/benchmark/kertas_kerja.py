@@ -2,13 +2,13 @@
 
 Run as the bench owner, from the bench folder, either way:
 
-    bench --site SITE execute sakip_evaluasi.kertas_kerja_excel.benchmark [--kwargs "{'ukuran': [500]}"]
-    cd sites && ../env/bin/python ../apps/sakip_evaluasi/scripts/bench_kertas_kerja.py SITE [rows ...]
+    bench --site SITE execute sakip_evaluasi.benchmark.kertas_kerja.jalankan [--kwargs "{'ukuran': '500,2000'}"]
+    python3 scripts/bench_situs.py kertas_kerja SITE [500,2000,8000]      # from a checkout
 
 Sizes: the arguments, or ``SAKIP_BENCH_BARIS=500,2000,8000`` (the default).
 
 One Data Kinerja Bidang holding N indicator rows; every Realisasi is filled and every 7th row gets
-Kendala/Upaya (as ``bench_kertas_kerja_pure.isi_seperti_kabid``). Per size:
+Kendala/Upaya (as ``kertas_kerja_murni.isi_seperti_kabid``). Per size:
 
 - export: ``buat_kertas_kerja`` (load the document + build the workbook) beside openpyxl writing
   the same cells in write-only mode and nothing else;
@@ -28,22 +28,18 @@ is suspended while it runs, so the site is left exactly as it was.
 
 import csv
 import os
-import sys
 import time
 import tracemalloc
 from contextlib import contextmanager
 from decimal import Decimal
 from io import BytesIO, StringIO
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+import frappe
+from openpyxl import load_workbook
 
-import frappe  # noqa: E402
-from bench_kertas_kerja_pure import isi_seperti_kabid, lantai_baca, lantai_tulis  # noqa: E402
-from openpyxl import load_workbook  # noqa: E402
-
-from sakip_evaluasi import kertas_kerja_excel as kke_excel  # noqa: E402
-from sakip_evaluasi.kertas_kerja_excel import (  # noqa: E402
+from sakip_evaluasi import kertas_kerja_excel as kke_excel
+from sakip_evaluasi.benchmark.kertas_kerja_murni import isi_seperti_kabid, lantai_baca, lantai_tulis
+from sakip_evaluasi.kertas_kerja_excel import (
 	DKB,
 	buat_kertas_kerja,
 	impor_kertas_kerja,
@@ -354,16 +350,8 @@ def main(ukuran: list[int]) -> None:
 		frappe.db.rollback()
 
 
-def ukuran_diminta(argumen: list[str]) -> list[int]:
-	if argumen:
-		return [int(a) for a in argumen]
-	return [int(a) for a in os.environ.get("SAKIP_BENCH_BARIS", "500,2000,8000").split(",")]
-
-
-if __name__ == "__main__":
-	frappe.init(site=sys.argv[1], sites_path=".")
-	frappe.connect()
-	try:
-		main(ukuran_diminta(sys.argv[2:]))
-	finally:
-		frappe.destroy()
+def jalankan(ukuran: str | None = None) -> None:
+	"""``bench --site SITE execute sakip_evaluasi.benchmark.kertas_kerja.jalankan``; sizes as
+	"500,2000", else ``SAKIP_BENCH_BARIS``, else 500, 2,000 and 8,000 rows."""
+	teks = ukuran or os.environ.get("SAKIP_BENCH_BARIS") or "500,2000,8000"
+	main([int(n) for n in str(teks).split(",") if n.strip()])
