@@ -64,13 +64,14 @@ _BATAS_DAFTAR = 12
 
 @contextmanager
 def sebagai(user: str) -> Iterator[None]:
-	"""Run the block as ``user`` (then as Administrator again): the demo and the tests act as the
-	SOP actors this way."""
+	"""Run the block as ``user`` (then as the user before it again, so blocks nest): the demo and
+	the tests act as the SOP actors this way."""
+	sebelumnya = frappe.session.user or "Administrator"
 	frappe.set_user(user)
 	try:
 		yield
 	finally:
-		frappe.set_user("Administrator")
+		frappe.set_user(sebelumnya)
 
 
 def jalankan_aksi(doctype: str, name: str, action: str, user: str) -> None:
@@ -270,7 +271,8 @@ def _perubahan_tabel(tabel: str, sekarang: list, lama: list) -> list[Perubahan]:
 	):
 		perubahan.append(Perubahan("urutan", tabel))
 	for row in tetap:
-		perubahan += [Perubahan("ubah", tabel, f, row) for f in _kolom_berubah(row, lama_per_nama[row.name])]
+		lama_row = lama_per_nama[row.name]  # named in the message as the user knew it
+		perubahan += [Perubahan("ubah", tabel, f, lama_row) for f in _kolom_berubah(row, lama_row)]
 	return perubahan
 
 

@@ -2,14 +2,14 @@
 
 Every return so far left a timeline comment "Dikembalikan: <alasan>" written by whoever returned
 the document, at that moment; each becomes a history row (reason, who, when). The state it was
-returned from comes from the document's Version of that moment, or, when there is none, from the
-workflow when only one state can be returned from. A document that is *Dikembalikan* now keeps its
-*Alasan Dikembalikan* as the reason of its latest return (the exact text; a comment holds it
-escaped), or as its only row when its comment was deleted. Documents that already have a history
+returned from comes from the Version the same save recorded (after the comment, before the next
+return's), or, when there is none, from the workflow when only one state can be returned from;
+otherwise it is left empty, never guessed. A document that is *Dikembalikan* now keeps its
+*Alasan Dikembalikan* as the reason of its latest return (the field's text), or as its only row
+when its comment was deleted. Documents that already have a history
 are left alone, so running the patch again changes nothing.
 """
 
-import html
 import json
 from collections import defaultdict
 
@@ -40,7 +40,8 @@ def isi_doctype(doctype: str) -> None:
 	):
 		komentar[k.reference_name].append(
 			{
-				"alasan": html.unescape(frappe.utils.strip_html_tags(k.content[len(AWALAN) :])).strip(),
+				# stored as the field keeps it: Frappe escapes a text with < or > in both
+				"alasan": k.content[len(AWALAN) :].strip(),
 				"dikembalikan_oleh": k.owner,
 				"waktu": k.creation,
 			}
@@ -71,9 +72,10 @@ def isi_doctype(doctype: str) -> None:
 				]
 		asal = _status_asal_dari_versi(doctype, name)
 		doc = frappe.get_doc(doctype, name)
-		for r in riwayat:
-			row = doc.append(FIELD_RIWAYAT, {**r, "dari_status": _terdekat(asal, r["waktu"]) or satu_asal})
-			row.db_insert()
+		for i, r in enumerate(riwayat):
+			sampai = riwayat[i + 1]["waktu"] if i + 1 < len(riwayat) else None
+			dari = _status_dalam(asal, r["waktu"], sampai) or satu_asal
+			doc.append(FIELD_RIWAYAT, {**r, "dari_status": dari}).db_insert()
 
 
 def _status_asal_dari_versi(doctype: str, name: str) -> list[tuple]:
@@ -92,11 +94,14 @@ def _status_asal_dari_versi(doctype: str, name: str) -> list[tuple]:
 	return hasil
 
 
-def _terdekat(asal: list[tuple], waktu) -> str | None:
-	if not asal:
-		return None
-	waktu = get_datetime(waktu)
-	return min(asal, key=lambda a: abs((a[0] - waktu).total_seconds()))[1]
+def _status_dalam(asal: list[tuple], mulai, sampai) -> str | None:
+	"""The state of the return whose comment was written at ``mulai``: its save writes the comment,
+	then the Version, before the next return's comment (``sampai``)."""
+	mulai, sampai = get_datetime(mulai), sampai and get_datetime(sampai)
+	for waktu, state in sorted(asal):
+		if waktu >= mulai and (sampai is None or waktu < sampai):
+			return state
+	return None
 
 
 def _satu_status_asal(doctype: str) -> str | None:

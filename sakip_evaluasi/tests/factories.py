@@ -73,6 +73,15 @@ def buat_bidang(nama: str, kode: str, kepala_bidang: str | None = None) -> "frap
 	).insert(ignore_permissions=True)
 
 
+def buat_bidang_berkepala(kepala: dict[str, str], awalan: str) -> dict[str, str]:
+	"""One Bidang "<awalan> <kode>" per code, headed by its user (made as needed): {kode: Bidang}."""
+	bidang = {}
+	for kode, user in kepala.items():
+		buat_user(user)
+		bidang[kode] = buat_bidang(f"{awalan} {kode}", kode, user).name
+	return bidang
+
+
 # The period the tests evaluate: a year no real or demo data uses (the demo works in 2026), so
 # the suite also runs on a site that holds evaluations; Kertas Kerja rows come only from
 # indicators with a target for this year, i.e. the tests' own.
@@ -123,6 +132,18 @@ def aksi(doc, action: str, user: str):
 	"""Take a workflow action as ``user`` and return the saved doc."""
 	jalankan_aksi(doc.doctype, doc.name, action, user)
 	return frappe.get_doc(doc.doctype, doc.name)
+
+
+def kembalikan(doc, user: str, alasan: str):
+	"""Return ``doc`` as ``user`` the way the form does: Alasan Dikembalikan first, then Kembalikan."""
+	with sebagai(user):
+		frappe.client.set_value(doc.doctype, doc.name, "alasan_dikembalikan", alasan)
+	return aksi(doc, "Kembalikan", user)
+
+
+def riwayat(doc) -> list[tuple]:
+	"""The returns kept on ``doc``: (alasan, dikembalikan_oleh, dari_status), oldest first."""
+	return [(r.alasan, r.dikembalikan_oleh, r.dari_status) for r in doc.riwayat_pengembalian]
 
 
 def buat_evaluasi(triwulan: str = "III"):
@@ -246,6 +267,12 @@ class UjiIsian(SakipTestCase):
 			self.assertIn(p, pesan)
 		self.assertEqual([potret(*d) for d in dokumen], sebelum, "a refused save must change nothing")
 		return pesan
+
+	def assertAlasanDitolak(self, user: str, doctype: str, name: str, *potongan: str):
+		"""Writing Alasan Dikembalikan as ``user`` is refused through every route."""
+		self.assertDitolakDiSemuaJalur(
+			user, doctype, name, lambda doc: doc.set("alasan_dikembalikan", "Alasan lain"), *potongan
+		)
 
 	def assertDitolakDiSemuaJalur(self, user: str, doctype: str, name: str, ubah, *potongan: str):
 		"""Load the document, change it with ``ubah(doc)`` and save it as ``user`` through every

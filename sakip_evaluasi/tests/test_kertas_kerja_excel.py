@@ -33,10 +33,9 @@ from sakip_evaluasi.tests.factories import (
 	TAHUN_UJI,
 	SakipTestCase,
 	aksi,
-	buat_bidang,
+	buat_bidang_berkepala,
 	buat_indikator,
 	buat_pejabat,
-	buat_user,
 	sebagai,
 	siapkan_kertas_kerja,
 )
@@ -54,10 +53,7 @@ class TestKertasKerjaExcel(SakipTestCase):
 		super().setUpClass()
 		frappe.set_user("Administrator")
 		buat_pejabat()
-		cls.bidang = {}
-		for kode, user in KABID.items():
-			buat_user(user)
-			cls.bidang[kode] = buat_bidang(f"Bidang Excel {kode}", kode, user).name
+		cls.bidang = buat_bidang_berkepala(KABID, "Bidang Excel")
 		cls.indikator = [
 			buat_indikator(cls.bidang["XLA"], "Persentase jalan mantap", (10, 20, 30, 40)),
 			buat_indikator(cls.bidang["XLA"], "Jumlah aduan", (8, 8, 8, 8), "Negatif", akumulasi="Tetap"),

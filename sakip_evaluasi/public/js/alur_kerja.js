@@ -15,6 +15,9 @@ if (!window.sakip_evaluasi_alur_kerja) {
 	const FIELD_ALASAN = "alasan_dikembalikan";
 	const FIELD_RIWAYAT = "riwayat_pengembalian";
 	const esc = (teks) => frappe.utils.escape_html(teks == null ? "" : String(teks));
+	// Frappe stores a text holding < or > escaped: show it as typed, escaped once.
+	const teks_tersimpan = (nilai) =>
+		esc(new DOMParser().parseFromString(nilai || "", "text/html").documentElement.textContent);
 
 	// Per DocType, once per page: {state: {kolom: [...], tabel: {field: {kolom, susunan}}} | null}.
 	const aturan_per_doctype = {};
@@ -73,7 +76,7 @@ if (!window.sakip_evaluasi_alur_kerja) {
 					esc(frappe.datetime.str_to_user(terakhir.waktu)),
 			  ])
 			: __("Dikembalikan");
-		return `<b>${kapan}:</b> ${esc(alasan).replace(/\n/g, "<br>")}`;
+		return `<b>${kapan}:</b> ${teks_tersimpan(alasan).replace(/\n/g, "<br>")}`;
 	};
 
 	const aksi_untuk_ponsel = (frm) => {

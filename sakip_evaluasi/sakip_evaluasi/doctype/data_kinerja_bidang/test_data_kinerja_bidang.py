@@ -17,13 +17,15 @@ from sakip_evaluasi.tests.factories import (
 	SUBKOR,
 	UjiIsian,
 	aksi,
-	buat_bidang,
+	buat_bidang_berkepala,
 	buat_indikator,
 	buat_pejabat,
 	buat_user,
 	dengan_versi,
+	kembalikan,
 	potret,
 	rest_put,
+	riwayat,
 	sebagai,
 	sebagai_json,
 	siapkan_kertas_kerja,
@@ -45,10 +47,7 @@ class TestDataKinerjaBidang(UjiIsian):
 		super().setUpClass()
 		buat_pejabat()
 		buat_user(ADMIN_SISTEM, "System Manager")
-		cls.bidang = {}
-		for kode, user in KABID.items():
-			buat_user(user)
-			cls.bidang[kode] = buat_bidang(f"Bidang Integritas {kode}", kode, user).name
+		cls.bidang = buat_bidang_berkepala(KABID, "Bidang Integritas")
 		buat_indikator(cls.bidang["IGA"], "Persentase jalan mantap", (10, 20, 30, 40))
 		buat_indikator(cls.bidang["IGA"], "Jumlah aduan", (8, 8, 8, 8), "Negatif", akumulasi="Tetap")
 		buat_indikator(cls.bidang["IGA"], "Indeks kepuasan", (70, 72, 75, 80), akumulasi="Rata-rata")
@@ -74,11 +73,7 @@ class TestDataKinerjaBidang(UjiIsian):
 		return aksi(frappe.get_doc(DKB, self.dkb), "Ajukan", KABID["IGA"])
 
 	def kembalikan(self, alasan: str):
-		with sebagai(SUBKOR):
-			doc = frappe.get_doc(DKB, self.dkb)
-			doc.alasan_dikembalikan = alasan
-			doc.save()
-		return aksi(doc, "Kembalikan", SUBKOR)
+		return kembalikan(frappe.get_doc(DKB, self.dkb), SUBKOR, alasan)
 
 	# --- item 1: the rows are the work paper's ----------------------------------------------------
 
@@ -161,8 +156,8 @@ class TestDataKinerjaBidang(UjiIsian):
 			DKB,
 			self.dkb,
 			tukar,
-			"baris 1 (Jumlah aduan) tabel Baris: kolom Indikator Kinerja diubah",
-			"baris 2 (Persentase jalan mantap) tabel Baris: kolom Target TW diubah",
+			"baris 1 (Persentase jalan mantap) tabel Baris: kolom Indikator Kinerja diubah",
+			"baris 2 (Jumlah aduan) tabel Baris: kolom Target TW diubah",
 		)
 
 	def test_a_kabid_cannot_reorder_the_rows(self):
@@ -364,20 +359,16 @@ class TestDataKinerjaBidang(UjiIsian):
 		doc = self.kembalikan("Periksa angka realisasi")
 		self.assertEqual(doc.workflow_state, "Dikembalikan")
 		self.assertEqual(doc.alasan_dikembalikan, "Periksa angka realisasi")
-		(r,) = doc.riwayat_pengembalian
-		self.assertEqual(
-			(r.alasan, r.dikembalikan_oleh, r.dari_status), ("Periksa angka realisasi", SUBKOR, "Diajukan")
-		)
-		self.assertTrue(r.waktu)
+		self.assertEqual(riwayat(doc), [("Periksa angka realisasi", SUBKOR, "Diajukan")])
+		self.assertTrue(doc.riwayat_pengembalian[0].waktu)
 
 	def test_the_kabid_cannot_rewrite_the_reason_of_a_return(self):
 		self.ajukan()
 		self.kembalikan("Periksa angka realisasi")
-		self.assertDitolakDiSemuaJalur(
+		self.assertAlasanDitolak(
 			KABID["IGA"],
 			DKB,
 			self.dkb,
-			lambda doc: doc.set("alasan_dikembalikan", "Sudah benar"),
 			"kolom Alasan Dikembalikan diubah",
 			"Alasan Dikembalikan ditulis oleh yang mengembalikan dokumen (peran Subkoordinator Perencanaan dan Pelaporan)",
 			"tersimpan di Riwayat Pengembalian dan tidak dapat diubah",
@@ -418,9 +409,7 @@ class TestDataKinerjaBidang(UjiIsian):
 			("Administrator", ("kolom Alasan Dikembalikan diubah",)),
 		):
 			with self.subTest(user=user):
-				self.assertDitolakDiSemuaJalur(
-					user, DKB, self.dkb, lambda doc: doc.set("alasan_dikembalikan", "Lain"), *potongan
-				)
+				self.assertAlasanDitolak(user, DKB, self.dkb, *potongan)
 		self.assertDitolakDiSemuaJalur(
 			"Administrator",
 			DKB,
@@ -430,13 +419,7 @@ class TestDataKinerjaBidang(UjiIsian):
 		)
 
 	def test_only_the_returner_writes_a_reason_and_only_before_returning(self):
-		self.assertDitolakDiSemuaJalur(
-			KABID["IGA"],
-			DKB,
-			self.dkb,
-			lambda doc: doc.set("alasan_dikembalikan", "Saya kembalikan sendiri"),
-			"kolom Alasan Dikembalikan diubah",
-		)
+		self.assertAlasanDitolak(KABID["IGA"], DKB, self.dkb, "kolom Alasan Dikembalikan diubah")
 		self.ajukan()
 		with sebagai(SUBKOR):
 			frappe.client.set_value(DKB, self.dkb, "alasan_dikembalikan", "Lengkapi bukti")
@@ -469,17 +452,11 @@ class TestDataKinerjaBidang(UjiIsian):
 		self.kembalikan("Periksa angka realisasi")
 		self.ajukan()
 		self.kembalikan("Lengkapi bukti & dukung <segera>")
-		seharusnya = [
-			(r.alasan, r.dikembalikan_oleh, r.dari_status)
-			for r in frappe.get_doc(DKB, self.dkb).riwayat_pengembalian
-		]
+		seharusnya = riwayat(frappe.get_doc(DKB, self.dkb))
 		# a site from before the history: the rows are not there
 		frappe.db.delete("Riwayat Pengembalian", {"parent": self.dkb})
 		isi_riwayat_pengembalian.execute()
-		doc = frappe.get_doc(DKB, self.dkb)
-		self.assertEqual(
-			[(r.alasan, r.dikembalikan_oleh, r.dari_status) for r in doc.riwayat_pengembalian], seharusnya
-		)
+		self.assertEqual(riwayat(frappe.get_doc(DKB, self.dkb)), seharusnya)
 		# again: nothing more
 		sebelum = potret(DKB, self.dkb)
 		isi_riwayat_pengembalian.execute()
