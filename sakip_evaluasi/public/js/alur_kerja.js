@@ -76,7 +76,7 @@ if (!window.sakip_evaluasi_alur_kerja) {
 					esc(frappe.datetime.str_to_user(terakhir.waktu)),
 			  ])
 			: __("Dikembalikan");
-		return `<b>${kapan}:</b> ${teks_tersimpan(alasan).replace(/\n/g, "<br>")}`;
+		return `<b>${kapan}</b><br>${teks_tersimpan(alasan).replace(/\n/g, "<br>")}`;
 	};
 
 	const aksi_untuk_ponsel = (frm) => {
