@@ -255,18 +255,18 @@ def ada_perubahan_isian(doc, before) -> bool:
 
 def _perubahan_tabel(tabel: str, sekarang: list, lama: list) -> list[Perubahan]:
 	lama_per_nama = {r.name: r for r in lama}
-	tetap, perubahan = [], []
+	tetap, nama_tetap, perubahan = [], set(), []
 	for row in sekarang:
 		# A row without a name, or with a name that is not one of this document's rows (or given
 		# twice), is a new row: Frappe would insert it, or overwrite another document's row.
-		if row.name in lama_per_nama and not row.is_new() and row.name not in {r.name for r in tetap}:
+		if row.name in lama_per_nama and not row.is_new() and row.name not in nama_tetap:
 			tetap.append(row)
+			nama_tetap.add(row.name)
 		else:
 			perubahan.append(Perubahan("tambah", tabel, baris=row))
-	nama_tetap = [r.name for r in tetap]
 	perubahan += [Perubahan("hapus", tabel, baris=r) for r in lama if r.name not in nama_tetap]
 	urutan_lama = [r.name for r in lama if r.name in nama_tetap]
-	if nama_tetap != urutan_lama or (
+	if [r.name for r in tetap] != urutan_lama or (
 		not perubahan and [cint(r.idx) for r in tetap] != [cint(r.idx) for r in lama]
 	):
 		perubahan.append(Perubahan("urutan", tabel))
@@ -276,34 +276,48 @@ def _perubahan_tabel(tabel: str, sekarang: list, lama: list) -> list[Perubahan]:
 	return perubahan
 
 
+def _kolom_banding(meta) -> list[tuple[str, str]]:
+	"""(fieldname, fieldtype) of the fields a save is compared on; fields copied from a linked
+	record by Frappe are not (the link itself is)."""
+	kolom = frappe.local.cache.setdefault("sakip_kolom_banding", {})
+	if meta.name not in kolom:
+		kolom[meta.name] = [
+			(df.fieldname, df.fieldtype)
+			for df in meta.fields
+			if df.fieldtype not in no_value_fields
+			and df.fieldname not in _BUKAN_ISIAN
+			and not (df.is_virtual or df.fetch_from)
+		]
+	return kolom[meta.name]
+
+
 def _kolom_berubah(doc, before) -> list[str]:
+	# The values straight from the documents' dicts (what Document.get returns for a fieldname,
+	# without its per-call checks): a save compares every field of every row.
+	baru, lama = vars(doc), vars(before)
 	return [
-		df.fieldname
-		for df in doc.meta.fields
-		if df.fieldtype not in no_value_fields
-		and df.fieldname not in _BUKAN_ISIAN
-		and not df.is_virtual
-		# copied from a linked record by Frappe; the link itself is compared
-		and not df.fetch_from
-		and _nilai(df, doc.get(df.fieldname)) != _nilai(df, before.get(df.fieldname))
+		fieldname
+		for fieldname, fieldtype in _kolom_banding(doc.meta)
+		if baru.get(fieldname) != lama.get(fieldname)
+		and _nilai(fieldtype, baru.get(fieldname)) != _nilai(fieldtype, lama.get(fieldname))
 	]
 
 
-def _nilai(df, value):
+def _nilai(fieldtype: str, value):
 	"""``value`` as its column holds it, so the same value typed, sent as JSON or read from the
 	database compares equal (100 / 100.0 / "100"; "09:00:00" / timedelta; None / 0 for numbers)."""
-	if df.fieldtype in _PECAHAN:
+	if fieldtype in _PECAHAN:
 		return flt(value, 9)
-	if df.fieldtype in _BILANGAN_BULAT:
+	if fieldtype in _BILANGAN_BULAT:
 		return cint(value)
 	if value in ("", None):
 		return None
 	try:
-		if df.fieldtype == "Date":
+		if fieldtype == "Date":
 			return str(getdate(value))
-		if df.fieldtype == "Datetime":
+		if fieldtype == "Datetime":
 			return str(get_datetime(value))
-		if df.fieldtype == "Time":
+		if fieldtype == "Time":
 			return str(get_timedelta(value))
 	except Exception:
 		pass  # not a date: compared as typed (Frappe refuses it later)
