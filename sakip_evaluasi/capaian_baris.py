@@ -11,6 +11,7 @@ from sakip_evaluasi.domain.capaian import (
 	Predikat,
 	SkalaPredikat,
 	hitung_capaian,
+	nilai_kolom,
 	nilai_sd_tw,
 )
 from sakip_evaluasi.domain.periode import nomor_triwulan
@@ -77,8 +78,9 @@ def hitung_baris(row, triwulan: int, lalu: list, aturan: tuple) -> None:
 		row.metode_negatif or "(2T-R)/T",
 		batas_atas,
 	)
-	row.realisasi_sd_tw = realisasi_sd
-	row.capaian = hasil.nilai
+	# As the Float columns hold them, so recomputing the same numbers is no change (no Version).
+	row.realisasi_sd_tw = nilai_kolom(realisasi_sd)
+	row.capaian = nilai_kolom(hasil.nilai)
 	row.predikat = skala.predikat(hasil.nilai) or ""
 	row.rumus = hasil.rumus + (f" — {hasil.keterangan}" if hasil.keterangan else "")
 

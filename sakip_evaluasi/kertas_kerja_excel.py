@@ -45,10 +45,10 @@ from pathlib import Path
 
 import frappe
 from frappe import _
-from frappe.model.workflow import get_workflow_name
 from frappe.utils import cint, get_datetime
 from frappe.utils.password import get_encryption_key
 
+from sakip_evaluasi.alur_kerja import isian_terbuka, pesan_bukan_pengubah
 from sakip_evaluasi.capaian_baris import urai_realisasi
 from sakip_evaluasi.domain.kertas_kerja import (
 	BarisKinerja,
@@ -288,21 +288,8 @@ def alasan_tidak_boleh_mengubah(doc) -> str | None:
 			)
 	if not frappe.has_permission(doc.doctype, "write", doc, user=user):
 		return _("Anda tidak berhak mengubah {0} {1}.").format(_(doc.doctype), doc.name)
-	workflow = get_workflow_name(doc.doctype)
-	if workflow and doc.get("workflow_state"):
-		boleh = {
-			r
-			for r in frappe.get_all(
-				"Workflow Document State",
-				filters={"parent": workflow, "state": doc.workflow_state},
-				pluck="allow_edit",
-			)
-			if r
-		}
-		if boleh and not boleh & peran:
-			return _("{0} {1} berstatus {2}: isinya hanya dapat diubah oleh peran {3}.").format(
-				_(doc.doctype), doc.name, doc.workflow_state, ", ".join(sorted(boleh))
-			)
+	if isian_terbuka(doc.doctype, doc.get("workflow_state"), peran) is None:
+		return pesan_bukan_pengubah(doc, doc.get("workflow_state"))
 	return None
 
 

@@ -8,7 +8,7 @@ import frappe
 from frappe import _
 from frappe.utils import get_datetime
 
-from sakip_evaluasi.domain.capaian import nilai_sd_tw
+from sakip_evaluasi.domain.capaian import nilai_kolom, nilai_sd_tw
 from sakip_evaluasi.domain.periode import nomor_triwulan
 from sakip_evaluasi.pejabat import pejabat_evaluasi
 
@@ -54,7 +54,9 @@ def baris_dari_indikator(tahun: int, triwulan: str) -> list[dict]:
 				"metode_negatif": ik.metode_negatif,
 				"akumulasi": ik.akumulasi,
 				"target_tw": per_tw[tw - 1],
-				"target_sd_tw": nilai_sd_tw(per_tw, tw, ik.akumulasi or "Kumulatif", t.target_tahunan),
+				"target_sd_tw": nilai_kolom(
+					nilai_sd_tw(per_tw, tw, ik.akumulasi or "Kumulatif", t.target_tahunan)
+				),
 			}
 		)
 	return rows

@@ -74,8 +74,27 @@ def test_controller_exists(doctype):
 	assert controller.exists()
 	class_name = d["name"].replace(" ", "").replace("-", "")
 	base = re.search(rf"^class {class_name}\((\w+)\):", controller.read_text(), re.M)
-	assert base and base.group(1) in {"Document", "DokumenAlurKerja"}
+	assert base and base.group(1) in {"Document", "DokumenAlurKerja", "BarisAlurKerja"}
 	assert (path.parent / "__init__.py").exists()
+
+
+def _basis_controller(nama_doctype: str) -> str | None:
+	path = next(p for p in DOCTYPE_FILES if p.stem == scrub(nama_doctype))
+	base = re.search(
+		rf"^class {nama_doctype.replace(' ', '')}\((\w+)\):", path.with_suffix(".py").read_text(), re.M
+	)
+	return base.group(1) if base else None
+
+
+def test_rows_of_workflow_documents_are_written_only_through_their_document():
+	"""Every child table of an SOP document is a BarisAlurKerja: saved or deleted on its own (REST on
+	the row DocType) it is refused, so the document's edit rule cannot be bypassed."""
+	dokumen = [d for d in BY_NAME.values() if _basis_controller(d["name"]) == "DokumenAlurKerja"]
+	assert len(dokumen) == 5
+	for d in dokumen:
+		for f in d["fields"]:
+			if f["fieldtype"] in ("Table", "Table MultiSelect"):
+				assert _basis_controller(f["options"]) == "BarisAlurKerja", (d["name"], f["fieldname"])
 
 
 def test_controller_carries_typed_fields(doctype):

@@ -29,6 +29,7 @@ __all__ = [
 	"HasilCapaian",
 	"hitung_capaian",
 	"nilai_sd_tw",
+	"nilai_kolom",
 	"Predikat",
 	"SkalaPredikat",
 	"SKALA_PERMENDAGRI_86_2017",
@@ -279,6 +280,30 @@ def nilai_sd_tw(
 		if rollup is RollUp.KUMULATIF:
 			return sum(terisi, _NOL)
 		return sum(terisi, _NOL) / len(terisi)
+
+
+# A Frappe Float column is DECIMAL(21,9) NOT NULL: 9 decimals, and 0 where Python holds None.
+DESIMAL_KOLOM = 9
+_SATUAN_KOLOM = Decimal(1).scaleb(-DESIMAL_KOLOM)
+
+
+def nilai_kolom(nilai: Decimal | int | float | None) -> float:
+	"""``nilai`` as a Float column stores it and reads it back: rounded half up to 9 decimals (as
+	the database rounds), None as 0.0.
+
+	Writing this instead of the Decimal the formulas give makes the value in memory equal to the
+	one read from the database, so a save that computes the same number again changes nothing
+	(no Version row "8.37 → 8.370", no "0 → None").
+	"""
+	try:
+		angka = _desimal(nilai)
+	except _BukanAngka:
+		raise ValueError(f"Nilai kolom bukan angka: {nilai!r}.") from None
+	if angka is None:
+		return 0.0
+	with localcontext(_KONTEKS) as ctx:
+		ctx.prec = max(50, angka.adjusted() + DESIMAL_KOLOM + 5)
+		return float(angka.quantize(_SATUAN_KOLOM, rounding=ROUND_HALF_UP)) + 0.0
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,14 @@
 """Factories shared by the integration tests (run by ``bench run-tests --app sakip_evaluasi``)."""
 
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 import frappe
+import frappe.api.v1
+import frappe.client
 from frappe.cache_manager import user_cache_keys
+from frappe.desk.form.save import savedocs
 from frappe.tests.utils import FrappeTestCase
 
 from sakip_evaluasi.alur_kerja import jalankan_aksi, sebagai  # noqa: F401 (sebagai: used by the tests)
@@ -65,6 +72,15 @@ def buat_bidang(nama: str, kode: str, kepala_bidang: str | None = None) -> "frap
 	return frappe.get_doc(
 		{"doctype": "Bidang", "nama_bidang": nama, "kode": kode, "kepala_bidang": kepala_bidang}
 	).insert(ignore_permissions=True)
+
+
+def buat_bidang_berkepala(kepala: dict[str, str], awalan: str) -> dict[str, str]:
+	"""One Bidang "<awalan> <kode>" per code, headed by its user (made as needed): {kode: Bidang}."""
+	bidang = {}
+	for kode, user in kepala.items():
+		buat_user(user)
+		bidang[kode] = buat_bidang(f"{awalan} {kode}", kode, user).name
+	return bidang
 
 
 # The period the tests evaluate: a year no real or demo data uses (the demo works in 2026), so
@@ -134,3 +150,157 @@ def aksi(doc, action: str, user: str):
 	"""Take a workflow action as ``user`` and return the saved doc."""
 	jalankan_aksi(doc.doctype, doc.name, action, user)
 	return frappe.get_doc(doc.doctype, doc.name)
+
+
+def kembalikan(doc, user: str, alasan: str):
+	"""Return ``doc`` as ``user`` the way the form does: Alasan Dikembalikan first, then Kembalikan."""
+	with sebagai(user):
+		frappe.client.set_value(doc.doctype, doc.name, "alasan_dikembalikan", alasan)
+	return aksi(doc, "Kembalikan", user)
+
+
+def riwayat(doc) -> list[tuple]:
+	"""The returns kept on ``doc``: (alasan, dikembalikan_oleh, dari_status), oldest first."""
+	return [(r.alasan, r.dikembalikan_oleh, r.dari_status) for r in doc.riwayat_pengembalian]
+
+
+def buat_evaluasi(triwulan: str = "III"):
+	"""The test period's Evaluasi Kinerja Internal, created by the Kepala Dinas."""
+	with sebagai(KADIS):
+		return frappe.get_doc(
+			{"doctype": "Evaluasi Kinerja Internal", "tahun": TAHUN_UJI, "triwulan": triwulan}
+		).insert()
+
+
+def siapkan_kertas_kerja(triwulan: str = "III", sampai: str = "Didistribusikan"):
+	"""A Kertas Kerja Evaluasi of the indicators with a target in TAHUN_UJI, taken by the SOP actors
+	up to the state ``sampai`` (Didistribusikan: one Data Kinerja Bidang per bidang exists)."""
+	kke = frappe.get_doc({"doctype": "Kertas Kerja Evaluasi", "evaluasi": buat_evaluasi(triwulan).name})
+	kke.insert()
+	for action, user in (("Ajukan", SUBKOR), ("Setujui", SEKRETARIS), ("Distribusikan", SUBKOR)):
+		if kke.workflow_state == sampai:
+			break
+		kke = aksi(kke, action, user)
+	return kke
+
+
+# --------------------------------------------------------------------------- the routes of a save
+
+# A change made to a document in memory, saved the ways a user can: the document API (what the
+# Excel import and server code do), the desk form (savedocs), REST PUT /api/resource/<DocType>/<name>
+# (frappe.api.v1.update_doc) and the RPC frappe.client.save.
+JALUR_SIMPAN = ("dokumen", "form", "rest", "client.save")
+
+
+def sebagai_json(doc) -> dict:
+	"""The document as a client holds and sends it back (JSON)."""
+	return json.loads(frappe.as_json(doc.as_dict()))
+
+
+@contextmanager
+def isi_permintaan(**form) -> Iterator[None]:
+	"""Run the block as inside a request carrying ``form`` (what the REST handlers read)."""
+	lama = frappe.local.form_dict
+	frappe.local.form_dict = frappe._dict(form)
+	try:
+		yield
+	finally:
+		frappe.local.form_dict = lama
+
+
+def rest_put(doctype: str, name: str, data: dict):
+	"""``PUT /api/resource/<doctype>/<name>`` with ``data`` as its JSON body."""
+	with isi_permintaan(data=json.dumps(data)):
+		return frappe.api.v1.update_doc(doctype, name)
+
+
+def rest_post(doctype: str, data: dict):
+	"""``POST /api/resource/<doctype>`` with ``data`` as its JSON body."""
+	with isi_permintaan(data=json.dumps(data)):
+		return frappe.api.v1.create_doc(doctype)
+
+
+def simpan_lewat(jalur: str, user: str, doc):
+	"""Save ``doc`` (changed in memory) as ``user`` through ``jalur`` (one of JALUR_SIMPAN)."""
+	data = sebagai_json(doc)
+	with sebagai(user):
+		if jalur == "dokumen":
+			return doc.save()
+		if jalur == "form":
+			return savedocs(json.dumps(data), "Save")
+		if jalur == "rest":
+			return rest_put(doc.doctype, doc.name, data)
+		if jalur == "client.save":
+			return frappe.client.save(json.dumps(data))
+	raise ValueError(jalur)
+
+
+@contextmanager
+def dengan_versi() -> Iterator[None]:
+	"""Frappe records no Version while tests run (``flags.in_test``); record them in the block."""
+	lama = frappe.flags.in_test
+	frappe.flags.in_test = False
+	try:
+		yield
+	finally:
+		frappe.flags.in_test = lama
+
+
+def versi(doctype: str, name: str) -> list[dict]:
+	"""The Versions of a document, oldest first, as the dicts Frappe stored."""
+	return [
+		json.loads(v)
+		for v in frappe.get_all(
+			"Version",
+			filters={"ref_doctype": doctype, "docname": name},
+			pluck="data",
+			order_by="creation asc",
+		)
+	]
+
+
+def potret(doctype: str, name: str) -> tuple:
+	"""Everything stored about a document: its fields, every row of its tables, its Versions and
+	comments."""
+	return (
+		sebagai_json(frappe.get_doc(doctype, name)),
+		versi(doctype, name),
+		frappe.get_all(
+			"Comment", filters={"reference_doctype": doctype, "reference_name": name}, pluck="content"
+		),
+	)
+
+
+class UjiIsian(SakipTestCase):
+	"""Assertions that a save is refused with a message and leaves the document as it was."""
+
+	def assertDitolak(self, fn, *potongan: str, jenis=frappe.PermissionError, dokumen: tuple = ()):
+		"""``fn()`` raises ``jenis`` whose message holds every ``potongan``; the documents
+		``dokumen`` ((doctype, name), ...) are stored exactly as before."""
+		sebelum = [potret(*d) for d in dokumen]
+		with self.assertRaises(jenis) as ctx:
+			fn()
+		pesan = frappe.utils.strip_html(str(ctx.exception))
+		for p in potongan:
+			self.assertIn(p, pesan)
+		self.assertEqual([potret(*d) for d in dokumen], sebelum, "a refused save must change nothing")
+		return pesan
+
+	def assertAlasanDitolak(self, user: str, doctype: str, name: str, *potongan: str):
+		"""Writing Alasan Dikembalikan as ``user`` is refused through every route."""
+		self.assertDitolakDiSemuaJalur(
+			user, doctype, name, lambda doc: doc.set("alasan_dikembalikan", "Alasan lain"), *potongan
+		)
+
+	def assertDitolakDiSemuaJalur(self, user: str, doctype: str, name: str, ubah, *potongan: str):
+		"""Load the document, change it with ``ubah(doc)`` and save it as ``user`` through every
+		route: each refuses with ``potongan`` and changes nothing."""
+		for jalur in JALUR_SIMPAN:
+			with self.subTest(jalur=jalur):
+				doc = frappe.get_doc(doctype, name)
+				ubah(doc)
+				self.assertDitolak(
+					lambda doc=doc, jalur=jalur: simpan_lewat(jalur, user, doc),
+					*potongan,
+					dokumen=[(doctype, name)],
+				)

@@ -28,17 +28,16 @@ from sakip_evaluasi.kertas_kerja_excel import (
 )
 from sakip_evaluasi.sakip_evaluasi.report.rekap_capaian_kinerja import rekap_capaian_kinerja
 from sakip_evaluasi.tests.factories import (
-	KADIS,
 	SEKRETARIS,
 	SUBKOR,
 	TAHUN_UJI,
 	SakipTestCase,
 	aksi,
-	buat_bidang,
+	buat_bidang_berkepala,
 	buat_indikator,
 	buat_pejabat,
-	buat_user,
 	sebagai,
+	siapkan_kertas_kerja,
 )
 from sakip_evaluasi.tests.rest import rest
 
@@ -55,41 +54,21 @@ class TestKertasKerjaExcel(SakipTestCase):
 		super().setUpClass()
 		frappe.set_user("Administrator")
 		buat_pejabat()
-		cls.bidang = {}
-		for kode, user in KABID.items():
-			buat_user(user)
-			cls.bidang[kode] = buat_bidang(f"Bidang Excel {kode}", kode, user).name
+		cls.bidang = buat_bidang_berkepala(KABID, "Bidang Excel")
 		cls.indikator = [
 			buat_indikator(cls.bidang["XLA"], "Persentase jalan mantap", (10, 20, 30, 40)),
 			buat_indikator(cls.bidang["XLA"], "Jumlah aduan", (8, 8, 8, 8), "Negatif", akumulasi="Tetap"),
 			buat_indikator(cls.bidang["XLB"], "Persentase irigasi baik", (25, 25, 25, 25)),
 			buat_indikator(cls.bidang["XLC"], "Indeks kepuasan", (70, 72, 75, 80), akumulasi="Nilai Akhir"),
 		]
-		cls.kke_tw3 = cls.buat_kertas_kerja("III", "Didistribusikan").name
+		cls.kke_tw3 = siapkan_kertas_kerja("III", "Didistribusikan").name
 
 	# --- the cycle ----------------------------------------------------------------------------
-
-	@staticmethod
-	def buat_kertas_kerja(triwulan: str, sampai: str):
-		with sebagai(KADIS):
-			eki = frappe.get_doc(
-				{"doctype": "Evaluasi Kinerja Internal", "tahun": TAHUN_UJI, "triwulan": triwulan}
-			).insert()
-		kke = frappe.get_doc({"doctype": KKE, "evaluasi": eki.name}).insert()
-		for action, user, state in (
-			("Ajukan", SUBKOR, "Diajukan"),
-			("Setujui", SEKRETARIS, "Disetujui"),
-			("Distribusikan", SUBKOR, "Didistribusikan"),
-		):
-			kke = aksi(kke, action, user)
-			if state == sampai:
-				break
-		return kke
 
 	def kertas_kerja(self, triwulan="III", sampai="Didistribusikan"):
 		if (triwulan, sampai) == ("III", "Didistribusikan"):
 			return frappe.get_doc(KKE, self.kke_tw3)
-		return self.buat_kertas_kerja(triwulan, sampai)
+		return siapkan_kertas_kerja(triwulan, sampai)
 
 	def dkb(self, kke, kode) -> "frappe.model.document.Document":
 		return frappe.get_doc(DKB, {"evaluasi": kke.evaluasi, "bidang": self.bidang[kode]})

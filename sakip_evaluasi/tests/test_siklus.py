@@ -12,10 +12,9 @@ from sakip_evaluasi.tests.factories import (
 	TAHUN_UJI,
 	SakipTestCase,
 	aksi,
-	buat_bidang,
+	buat_bidang_berkepala,
 	buat_indikator,
 	buat_pejabat,
-	buat_user,
 	sebagai,
 )
 
@@ -34,10 +33,7 @@ class TestSiklusEvaluasi(SakipTestCase):
 	def setUpClass(cls):
 		super().setUpClass()
 		buat_pejabat()
-		cls.bidang = {}
-		for kode, user in KABID.items():
-			buat_user(user)
-			cls.bidang[kode] = buat_bidang(f"Bidang Uji {kode}", kode, user).name
+		cls.bidang = buat_bidang_berkepala(KABID, "Bidang Uji")
 		cls.indikator = [
 			buat_indikator(cls.bidang["UJA"], "Persentase jalan mantap", (10, 20, 30, 40)),
 			buat_indikator(cls.bidang["UJA"], "Jumlah aduan", (8, 8, 8, 8), "Negatif", akumulasi="Tetap"),

@@ -16,6 +16,7 @@ from sakip_evaluasi.domain.capaian import (
 	RollUp,
 	SkalaPredikat,
 	hitung_capaian,
+	nilai_kolom,
 	nilai_sd_tw,
 )
 
@@ -321,3 +322,40 @@ def test_scale_validation_messages():
 	assert "Nama predikat 'Baik' dipakai lebih dari sekali." in masalah
 	assert any("Batas bawah 60 dipakai lebih dari sekali" in m for m in masalah)
 	assert "Nama predikat tidak boleh kosong." in masalah
+
+
+# --- the value a Float column holds -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+	"nilai, expected",
+	[
+		(D("8.370"), 8.37),
+		(D("191.63"), 191.63),
+		(None, 0.0),
+		(D("1") / D("3"), 0.333333333),
+		(D("0.0000000005"), 0.000000001),  # half up, as the database rounds
+		(D("-0.0000000004"), 0.0),
+		(7, 7.0),
+		(0.1, 0.1),
+	],
+)
+def test_nilai_kolom_is_what_the_column_reads_back(nilai, expected):
+	hasil = nilai_kolom(nilai)
+	assert type(hasil) is float
+	assert hasil == expected
+	assert str(hasil) != "-0.0"
+
+
+def test_nilai_kolom_refuses_what_is_not_a_number():
+	with pytest.raises(ValueError, match="bukan angka"):
+		nilai_kolom("x")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.decimals(min_value=-(10**11), max_value=10**11, allow_nan=False, allow_infinity=False, places=12))
+def test_nilai_kolom_equals_the_column_text_read_back(nilai):
+	# MariaDB keeps DECIMAL(21,9): the 9-decimal text of the value, which Frappe reads as a float.
+	teks = str(nilai.quantize(D("1e-9"), rounding="ROUND_HALF_UP"))
+	assert nilai_kolom(nilai) == float(teks)
+	assert nilai_kolom(nilai_kolom(nilai)) == nilai_kolom(nilai)

@@ -1,4 +1,9 @@
 // Loaded (via doctype_js) with every SOP output document.
+// - What the user may change in the document's state comes from the server's one rule
+//   (sakip_evaluasi.alur_kerja.aturan_isian, which every save also enforces): the form locks the
+//   other fields, and in a table whose rows only the app creates it offers no add, delete or move.
+// - A returned document shows the latest return (who, when, why) at the top of the form; every
+//   return is kept in its Riwayat Pengembalian.
 // - On a phone the workflow actions sit behind an icon-only button at the top right; tell the
 //   user which actions wait for them there.
 // - An action that returns the document (next state "Dikembalikan") needs a reason: when the
@@ -8,6 +13,97 @@ if (!window.sakip_evaluasi_alur_kerja) {
 
 	const STATUS_DIKEMBALIKAN = "Dikembalikan";
 	const FIELD_ALASAN = "alasan_dikembalikan";
+	const FIELD_RIWAYAT = "riwayat_pengembalian";
+	const esc = (teks) => frappe.utils.escape_html(teks == null ? "" : String(teks));
+	// Frappe stores a text holding < or > escaped: show it as typed, escaped once.
+	const teks_tersimpan = (nilai) =>
+		esc(new DOMParser().parseFromString(nilai || "", "text/html").documentElement.textContent);
+
+	// Per DocType, once per page: {state: {kolom: [...], tabel: {field: {kolom, susunan}}} | null}.
+	const aturan_per_doctype = {};
+	const aturan_isian = (doctype) =>
+		(aturan_per_doctype[doctype] ||= frappe.xcall("sakip_evaluasi.alur_kerja.aturan_isian", {
+			doctype,
+		}));
+
+	const terapkan_tabel = (frm, df, tabel) => {
+		const grid = df.fieldtype === "Table" && tabel && frm.fields_dict[df.fieldname]?.grid;
+		if (!grid) return;
+		grid.df.cannot_add_rows = !tabel.susunan;
+		grid.df.cannot_delete_rows = !tabel.susunan;
+		(frm.doc[df.fieldname] || []).forEach((row) => (row._sortable = tabel.susunan));
+		frappe.get_meta(df.options).fields.forEach((cdf) => {
+			if (frappe.model.no_value_type.includes(cdf.fieldtype)) return;
+			const terkunci = cdf.read_only || !tabel.kolom.includes(cdf.fieldname);
+			grid.update_docfield_property(cdf.fieldname, "read_only", terkunci ? 1 : 0);
+		});
+		grid.refresh();
+	};
+
+	const terapkan_aturan_isian = (frm) => {
+		if (frm.is_new()) return;
+		aturan_isian(frm.doctype).then((aturan) => {
+			// null: the Workflow makes the whole form read-only; undefined: no rule for the state.
+			const isian = (aturan || {})[frm.doc.workflow_state];
+			if (!isian) return;
+			frappe.get_meta(frm.doctype).fields.forEach((df) => {
+				if (frappe.model.table_fields.includes(df.fieldtype)) {
+					terapkan_tabel(frm, df, isian.tabel[df.fieldname]);
+				} else if (
+					!frappe.model.no_value_type.includes(df.fieldtype) &&
+					!(df.read_only || df.hidden || df.set_only_once || df.fetch_from)
+				) {
+					frm.set_df_property(
+						df.fieldname,
+						"read_only",
+						isian.kolom.includes(df.fieldname) ? 0 : 1
+					);
+				}
+			});
+		});
+	};
+
+	// The latest return of a returned document, for the top of the form.
+	const pengembalian_terakhir = (frm) => {
+		if (frm.doc.workflow_state !== STATUS_DIKEMBALIKAN) return null;
+		const riwayat = frm.doc[FIELD_RIWAYAT] || [];
+		const terakhir = riwayat.length ? riwayat[riwayat.length - 1] : null;
+		const alasan = (terakhir && terakhir.alasan) || frm.doc[FIELD_ALASAN];
+		if (!alasan) return null;
+		const kapan = terakhir
+			? __("Dikembalikan oleh {0} pada {1}", [
+					esc(frappe.user.full_name(terakhir.dikembalikan_oleh)),
+					esc(frappe.datetime.str_to_user(terakhir.waktu)),
+			  ])
+			: __("Dikembalikan");
+		return `<b>${kapan}</b><br>${teks_tersimpan(alasan).replace(/\n/g, "<br>")}`;
+	};
+
+	const aksi_untuk_ponsel = (frm) => {
+		if (!frappe.is_mobile()) return Promise.resolve(null);
+		return frappe
+			.xcall("frappe.model.workflow.get_transitions", { doc: frm.doc })
+			.then((transitions) => {
+				const aksi = [...new Set((transitions || []).map((t) => __(t.action)))];
+				if (!aksi.length) return null;
+				return __(
+					"Tindakan untuk Anda: {0}. Buka tombol ⇕ di kanan atas untuk menjalankannya.",
+					[aksi.join(", ")]
+				);
+			});
+	};
+
+	const tampilkan_pengantar = (frm) => {
+		if (frm.is_new()) return;
+		const kembali = pengembalian_terakhir(frm);
+		if (kembali) frm.set_intro(kembali, "red");
+		aksi_untuk_ponsel(frm).then((teks) => {
+			if (!teks) return;
+			// One message box: the reason stays on top and keeps its colour.
+			frm.set_intro();
+			frm.set_intro(kembali ? `${kembali}<br>${teks}` : teks, kembali ? "red" : "blue");
+		});
+	};
 
 	const minta_alasan_dikembalikan = (frm) => {
 		if (!frappe.meta.has_field(frm.doctype, FIELD_ALASAN)) return;
@@ -15,7 +111,8 @@ if (!window.sakip_evaluasi_alur_kerja) {
 		return frappe.workflow.get_transitions(frm.doc).then((transitions) => {
 			const transisi = (transitions || []).find(
 				(t) =>
-					t.action === frm.selected_workflow_action && t.next_state === STATUS_DIKEMBALIKAN
+					t.action === frm.selected_workflow_action &&
+					t.next_state === STATUS_DIKEMBALIKAN
 			);
 			if (!transisi) return;
 			// Frappe froze the screen for the action; the dialog needs it. Cancelling leaves the
@@ -31,7 +128,7 @@ if (!window.sakip_evaluasi_alur_kerja) {
 							label: __("Alasan Dikembalikan"),
 							reqd: 1,
 							description: __(
-								"Tuliskan apa yang harus diperbaiki; alasan ini tersimpan di dokumen dan tampil di linimasanya."
+								"Tuliskan apa yang harus diperbaiki; alasan ini tersimpan di Riwayat Pengembalian dokumen dan tampil di atas formulirnya."
 							),
 						},
 					],
@@ -67,19 +164,8 @@ if (!window.sakip_evaluasi_alur_kerja) {
 	].forEach((doctype) =>
 		frappe.ui.form.on(doctype, {
 			refresh(frm) {
-				if (frm.is_new() || !frappe.is_mobile()) return;
-				frappe
-					.xcall("frappe.model.workflow.get_transitions", { doc: frm.doc })
-					.then((transitions) => {
-						const aksi = [...new Set((transitions || []).map((t) => __(t.action)))];
-						if (!aksi.length) return;
-						frm.set_intro(
-							__("Tindakan untuk Anda: {0}. Buka tombol ⇕ di kanan atas untuk menjalankannya.", [
-								aksi.join(", "),
-							]),
-							"blue"
-						);
-					});
+				terapkan_aturan_isian(frm);
+				tampilkan_pengantar(frm);
 			},
 			before_workflow_action: minta_alasan_dikembalikan,
 		})

@@ -1,10 +1,10 @@
 # Copyright (c) 2026, sakip_evaluasi contributors
 # For license information, please see license.txt
 
-from frappe.model.document import Document
+from sakip_evaluasi.alur_kerja import BarisAlurKerja
 
 
-class BarisKertasKerja(Document):
+class BarisKertasKerja(BarisAlurKerja):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 

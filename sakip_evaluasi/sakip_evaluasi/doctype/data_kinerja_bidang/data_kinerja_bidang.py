@@ -4,7 +4,7 @@
 import frappe
 from frappe import _
 
-from sakip_evaluasi.alur_kerja import DokumenAlurKerja
+from sakip_evaluasi.alur_kerja import DokumenAlurKerja, TabelSistem
 from sakip_evaluasi.capaian_baris import hitung_semua_baris
 from sakip_evaluasi.siklus import pastikan_baris_terisi
 
@@ -21,6 +21,9 @@ class DataKinerjaBidang(DokumenAlurKerja):
 		from sakip_evaluasi.sakip_evaluasi.doctype.baris_data_kinerja.baris_data_kinerja import (
 			BarisDataKinerja,
 		)
+		from sakip_evaluasi.sakip_evaluasi.doctype.riwayat_pengembalian.riwayat_pengembalian import (
+			RiwayatPengembalian,
+		)
 
 		alasan_dikembalikan: DF.SmallText | None
 		baris: DF.Table[BarisDataKinerja]
@@ -29,10 +32,15 @@ class DataKinerjaBidang(DokumenAlurKerja):
 		evaluasi: DF.Link
 		kertas_kerja: DF.Link | None
 		kode_bidang: DF.Data | None
+		riwayat_pengembalian: DF.Table[RiwayatPengembalian]
 		tahun: DF.Int
 		triwulan: DF.Literal["I", "II", "III", "IV"]
 		workflow_state: DF.Link | None
 	# end: auto-generated types
+
+	# The indicator rows are the work paper's (created at distribution): the Kepala Bidang, and the
+	# Subkoordinator correcting submitted data, fill Realisasi, Kendala, Upaya and Bukti Dukung.
+	TABEL_SISTEM = {"baris": TabelSistem()}
 
 	def autoname(self) -> None:
 		kode = frappe.db.get_value("Bidang", self.bidang, "kode")

@@ -4,7 +4,7 @@
 import frappe
 from frappe import _
 
-from sakip_evaluasi.alur_kerja import DokumenAlurKerja
+from sakip_evaluasi.alur_kerja import DokumenAlurKerja, TabelSistem
 from sakip_evaluasi.capaian_baris import hitung_semua_baris
 from sakip_evaluasi.pejabat import pastikan_kepala_bidang
 from sakip_evaluasi.siklus import baris_dari_indikator, distribusikan, pastikan_semua_data_diterima, rekap
@@ -22,14 +22,27 @@ class KertasKerjaEvaluasi(DokumenAlurKerja):
 		from sakip_evaluasi.sakip_evaluasi.doctype.baris_kertas_kerja.baris_kertas_kerja import (
 			BarisKertasKerja,
 		)
+		from sakip_evaluasi.sakip_evaluasi.doctype.riwayat_pengembalian.riwayat_pengembalian import (
+			RiwayatPengembalian,
+		)
 
 		alasan_dikembalikan: DF.SmallText | None
 		baris: DF.Table[BarisKertasKerja]
 		evaluasi: DF.Link
+		riwayat_pengembalian: DF.Table[RiwayatPengembalian]
 		tahun: DF.Int
 		triwulan: DF.Literal["I", "II", "III", "IV"]
 		workflow_state: DF.Link | None
 	# end: auto-generated types
+
+	# The Subkoordinator composes the rows while the paper is a Draft (or returned); from its
+	# submission on they are the paper the Sekretaris approves and the bidang receive: only Catatan
+	# stays open (realisasi comes back from the bidang at the recap).
+	TABEL_SISTEM = {
+		"baris": TabelSistem(
+			kolom=("catatan",), status=("Diajukan", "Disetujui", "Didistribusikan", "Direkap")
+		)
+	}
 
 	def autoname(self) -> None:
 		self.name = f"KKE-{self.evaluasi}"

@@ -4,7 +4,7 @@
 import frappe
 from frappe import _
 
-from sakip_evaluasi.alur_kerja import DokumenAlurKerja
+from sakip_evaluasi.alur_kerja import DokumenAlurKerja, TabelSistem
 from sakip_evaluasi.pejabat import pastikan_kepala_bidang
 from sakip_evaluasi.siklus import buat_tindak_lanjut, kirim_undangan, pastikan_bidang_ada, peserta_default
 
@@ -21,6 +21,9 @@ class NotulenRapat(DokumenAlurKerja):
 		from sakip_evaluasi.sakip_evaluasi.doctype.pembahasan_rapat.pembahasan_rapat import PembahasanRapat
 		from sakip_evaluasi.sakip_evaluasi.doctype.peserta_rapat.peserta_rapat import PesertaRapat
 		from sakip_evaluasi.sakip_evaluasi.doctype.rekomendasi_rapat.rekomendasi_rapat import RekomendasiRapat
+		from sakip_evaluasi.sakip_evaluasi.doctype.riwayat_pengembalian.riwayat_pengembalian import (
+			RiwayatPengembalian,
+		)
 
 		acara: DF.SmallText | None
 		alasan_dikembalikan: DF.SmallText | None
@@ -35,12 +38,17 @@ class NotulenRapat(DokumenAlurKerja):
 		peserta: DF.Table[PesertaRapat]
 		pimpinan_rapat: DF.Link | None
 		rekomendasi: DF.Table[RekomendasiRapat]
+		riwayat_pengembalian: DF.Table[RiwayatPengembalian]
 		tahun: DF.Int
 		tanggal_rapat: DF.Date | None
 		tempat: DF.Data | None
 		triwulan: DF.Literal["I", "II", "III", "IV"]
 		workflow_state: DF.Link | None
 	# end: auto-generated types
+
+	# Once the minutes are Disahkan each bidang's Tindak Lanjut Evaluasi was made from the
+	# rekomendasi rows: they stay as they were.
+	TABEL_SISTEM = {"rekomendasi": TabelSistem(kolom=(), status=("Disahkan",))}
 
 	def autoname(self) -> None:
 		self.name = f"NR-{self.evaluasi}"

@@ -4,7 +4,7 @@
 import frappe
 from frappe import _
 
-from sakip_evaluasi.alur_kerja import DokumenAlurKerja
+from sakip_evaluasi.alur_kerja import DokumenAlurKerja, TabelSistem
 from sakip_evaluasi.siklus import pastikan_baris_terisi
 
 
@@ -20,6 +20,9 @@ class TindakLanjutEvaluasi(DokumenAlurKerja):
 		from sakip_evaluasi.sakip_evaluasi.doctype.baris_tindak_lanjut.baris_tindak_lanjut import (
 			BarisTindakLanjut,
 		)
+		from sakip_evaluasi.sakip_evaluasi.doctype.riwayat_pengembalian.riwayat_pengembalian import (
+			RiwayatPengembalian,
+		)
 
 		alasan_dikembalikan: DF.SmallText | None
 		baris: DF.Table[BarisTindakLanjut]
@@ -27,10 +30,15 @@ class TindakLanjutEvaluasi(DokumenAlurKerja):
 		evaluasi: DF.Link
 		kode_bidang: DF.Data | None
 		notulen: DF.Link | None
+		riwayat_pengembalian: DF.Table[RiwayatPengembalian]
 		tahun: DF.Int
 		triwulan: DF.Literal["I", "II", "III", "IV"]
 		workflow_state: DF.Link | None
 	# end: auto-generated types
+
+	# One row per rekomendasi of the meeting (created when the minutes are Disahkan): the Kepala
+	# Bidang fills Tindak Lanjut, Status and Bukti.
+	TABEL_SISTEM = {"baris": TabelSistem()}
 
 	def autoname(self) -> None:
 		kode = frappe.db.get_value("Bidang", self.bidang, "kode")

@@ -1,0 +1,82 @@
+"""A Disposisi is written by its sender while it is a Draft: its instruction rows too, through every
+route, and never one row on its own."""
+
+import frappe
+import frappe.api.v1
+
+from sakip_evaluasi.tests.factories import (
+	JALUR_SIMPAN,
+	KADIS,
+	SEKRETARIS,
+	UjiIsian,
+	aksi,
+	buat_evaluasi,
+	buat_pejabat,
+	rest_put,
+	sebagai,
+	simpan_lewat,
+)
+
+DISPOSISI = "Disposisi"
+
+
+class TestDisposisi(UjiIsian):
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		buat_pejabat()
+		for instruksi in ("Untuk ditindaklanjuti", "Siapkan bahan"):
+			if not frappe.db.exists("Instruksi Disposisi", instruksi):
+				frappe.get_doc({"doctype": "Instruksi Disposisi", "instruksi": instruksi}).insert()
+
+	def setUp(self):
+		super().setUp()
+		with sebagai(KADIS):
+			self.disposisi = (
+				frappe.get_doc(
+					{
+						"doctype": DISPOSISI,
+						"evaluasi": buat_evaluasi().name,
+						"kepada": SEKRETARIS,
+						"instruksi": [{"instruksi": "Untuk ditindaklanjuti"}],
+						"catatan": "Laksanakan evaluasi",
+					}
+				)
+				.insert()
+				.name
+			)
+		frappe.share.add(DISPOSISI, self.disposisi, SEKRETARIS, write=1)
+
+	def test_the_sender_changes_the_instructions_of_a_draft(self):
+		for jalur in JALUR_SIMPAN:
+			with self.subTest(jalur=jalur):
+				doc = frappe.get_doc(DISPOSISI, self.disposisi)
+				doc.set("instruksi", [{"instruksi": "Siapkan bahan"}] * (1 + len(doc.instruksi) % 2))
+				simpan_lewat(jalur, KADIS, doc)
+		self.assertEqual(len(frappe.get_doc(DISPOSISI, self.disposisi).instruksi), 1)
+
+	def test_nobody_else_and_not_after_sending(self):
+		def tambah(doc):
+			doc.append("instruksi", {"instruksi": "Siapkan bahan"})
+
+		self.assertDitolakDiSemuaJalur(
+			SEKRETARIS, DISPOSISI, self.disposisi, tambah, "hanya dapat diubah oleh pengirimnya"
+		)
+		aksi(frappe.get_doc(DISPOSISI, self.disposisi), "Kirim", KADIS)
+		self.assertDitolakDiSemuaJalur(KADIS, DISPOSISI, self.disposisi, tambah, "selama masih Draft")
+
+	def test_an_instruction_row_is_not_written_on_its_own(self):
+		row = frappe.get_doc(DISPOSISI, self.disposisi).instruksi[0]
+		pesan = "Instruksi Disposisi Item hanya dapat diubah melalui dokumennya (Disposisi"
+		with sebagai(KADIS):
+			self.assertDitolak(
+				lambda: rest_put("Instruksi Disposisi Item", row.name, {"instruksi": "Siapkan bahan"}),
+				pesan,
+				dokumen=[(DISPOSISI, self.disposisi)],
+			)
+		with sebagai("Administrator"):
+			self.assertDitolak(
+				lambda: frappe.api.v1.delete_doc("Instruksi Disposisi Item", row.name),
+				pesan,
+				dokumen=[(DISPOSISI, self.disposisi)],
+			)
