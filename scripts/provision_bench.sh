@@ -13,7 +13,8 @@
 #   FRAPPE_REF               the tag or branch to take from FRAPPE_SOURCE (default v15.55.1, the
 #                            version the README names as tested; a bundle carries branch version-15)
 #   SAKIP_DB_ROOT_USER / SAKIP_DB_ROOT_PASSWORD   MariaDB root credentials (default root / empty)
-#   SAKIP_REDIS_URL          the running Redis server the bench uses (default redis://127.0.0.1:6379)
+#   SAKIP_REDIS_URL          the running Redis server and database the bench uses (default
+#                            redis://127.0.0.1:6379/0 for the default bench, another database per path)
 #
 # Run as root it installs what is missing (OS packages, yarn, the bench user, MariaDB's collation
 # in conf.d). Run as an ordinary user it installs nothing system-wide and names what is missing.
@@ -25,7 +26,15 @@ BENCH=${SAKIP_BENCH:-/home/frappe/frappe-bench}
 BENCH=$(realpath -m "$BENCH")
 DB_ROOT_USER=${SAKIP_DB_ROOT_USER:-root}
 DB_ROOT_PASSWORD=${SAKIP_DB_ROOT_PASSWORD-}
-REDIS_URL=${SAKIP_REDIS_URL:-redis://127.0.0.1:6379}
+# Frappe keeps some keys not per site but per bench (e.g. the asset manifest), so two benches on one
+# Redis server must not share a database: the default bench uses 0, any other a number from its path.
+if [ -n "${SAKIP_REDIS_URL:-}" ]; then
+	REDIS_URL=$SAKIP_REDIS_URL
+elif [ "$BENCH" = /home/frappe/frappe-bench ]; then
+	REDIS_URL=redis://127.0.0.1:6379/0
+else
+	REDIS_URL=redis://127.0.0.1:6379/$(($(printf '%s' "$BENCH" | cksum | cut -d' ' -f1) % 15 + 1))
+fi
 FRAPPE_REF=${FRAPPE_REF:-v15.55.1}
 BENCH_CLI_VERSION=5.31.1
 PYTHON=${SAKIP_PYTHON:-/usr/bin/python3.11}
