@@ -62,22 +62,13 @@ _BILANGAN_BULAT = ("Int", "Long Int", "Check")
 _BATAS_DAFTAR = 12
 
 
-@contextmanager
-def sebagai(user: str) -> Iterator[None]:
-	"""Run the block as ``user`` (then as the user before it again, so blocks nest): the demo and
-	the tests act as the SOP actors this way."""
-	sebelumnya = frappe.session.user or "Administrator"
-	frappe.set_user(user)
+def dokumen_alur_kerja_sop(doctype: str) -> bool:
+	"""True when ``doctype`` is an SOP workflow document: its controller derives from
+	``controllers.alur_kerja.DokumenAlurKerja`` (asked of the class, which marks itself)."""
 	try:
-		yield
-	finally:
-		frappe.set_user(sebelumnya)
-
-
-def jalankan_aksi(doctype: str, name: str, action: str, user: str) -> None:
-	"""Take a workflow action as ``user``, as the desk's action menu does."""
-	with sebagai(user):
-		apply_workflow(frappe.get_doc(doctype, name).as_dict(), action)
+		return bool(getattr(get_controller(doctype), "ALUR_KERJA_SOP", False))
+	except (ImportError, frappe.DoesNotExistError):
+		return False
 
 
 def status_lama(doc) -> str | None:
@@ -223,7 +214,7 @@ def isian_terbuka(doctype: str, state: str | None, peran: set[str]) -> IsianTerb
 def aturan_isian(doctype: str) -> dict:
 	"""For the form: per workflow state of ``doctype``, what the session user may change (None:
 	nothing; the Workflow makes the form read-only then)."""
-	if not issubclass(get_controller(doctype), DokumenAlurKerja):
+	if not dokumen_alur_kerja_sop(doctype):
 		frappe.throw(_("{0} tidak berjalan dalam alur kerja SOP.").format(_(doctype)))
 	frappe.has_permission(doctype, "read", throw=True)
 	workflow = get_workflow_name(doctype)
@@ -457,62 +448,6 @@ def catat_pengembalian(doc) -> None:
 			"dari_status": status_lama(doc),
 		},
 	)
-
-
-class DokumenAlurKerja(Document):
-	"""Base of the SOP output documents that run through a Workflow.
-
-	Subclasses implement ``validasi_isi`` (always) and ``validasi_masuk_status(state)`` (checks
-	that must hold for the document to enter ``state``), and ``setelah_masuk_status(state)`` for
-	what entering a state sets in motion (e.g. distributing the work paper). ``TABEL_SISTEM``
-	names the child tables whose rows only the app creates, removes and orders.
-	"""
-
-	TABEL_SISTEM: dict[str, TabelSistem] = {}
-
-	def validate(self) -> None:
-		pastikan_boleh_mengubah(self)
-		pastikan_alasan_dikembalikan(self)
-		self.validasi_isi()
-		if status_berubah(self):
-			self.validasi_masuk_status(self.workflow_state)
-
-	def before_save(self) -> None:
-		if not status_berubah(self) or not self.meta.has_field(FIELD_ALASAN):
-			return
-		if self.workflow_state == DIKEMBALIKAN:
-			catat_pengembalian(self)
-		else:
-			# A reason belongs to one return: the next state starts without one (a reason written
-			# and then not used for a return is not kept either).
-			self.set(FIELD_ALASAN, None)
-
-	def on_update(self) -> None:
-		if status_berubah(self):
-			if self.workflow_state == DIKEMBALIKAN:
-				self.add_comment("Comment", _("Dikembalikan: {0}").format(self.alasan_dikembalikan))
-			self.setelah_masuk_status(self.workflow_state)
-
-	def validasi_isi(self) -> None:
-		pass
-
-	def validasi_masuk_status(self, state: str) -> None:
-		pass
-
-	def setelah_masuk_status(self, state: str) -> None:
-		pass
-
-
-class BarisAlurKerja(Document):
-	"""Base of the rows of the SOP documents: a row is written through its document, whose save
-	checks what the user may change. A row saved, inserted or deleted on its own (``PUT`` or
-	``DELETE /api/resource/<row DocType>/<name>``, ``frappe.client.save`` of a row) is refused."""
-
-	def validate(self) -> None:
-		pastikan_melalui_dokumen(self)
-
-	def on_trash(self) -> None:
-		pastikan_melalui_dokumen(self)
 
 
 def pastikan_melalui_dokumen(row) -> None:

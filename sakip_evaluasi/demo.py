@@ -8,11 +8,11 @@ from collections.abc import Iterator
 import frappe
 from frappe.utils.password import update_password
 
-from sakip_evaluasi.alur_kerja import jalankan_aksi, sebagai
 from sakip_evaluasi.domain.peran import KEPALA_BIDANG, KEPALA_DINAS, SEKRETARIS, SUBKOOR
 from sakip_evaluasi.sakip_evaluasi.doctype.evaluasi_kinerja_internal.evaluasi_kinerja_internal import (
 	nama_evaluasi,
 )
+from sakip_evaluasi.tests.factories import jalankan_aksi, sebagai
 
 INSTANSI = "Dinas Pekerjaan Umum dan Penataan Ruang Kabupaten Contoh"
 DOMAIN = "demo.sakip.id"

@@ -24,23 +24,9 @@ after_install = "sakip_evaluasi.install.after_install"
 after_migrate = "sakip_evaluasi.install.after_migrate"
 before_uninstall = "sakip_evaluasi.install.before_uninstall"
 
-# --- SLA engine: step clocks driven by the SOP record, a scheduled check, re-planning ---
+# The app's own DocTypes get their lifecycle from their controllers (controllers/alur_kerja.py and
+# the DocType controllers call the SLA engine); doc_events only for other apps' DocTypes.
 doc_events = {
-	"Evaluasi Kinerja Internal": {
-		"after_insert": "sakip_evaluasi.sla.mesin.evaluasi_dibuat",
-		"on_update": "sakip_evaluasi.sla.mesin.evaluasi_diperbarui",
-		"on_trash": "sakip_evaluasi.sla.mesin.evaluasi_dihapus",
-	},
-	"Disposisi": {"on_update": "sakip_evaluasi.sla.mesin.dokumen_berubah"},
-	"Kertas Kerja Evaluasi": {"on_update": "sakip_evaluasi.sla.mesin.dokumen_berubah"},
-	"Data Kinerja Bidang": {"on_update": "sakip_evaluasi.sla.mesin.dokumen_berubah"},
-	"Notulen Rapat": {"on_update": "sakip_evaluasi.sla.mesin.dokumen_berubah"},
-	"Tindak Lanjut Evaluasi": {"on_update": "sakip_evaluasi.sla.mesin.dokumen_berubah"},
-	"Kalender Kerja": {"on_update": "sakip_evaluasi.sla.rencana.kalender_diperbarui"},
-	"Pengaturan SAKIP": {
-		"validate": "sakip_evaluasi.sla.jadwal.validasi_pengaturan",
-		"on_update": "sakip_evaluasi.sla.jadwal.pengaturan_diperbarui",
-	},
 	# Workflow Action e-mails only while the site can send e-mail (sakip_evaluasi/surel.py).
 	"Email Account": {
 		"on_update": "sakip_evaluasi.surel.email_account_berubah",

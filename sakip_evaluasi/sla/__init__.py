@@ -4,7 +4,8 @@
   step's scheduled start, the warning share, the holder of a role, an evaluation's clocks);
 - ``pemicu``: what each step of the SOP record says about its output document (DocType, the workflow
   state that completes it or starts it, per bidang, condition, scheduled start) and its validation;
-- ``mesin``: opens and closes Langkah Evaluasi records from workflow state changes (doc_events);
+- ``mesin``: opens and closes Langkah Evaluasi records from workflow state changes (called by the
+  controllers: ``controllers.alur_kerja.DokumenAlurKerja`` and the evaluation's own);
 - ``jadwal``: the scheduled check (two indexed UPDATEs) and its interval;
 - ``notifikasi``: pemberitahuan and escalation, exactly once per state, in a background job;
 - ``rencana``: re-planning running steps when a calendar (or a meeting's schedule) changes;

@@ -122,21 +122,3 @@ def sesuaikan_jadwal() -> bool:
 		return False
 	frappe.db.set_value("Scheduled Job Type", job.name, {"cron_format": cron, "frequency": "Cron"})
 	return True
-
-
-def validasi_pengaturan(doc, method=None) -> None:
-	"""Pengaturan SAKIP validate: the warning share must lie strictly between 0 and 100 %."""
-	if doc.ambang_peringatan_sla in (None, ""):
-		doc.ambang_peringatan_sla = sla.AMBANG_PERINGATAN_BAWAAN
-	if not 0 < flt(doc.ambang_peringatan_sla) < 100:
-		frappe.throw(
-			_("Ambang peringatan SLA harus lebih dari 0 dan kurang dari 100 persen (tertulis: {0}).").format(
-				doc.ambang_peringatan_sla
-			),
-			title=_("Pengaturan SLA tidak valid"),
-		)
-
-
-def pengaturan_diperbarui(doc, method=None) -> None:
-	"""Pengaturan SAKIP on_update: apply a new check interval at once."""
-	sesuaikan_jadwal()

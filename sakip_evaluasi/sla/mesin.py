@@ -32,27 +32,27 @@ from sakip_evaluasi.sla.dasar import (
 from sakip_evaluasi.sla.pemicu import Pemicu, evaluasi_syarat, pemicu_sop
 from sakip_evaluasi.sla.rencana import jadwal_dokumen_berubah, rencanakan_ulang_evaluasi
 
-# --------------------------------------------------------------------------- doc_events
+# --------------------------------------------------------------------------- called by the controllers
 
 
-def evaluasi_dibuat(doc, method=None) -> None:
+def evaluasi_dibuat(doc) -> None:
 	"""Evaluasi Kinerja Internal after_insert: step 1 starts now."""
 	_aman(lambda: _mulai_evaluasi(doc), doc)
 
 
-def evaluasi_diperbarui(doc, method=None) -> None:
+def evaluasi_diperbarui(doc) -> None:
 	"""Evaluasi Kinerja Internal on_update: a new Kalender Kerja re-plans its running steps."""
 	if doc.flags.in_insert or not doc.has_value_changed("kalender_kerja"):
 		return
 	_aman(lambda: rencanakan_ulang_evaluasi(doc), doc)
 
 
-def evaluasi_dihapus(doc, method=None) -> None:
+def evaluasi_dihapus(doc) -> None:
 	"""Evaluasi Kinerja Internal on_trash: its clocks go with it."""
 	frappe.db.delete(LANGKAH, {"evaluasi": doc.name})
 
 
-def dokumen_berubah(doc, method=None) -> None:
+def dokumen_berubah(doc) -> None:
 	"""on_update of an SOP output document (inserted, or moved to another workflow state)."""
 	if not doc.get("evaluasi"):
 		return

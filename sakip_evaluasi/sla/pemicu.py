@@ -10,9 +10,9 @@ import frappe
 from frappe import _
 from frappe.utils import cint, flt
 
+from sakip_evaluasi.alur_kerja import dokumen_alur_kerja_sop
 from sakip_evaluasi.workflow_sync import definisi_workflow
 
-PENANGAN_DOKUMEN = "sakip_evaluasi.sla.mesin.dokumen_berubah"
 KOLOM_PEMICU = (
 	"dokumen_output",
 	"status_selesai",
@@ -67,16 +67,6 @@ def pemicu_sop(nama_sop: str | None) -> tuple[Pemicu, ...]:
 	)
 
 
-def doctype_dipantau() -> set[str]:
-	"""DocTypes whose saves reach the engine (doc_events in hooks.py)."""
-	dipantau = set()
-	for doctype, events in (frappe.get_hooks("doc_events") or {}).items():
-		handlers = (events or {}).get("on_update") or []
-		if PENANGAN_DOKUMEN in (handlers if isinstance(handlers, list) else [handlers]):
-			dipantau.add(doctype)
-	return dipantau
-
-
 def status_alur_kerja(doctype: str) -> tuple[str | None, list[str]]:
 	"""(workflow name, its states) for a DocType: the Workflow records on the site, else the shipped one.
 
@@ -116,13 +106,12 @@ def evaluasi_syarat(syarat: str | None, doc, evaluasi) -> bool:
 
 def validasi_pemicu(sop) -> None:
 	"""Refuse an SOP record whose steps name a DocType, state, field or condition the engine cannot use."""
-	dipantau = doctype_dipantau()
-	masalah = [m for row in sop.langkah for m in _masalah_langkah(row, dipantau)]
+	masalah = [m for row in sop.langkah for m in _masalah_langkah(row)]
 	if masalah:
 		frappe.throw("<br>".join(masalah), title=_("Pemicu langkah SOP tidak valid"))
 
 
-def _masalah_langkah(row, dipantau: set[str]):
+def _masalah_langkah(row):
 	if not any(row.get(k) for k in KOLOM_PEMICU):
 		return
 	no = row.no
@@ -139,9 +128,9 @@ def _masalah_langkah(row, dipantau: set[str]):
 		yield _(
 			"Langkah {0}: DocType “{1}” tidak memiliki field evaluasi yang menaut ke Evaluasi Kinerja Internal."
 		).format(no, doctype)
-	if doctype not in dipantau:
+	if not dokumen_alur_kerja_sop(doctype):
 		yield _(
-			"Langkah {0}: DocType “{1}” belum dipantau mesin SLA (tambahkan doc_events-nya di hooks.py)."
+			"Langkah {0}: DocType “{1}” belum dipantau mesin SLA (controllernya bukan turunan DokumenAlurKerja)."
 		).format(no, doctype)
 	yield from _masalah_status(row, doctype)
 	if row.per_bidang:

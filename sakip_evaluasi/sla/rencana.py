@@ -27,7 +27,7 @@ from sakip_evaluasi.sla.dasar import (
 )
 
 
-def kalender_diperbarui(doc, method=None) -> None:
+def kalender_diperbarui(doc) -> None:
 	"""Kalender Kerja on_update: re-plan the running steps of every evaluation timed on it."""
 	if doc.flags.in_insert:
 		return

@@ -21,7 +21,7 @@ from frappe.utils import CallbackManager
 from werkzeug.test import EnvironBuilder
 from werkzeug.wrappers import Request
 
-from sakip_evaluasi.alur_kerja import sebagai
+from sakip_evaluasi.tests.factories import sebagai
 
 _KEADAAN_PERMINTAAN = ("request", "form_dict", "response", "message_log", "is_ajax", "flags")
 _TIDAK_ADA = object()

@@ -10,9 +10,15 @@ every user and bidang the harness made.
 import frappe
 from frappe.utils.password import update_password
 
-from sakip_evaluasi.alur_kerja import jalankan_aksi, sebagai
 from sakip_evaluasi.pejabat import PEJABAT
-from sakip_evaluasi.tests.factories import buat_bidang, buat_indikator, buat_pejabat, buat_user
+from sakip_evaluasi.tests.factories import (
+	buat_bidang,
+	buat_indikator,
+	buat_pejabat,
+	buat_user,
+	jalankan_aksi,
+	sebagai,
+)
 
 TAHUN = 2097
 DOMAIN = "serentak.sakip"

@@ -4,7 +4,8 @@
 import frappe
 from frappe import _
 
-from sakip_evaluasi.alur_kerja import DokumenAlurKerja, ada_perubahan_isian
+from sakip_evaluasi.alur_kerja import ada_perubahan_isian
+from sakip_evaluasi.controllers.alur_kerja import DokumenAlurKerja
 
 
 class Disposisi(DokumenAlurKerja):

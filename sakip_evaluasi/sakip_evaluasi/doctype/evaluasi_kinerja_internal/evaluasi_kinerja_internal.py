@@ -8,6 +8,7 @@ from frappe.model.document import Document
 from sakip_evaluasi.domain.periode import TRIWULAN, nomor_triwulan
 from sakip_evaluasi.pejabat import masalah_evaluasi, peringatan_kepala_bidang, tetapkan_pejabat
 from sakip_evaluasi.siklus import baris_dari_indikator
+from sakip_evaluasi.sla import mesin
 
 
 class EvaluasiKinerjaInternal(Document):
@@ -56,6 +57,15 @@ class EvaluasiKinerjaInternal(Document):
 		tetapkan_pejabat(self)
 		if self.is_new():
 			peringatan_kepala_bidang(r["bidang"] for r in baris_dari_indikator(self.tahun, self.triwulan))
+
+	def after_insert(self) -> None:
+		mesin.evaluasi_dibuat(self)  # step 1's clock starts now
+
+	def on_update(self) -> None:
+		mesin.evaluasi_diperbarui(self)  # another calendar re-plans the running steps
+
+	def on_trash(self) -> None:
+		mesin.evaluasi_dihapus(self)  # its clocks go with it
 
 	def validasi_periode(self) -> None:
 		if not self.tahun or not 2000 <= int(self.tahun) <= 2100:

@@ -7,6 +7,7 @@ from frappe.model.document import Document
 
 from sakip_evaluasi.domain import kalender
 from sakip_evaluasi.sla.dasar import kalender_dari_record
+from sakip_evaluasi.sla.rencana import kalender_diperbarui
 
 
 class KalenderKerja(Document):
@@ -43,6 +44,9 @@ class KalenderKerja(Document):
 		if masalah:
 			frappe.throw("<br>".join(masalah), title=_("Kalender Kerja tidak valid"))
 		self.jam_per_minggu = domain.jam_per_minggu()
+
+	def on_update(self) -> None:
+		kalender_diperbarui(self)  # re-plan the running steps of every evaluation timed on it
 
 	def ke_domain(self) -> kalender.KalenderKerja:
 		return kalender_dari_record(self)

@@ -4,7 +4,8 @@
 import frappe
 from frappe import _
 
-from sakip_evaluasi.alur_kerja import DokumenAlurKerja, TabelSistem
+from sakip_evaluasi.alur_kerja import TabelSistem
+from sakip_evaluasi.controllers.alur_kerja import DokumenAlurKerja
 from sakip_evaluasi.pejabat import pastikan_kepala_bidang
 from sakip_evaluasi.siklus import buat_tindak_lanjut, kirim_undangan, pastikan_bidang_ada, peserta_default
 

@@ -1,9 +1,14 @@
 # Copyright (c) 2026, sakip_evaluasi contributors
 # For license information, please see license.txt
 
+import frappe
+from frappe import _
 from frappe.model.document import Document
+from frappe.utils import flt
 
+from sakip_evaluasi.domain import sla
 from sakip_evaluasi.pejabat import periksa_pengaturan
+from sakip_evaluasi.sla.jadwal import sesuaikan_jadwal
 from sakip_evaluasi.surel import pesan_surel_mati, surel_keluar_aktif
 
 
@@ -40,3 +45,19 @@ class PengaturanSAKIP(Document):
 
 	def validate(self) -> None:
 		periksa_pengaturan(self)
+		self.validasi_ambang_peringatan()
+
+	def on_update(self) -> None:
+		sesuaikan_jadwal()  # a new check interval applies at once
+
+	def validasi_ambang_peringatan(self) -> None:
+		"""The warning share must lie strictly between 0 and 100 % (empty: the default)."""
+		if self.ambang_peringatan_sla in (None, ""):
+			self.ambang_peringatan_sla = sla.AMBANG_PERINGATAN_BAWAAN
+		if not 0 < flt(self.ambang_peringatan_sla) < 100:
+			frappe.throw(
+				_(
+					"Ambang peringatan SLA harus lebih dari 0 dan kurang dari 100 persen (tertulis: {0})."
+				).format(self.ambang_peringatan_sla),
+				title=_("Pengaturan SLA tidak valid"),
+			)

@@ -1,7 +1,7 @@
 # Copyright (c) 2026, sakip_evaluasi contributors
 # For license information, please see license.txt
 
-from sakip_evaluasi.alur_kerja import BarisAlurKerja
+from sakip_evaluasi.controllers.alur_kerja import BarisAlurKerja
 
 
 class RekomendasiRapat(BarisAlurKerja):

@@ -4,7 +4,8 @@
 import frappe
 from frappe import _
 
-from sakip_evaluasi.alur_kerja import DokumenAlurKerja, TabelSistem
+from sakip_evaluasi.alur_kerja import TabelSistem
+from sakip_evaluasi.controllers.alur_kerja import DokumenAlurKerja
 from sakip_evaluasi.siklus import pastikan_baris_terisi
 
 

@@ -1,0 +1,81 @@
+"""Base classes of the app's workflow documents and their rows (as frappe/hrms keeps its
+``hrms/controllers``): the lifecycle calls the rules of ``sakip_evaluasi.alur_kerja`` and the SLA
+engine, so the engine never needs ``hooks.py`` ``doc_events`` for the app's own DocTypes, and imports
+run one way: controllers → engine → rules.
+"""
+
+from frappe import _
+from frappe.model.document import Document
+
+from sakip_evaluasi.alur_kerja import (
+	DIKEMBALIKAN,
+	FIELD_ALASAN,
+	TabelSistem,
+	catat_pengembalian,
+	pastikan_alasan_dikembalikan,
+	pastikan_boleh_mengubah,
+	pastikan_melalui_dokumen,
+	status_berubah,
+)
+from sakip_evaluasi.sla import mesin
+
+
+class DokumenAlurKerja(Document):
+	"""Base of the SOP output documents that run through a Workflow.
+
+	Subclasses implement ``validasi_isi`` (always) and ``validasi_masuk_status(state)`` (checks
+	that must hold for the document to enter ``state``), and ``setelah_masuk_status(state)`` for
+	what entering a state sets in motion (e.g. distributing the work paper). ``TABEL_SISTEM``
+	names the child tables whose rows only the app creates, removes and orders.
+	"""
+
+	TABEL_SISTEM: dict[str, TabelSistem] = {}
+	# The mark ``alur_kerja.dokumen_alur_kerja_sop`` asks for: the form's edit rule and the SLA
+	# engine (which times only steps whose output DocType carries it) recognise the class by it.
+	ALUR_KERJA_SOP = True
+
+	def validate(self) -> None:
+		pastikan_boleh_mengubah(self)
+		pastikan_alasan_dikembalikan(self)
+		self.validasi_isi()
+		if status_berubah(self):
+			self.validasi_masuk_status(self.workflow_state)
+
+	def before_save(self) -> None:
+		if not status_berubah(self) or not self.meta.has_field(FIELD_ALASAN):
+			return
+		if self.workflow_state == DIKEMBALIKAN:
+			catat_pengembalian(self)
+		else:
+			# A reason belongs to one return: the next state starts without one (a reason written
+			# and then not used for a return is not kept either).
+			self.set(FIELD_ALASAN, None)
+
+	def on_update(self) -> None:
+		if status_berubah(self):
+			if self.workflow_state == DIKEMBALIKAN:
+				self.add_comment("Comment", _("Dikembalikan: {0}").format(self.alasan_dikembalikan))
+			self.setelah_masuk_status(self.workflow_state)
+		# The SLA engine closes and opens the step clocks this save moves (never blocks the save).
+		mesin.dokumen_berubah(self)
+
+	def validasi_isi(self) -> None:
+		pass
+
+	def validasi_masuk_status(self, state: str) -> None:
+		pass
+
+	def setelah_masuk_status(self, state: str) -> None:
+		pass
+
+
+class BarisAlurKerja(Document):
+	"""Base of the rows of the SOP documents: a row is written through its document, whose save
+	checks what the user may change. A row saved, inserted or deleted on its own (``PUT`` or
+	``DELETE /api/resource/<row DocType>/<name>``, ``frappe.client.save`` of a row) is refused."""
+
+	def validate(self) -> None:
+		pastikan_melalui_dokumen(self)
+
+	def on_trash(self) -> None:
+		pastikan_melalui_dokumen(self)
