@@ -187,6 +187,10 @@ def main() -> int:
 		),
 		("step 6 started", keadaan["langkah6_dibuka"]),
 		(
+			f"no error logged on the server ({keadaan['error_log']} in the Error Log)",
+			keadaan["error_log"] == 0,
+		),
+		(
 			f"the evaluation's summary shows step 6 ({keadaan['langkah_saat_ini']!r})",
 			(keadaan["langkah_saat_ini"] or "").startswith("6."),
 		),
