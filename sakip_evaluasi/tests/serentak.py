@@ -17,6 +17,7 @@ from sakip_evaluasi.tests.factories import (
 	buat_pejabat,
 	buat_user,
 	jalankan_aksi,
+	kirim_disposisi,
 	sebagai,
 )
 
@@ -54,22 +55,8 @@ def siapkan(jumlah: int = 24, sandi: str = "Serentak#2097") -> dict:
 
 	with sebagai(kadis):
 		eki = frappe.get_doc({"doctype": EKI, "tahun": TAHUN, "triwulan": "I"}).insert()
-	induk = None
 	for dari, kepada in ((kadis, sekretaris), (sekretaris, subkor)):
-		with sebagai(dari):
-			d = frappe.get_doc(
-				{
-					"doctype": "Disposisi",
-					"evaluasi": eki.name,
-					"dari": dari,
-					"kepada": kepada,
-					"disposisi_induk": induk,
-					"instruksi": [{"instruksi": "Untuk ditindaklanjuti"}],
-				}
-			).insert()
-		jalankan_aksi("Disposisi", d.name, "Kirim", dari)
-		jalankan_aksi("Disposisi", d.name, "Terima", kepada)
-		induk = d.name
+		jalankan_aksi("Disposisi", kirim_disposisi(eki.name, dari, kepada).name, "Terima", kepada)
 	with sebagai(subkor):
 		kke = frappe.get_doc({"doctype": "Kertas Kerja Evaluasi", "evaluasi": eki.name}).insert()
 	jalankan_aksi("Kertas Kerja Evaluasi", kke.name, "Ajukan", subkor)
