@@ -219,8 +219,7 @@ def isian_terbuka(doctype: str, state: str | None, peran: set[str]) -> IsianTerb
 	return IsianTerbuka(frozenset(kolom), tabel)
 
 
-@frappe.whitelist()
-def aturan_isian(doctype: str) -> dict:
+def aturan_isian(doctype: str) -> dict[str, dict | None]:
 	"""For the form: per workflow state of ``doctype``, what the session user may change (None:
 	nothing; the Workflow makes the form read-only then)."""
 	if not issubclass(get_controller(doctype), DokumenAlurKerja):

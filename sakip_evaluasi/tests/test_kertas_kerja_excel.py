@@ -12,19 +12,18 @@ from unittest.mock import patch
 import frappe
 from openpyxl import Workbook, load_workbook
 
+from sakip_evaluasi.api.kertas_kerja import impor, unduh
 from sakip_evaluasi.domain.kertas_kerja import HarapanImpor, baca_workbook, buat_workbook, urai_angka
 from sakip_evaluasi.kertas_kerja_excel import (
 	DKB,
 	KKE,
 	batas_ukuran,
 	buat_kertas_kerja,
-	impor,
 	impor_kertas_kerja,
 	lembar_dkb,
 	rahasia,
 	sampul_dokumen,
 	teks_realisasi,
-	unduh,
 )
 from sakip_evaluasi.sakip_evaluasi.report.rekap_capaian_kinerja import rekap_capaian_kinerja
 from sakip_evaluasi.tests.factories import (
@@ -542,7 +541,7 @@ class TestKertasKerjaExcel(SakipTestCase):
 	# --- every route into the import (issue: a text file named .xlsx gave HTTP 500) ---------------
 
 	TEKS = "No,Indikator,Realisasi\n1,Persentase jalan mantap,50\n"  # UTF-8 text, named .xlsx
-	METODE_IMPOR = "/api/method/sakip_evaluasi.kertas_kerja_excel.impor"
+	METODE_IMPOR = "/api/method/sakip_evaluasi.api.kertas_kerja.impor"
 
 	def lampirkan(self, user, doctype, name, isi, nama_file="isian.xlsx", is_private=1):
 		"""A File attached to a document, as the desk's Attach does for ``user``."""

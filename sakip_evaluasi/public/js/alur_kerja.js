@@ -1,6 +1,6 @@
 // Loaded (via doctype_js) with every SOP output document.
 // - What the user may change in the document's state comes from the server's one rule
-//   (sakip_evaluasi.alur_kerja.aturan_isian, which every save also enforces): the form locks the
+//   (sakip_evaluasi.api.alur_kerja.aturan_isian, which every save also enforces): the form locks the
 //   other fields, and in a table whose rows only the app creates it offers no add, delete or move.
 // - A returned document shows the latest return (who, when, why) at the top of the form; every
 //   return is kept in its Riwayat Pengembalian.
@@ -22,7 +22,7 @@ if (!window.sakip_evaluasi_alur_kerja) {
 	// Per DocType, once per page: {state: {kolom: [...], tabel: {field: {kolom, susunan}}} | null}.
 	const aturan_per_doctype = {};
 	const aturan_isian = (doctype) =>
-		(aturan_per_doctype[doctype] ||= frappe.xcall("sakip_evaluasi.alur_kerja.aturan_isian", {
+		(aturan_per_doctype[doctype] ||= frappe.xcall("sakip_evaluasi.api.alur_kerja.aturan_isian", {
 			doctype,
 		}));
 

@@ -3,7 +3,7 @@
 window.sakip_kertas_kerja_excel =
 	window.sakip_kertas_kerja_excel ||
 	(() => {
-		const METODE = "sakip_evaluasi.kertas_kerja_excel";
+		const METODE = "sakip_evaluasi.api.kertas_kerja";
 		const JENIS = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 		const esc = (teks) => frappe.utils.escape_html(teks == null ? "" : String(teks));
 		const api = {

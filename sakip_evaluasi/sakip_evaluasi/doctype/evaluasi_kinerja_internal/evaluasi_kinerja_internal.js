@@ -34,7 +34,7 @@ function sakip_evaluasi_tombol(frm) {
 
 function sakip_evaluasi_ringkasan(frm) {
 	frappe
-		.call("sakip_evaluasi.siklus.dokumen_evaluasi", { evaluasi: frm.doc.name })
+		.call("sakip_evaluasi.api.siklus.dokumen_evaluasi", { evaluasi: frm.doc.name })
 		.then(({ message }) => {
 			const rows = (message || [])
 				.map((d) => {
@@ -67,7 +67,7 @@ function sakip_evaluasi_jam_langkah(frm) {
 	anchor.siblings(".sakip-jam-langkah").remove();
 	const $wadah = $(`<div class="sakip-jam-langkah" style="margin-top: var(--margin-md)"></div>`).insertAfter(anchor);
 	frappe
-		.call("sakip_evaluasi.sla.api.jam_langkah", { evaluasi: frm.doc.name })
+		.call("sakip_evaluasi.api.sla.jam_langkah", { evaluasi: frm.doc.name })
 		.then(({ message }) => {
 			const warna = {
 				Berjalan: "blue",

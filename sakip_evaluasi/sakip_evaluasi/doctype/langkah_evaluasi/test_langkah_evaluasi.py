@@ -7,8 +7,8 @@ workflow states, timed on Kalender Kerja Default (Indonesia's 2026 holidays incl
 import frappe
 from frappe.utils import get_datetime, get_fullname
 
+from sakip_evaluasi.api.sla import jam_langkah
 from sakip_evaluasi.install import KALENDER_DEFAULT, SOP_DEFAULT
-from sakip_evaluasi.sla.api import jam_langkah
 from sakip_evaluasi.sla.rencana import langkah_berjalan_pada_kalender
 from sakip_evaluasi.tests.factories import KADIS, SEKRETARIS, SUBKOR, sebagai
 from sakip_evaluasi.tests.uji_siklus import EKI, KABID, LANGKAH, SLATestCase

@@ -1,4 +1,7 @@
-"""The step clocks of one Evaluasi Kinerja Internal, for its form (status derived from the clock now)."""
+"""The step clocks as the desk shows them: status derived from the clock now, not from the last check.
+
+The endpoints that serve them are in ``sakip_evaluasi.api.sla``.
+"""
 
 import frappe
 from frappe.utils import get_datetime, get_fullname, now_datetime
@@ -22,7 +25,6 @@ KOLOM = (
 )
 
 
-@frappe.whitelist()
 def jam_langkah(evaluasi: str) -> dict:
 	"""Every clock of ``evaluasi`` the user may read: started, due, finished, status and late by (working hours)."""
 	eki = frappe.get_doc("Evaluasi Kinerja Internal", evaluasi)
