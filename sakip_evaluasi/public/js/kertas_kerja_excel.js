@@ -3,7 +3,8 @@
 window.sakip_kertas_kerja_excel =
 	window.sakip_kertas_kerja_excel ||
 	(() => {
-		const METODE = "sakip_evaluasi.api.kertas_kerja";
+		const UNDUH = "sakip_evaluasi.api.kertas_kerja.unduh";
+		const IMPOR = "sakip_evaluasi.api.kertas_kerja.impor";
 		const JENIS = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 		const esc = (teks) => frappe.utils.escape_html(teks == null ? "" : String(teks));
 		const api = {
@@ -33,7 +34,7 @@ window.sakip_kertas_kerja_excel =
 					return;
 				}
 				const args = new URLSearchParams({ doctype: frm.doctype, docname: frm.docname });
-				window.open(frappe.urllib.get_full_url(`/api/method/${METODE}.unduh?${args}`));
+				window.open(frappe.urllib.get_full_url(`/api/method/${UNDUH}?${args}`));
 			},
 			dialog(frm) {
 				if (frm.is_dirty()) {
@@ -72,7 +73,7 @@ window.sakip_kertas_kerja_excel =
 				const tombol = d.get_primary_btn().prop("disabled", true);
 				frappe.dom.freeze(__("Memeriksa kertas kerja…"));
 				try {
-					const res = await fetch(`/api/method/${METODE}.impor`, {
+					const res = await fetch(`/api/method/${IMPOR}`, {
 						method: "POST",
 						headers: { Accept: "application/json", "X-Frappe-CSRF-Token": frappe.csrf_token },
 						body: data,
