@@ -83,13 +83,6 @@ function sakip_evaluasi_jam_langkah(frm) {
 	frappe
 		.call("sakip_evaluasi.api.sla.jam_langkah", { evaluasi: frm.doc.name })
 		.then(({ message }) => {
-			const warna = {
-				Berjalan: "blue",
-				"Hampir Jatuh Tempo": "orange",
-				Terlambat: "red",
-				"Selesai Tepat Waktu": "green",
-				"Selesai Terlambat": "gray",
-			};
 			const esc = frappe.utils.escape_html;
 			const waktu = (v) => (v ? frappe.datetime.str_to_user(v) : "");
 			const rows = (message.langkah || [])
@@ -104,7 +97,7 @@ function sakip_evaluasi_jam_langkah(frm) {
 						<td>${waktu(j.mulai)}</td>
 						<td>${waktu(j.batas_waktu)}</td>
 						<td>${waktu(j.selesai)}</td>
-						<td><span class="indicator-pill ${warna[j.status_sla] || "gray"}">${__(j.status_sla)}</span></td>
+						<td><span class="indicator-pill ${j.warna_sla}">${__(j.status_sla)}</span></td>
 						<td>${telat}</td></tr>`;
 				})
 				.join("");
