@@ -538,7 +538,7 @@ class TestKertasKerjaExcel(SakipTestCase):
 			impor(DKB, a.name, file_url=berkas.file_url)
 		self.assertIn("tidak terlampir pada", str(ctx.exception))
 
-	# --- every route into the import (issue: a text file named .xlsx gave HTTP 500) ---------------
+	# --- every route into the import: a bad file is answered in Bahasa Indonesia, never HTTP 500 -----
 
 	TEKS = "No,Indikator,Realisasi\n1,Persentase jalan mantap,50\n"  # UTF-8 text, named .xlsx
 	METODE_IMPOR = "/api/method/sakip_evaluasi.api.kertas_kerja.impor"
@@ -602,7 +602,7 @@ class TestKertasKerjaExcel(SakipTestCase):
 		self.assertRuteMenolak(kabid, DKB, dkb.name, pesan, berkas=(self.TEKS.encode(), "isian.xlsx"))
 		for is_private in (1, 0):
 			berkas = self.lampirkan(kabid, DKB, dkb.name, self.TEKS, f"teks-{is_private}.xlsx", is_private)
-			self.assertIsInstance(berkas.get_content(), str, "the case of the issue: get_content() is str")
+			self.assertIsInstance(berkas.get_content(), str, "Frappe reads such a file back as str")
 			self.assertRuteMenolak(kabid, DKB, dkb.name, pesan, file_url=berkas.file_url)
 		# A file that is not UTF-8 text either (get_content() gives bytes): the same refusal.
 		acak = self.lampirkan(kabid, DKB, dkb.name, b"\xff\xfe\x00biner", "biner.xlsx")
