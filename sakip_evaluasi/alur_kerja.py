@@ -36,26 +36,10 @@ from frappe.utils import cint, escape_html, flt, get_datetime, get_timedelta, ge
 DIKEMBALIKAN = "Dikembalikan"
 FIELD_ALASAN = "alasan_dikembalikan"
 FIELD_RIWAYAT = "riwayat_pengembalian"
-
-# Fields Frappe or this app maintain themselves; changing them is not an "edit" by the user.
-_BUKAN_ISIAN = {
-	"modified",
-	"modified_by",
-	"creation",
-	"owner",
-	"idx",
-	"docstatus",
-	"workflow_state",
-	"_user_tags",
-	"_comments",
-	"_assign",
-	"_liked_by",
-	"_seen",
-	"name",
-	"parent",
-	"parentfield",
-	"parenttype",
-}
+# The field the Workflow keeps the state in: a transition changes it, and that is not an edit. (The
+# columns Frappe maintains itself, such as name, owner, modified, idx or docstatus, are not DocFields:
+# ``meta.fields``, which the rule reads, never lists them.)
+FIELD_STATUS = "workflow_state"
 _PECAHAN = ("Float", "Currency", "Percent")
 _BILANGAN_BULAT = ("Int", "Long Int", "Check")
 # How many refused changes one message lists (the rest are counted).
@@ -180,7 +164,7 @@ def kolom_isian(doctype: str) -> list[str]:
 		df.fieldname
 		for df in frappe.get_meta(doctype).fields
 		if df.fieldtype not in no_value_fields
-		and df.fieldname not in _BUKAN_ISIAN
+		and df.fieldname != FIELD_STATUS
 		and not (df.read_only or df.hidden or df.set_only_once or df.fetch_from or df.is_virtual)
 	]
 
@@ -210,8 +194,7 @@ def isian_terbuka(doctype: str, state: str | None, peran: set[str]) -> IsianTerb
 	return IsianTerbuka(frozenset(kolom), tabel)
 
 
-@frappe.whitelist()
-def aturan_isian(doctype: str) -> dict:
+def aturan_isian(doctype: str) -> dict[str, dict | None]:
 	"""For the form: per workflow state of ``doctype``, what the session user may change (None:
 	nothing; the Workflow makes the form read-only then)."""
 	if not dokumen_alur_kerja_sop(doctype):
@@ -276,7 +259,7 @@ def _kolom_banding(meta) -> list[tuple[str, str]]:
 			(df.fieldname, df.fieldtype)
 			for df in meta.fields
 			if df.fieldtype not in no_value_fields
-			and df.fieldname not in _BUKAN_ISIAN
+			and df.fieldname != FIELD_STATUS
 			and not (df.is_virtual or df.fetch_from)
 		]
 	return kolom[meta.name]

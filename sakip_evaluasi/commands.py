@@ -2,11 +2,15 @@ import click
 from frappe.commands import get_site, pass_context
 
 
-@click.command("sakip-demo")
+@click.command(
+	"sakip-demo",
+	help="Buat instansi contoh dan jalankan satu siklus Evaluasi Kinerja Internal (aman dijalankan ulang).",
+)
 @click.option("--password", default="Demo#2026", help="Kata sandi semua pengguna demo.")
 @pass_context
 def sakip_demo(context, password: str) -> None:
-	"""Buat instansi contoh dan jalankan satu siklus Evaluasi Kinerja Internal (aman dijalankan ulang)."""
+	"""Create the demo agency and walk one Evaluasi Kinerja Internal through the SOP (safe to run again);
+	its help text and output are in Bahasa Indonesia, as the demo site is."""
 	import frappe
 
 	from sakip_evaluasi.demo import buat_demo

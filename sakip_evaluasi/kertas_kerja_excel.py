@@ -1,4 +1,5 @@
-"""Kertas kerja (Excel work paper) in the desk: download it from a document, upload it filled back.
+"""Kertas kerja (Excel work paper) in the desk: download it from a document, upload it filled back
+(the endpoints: ``sakip_evaluasi.api.kertas_kerja``).
 
 The workbook itself (layout, signature, every check of a returned file) is the frappe-free
 ``sakip_evaluasi.domain.kertas_kerja``; this module maps documents to it and writes the result.
@@ -262,16 +263,6 @@ def buat_kertas_kerja(doctype: str, docname: str) -> tuple[str, bytes]:
 	return f"Kertas Kerja {kepala.name}.xlsx", isi
 
 
-@frappe.whitelist(methods=["GET"])
-def unduh(doctype: str, docname: str) -> None:
-	"""Download the work paper of a Data Kinerja Bidang or a Kertas Kerja Evaluasi."""
-	nama_file, isi = buat_kertas_kerja(doctype, docname)
-	frappe.response["filename"] = nama_file
-	frappe.response["filecontent"] = isi
-	frappe.response["content_type"] = JENIS_XLSX
-	frappe.response["type"] = "download"
-
-
 # --------------------------------------------------------------------------- who may import
 
 
@@ -489,9 +480,9 @@ def berkas_unggahan() -> tuple[bytes, str]:
 	return berkas.stream.read(), berkas.filename or ""
 
 
-@frappe.whitelist(methods=["POST"])
-def impor(doctype: str, docname: str, file_url: str | None = None) -> dict:
-	"""Import a filled work paper: the uploaded ``file`` (multipart) or a File attached to the document.
+def impor_berkas(doctype: str, docname: str, file_url: str | None = None) -> dict:
+	"""Import a filled work paper: the file uploaded with the request (multipart ``file``) or the
+	File ``file_url`` attached to the document.
 
 	Every route answers the same way: the document and the right to import into it are checked
 	first, then the file is read as bytes and checked by the workbook reader; a problem is a

@@ -266,7 +266,6 @@ DOKUMEN_LANGKAH = (
 )
 
 
-@frappe.whitelist()
 def dokumen_evaluasi(evaluasi: str) -> list[dict]:
 	"""Every output document of one Evaluasi Kinerja Internal, with its state, for the form."""
 	frappe.has_permission("Evaluasi Kinerja Internal", "read", evaluasi, throw=True)

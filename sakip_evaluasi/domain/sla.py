@@ -5,7 +5,7 @@ Kepatuhan SOP report:
 
 - ``rencanakan``: a step's deadline and warning moment from its start;
 - ``status_pada``: a step's SLA status at a given moment (derived from the clock, not from the
-  result of the last check);
+  result of the last check); ``WARNA_STATUS``: the colour the desk shows it in;
 - ``keterlambatan_jam``: lateness in working hours;
 - ``statistik_kepatuhan``: share on time, median and worst lateness per group;
 - ``atasan`` / ``rantai_atasan``: the chain of superiors in the SOP (escalation);
@@ -39,6 +39,16 @@ SELESAI_TEPAT_WAKTU = "Selesai Tepat Waktu"
 SELESAI_TERLAMBAT = "Selesai Terlambat"
 
 STATUS_SLA = (BERJALAN, HAMPIR_JATUH_TEMPO, TERLAMBAT, SELESAI_TEPAT_WAKTU, SELESAI_TERLAMBAT)
+
+# The colour the desk shows each status in (a Frappe indicator colour); the server sends it with
+# the status, so no script keeps its own table.
+WARNA_STATUS: Mapping[str, str] = {
+	BERJALAN: "blue",
+	HAMPIR_JATUH_TEMPO: "orange",
+	TERLAMBAT: "red",
+	SELESAI_TEPAT_WAKTU: "green",
+	SELESAI_TERLAMBAT: "gray",
+}
 
 AMBANG_PERINGATAN_BAWAAN = 75
 

@@ -9,7 +9,7 @@
 - ``jadwal``: the scheduled check (two indexed UPDATEs) and its interval;
 - ``notifikasi``: pemberitahuan and escalation, exactly once per state, in a background job;
 - ``rencana``: re-planning running steps when a calendar (or a meeting's schedule) changes;
-- ``api``: the step clocks for the Evaluasi Kinerja Internal form.
+- ``tampilan``: the step clocks as the desk shows them (served by ``sakip_evaluasi.api.sla``).
 
 Imports run one way: ``mesin`` → ``rencana`` → ``dasar`` → ``pemicu``; controllers call the engine,
 the engine imports no controller. The benchmark is ``sakip_evaluasi.benchmark.sla``.

@@ -12,19 +12,18 @@ from unittest.mock import patch
 import frappe
 from openpyxl import Workbook, load_workbook
 
+from sakip_evaluasi.api.kertas_kerja import impor, unduh
 from sakip_evaluasi.domain.kertas_kerja import HarapanImpor, baca_workbook, buat_workbook, urai_angka
 from sakip_evaluasi.kertas_kerja_excel import (
 	DKB,
 	KKE,
 	batas_ukuran,
 	buat_kertas_kerja,
-	impor,
 	impor_kertas_kerja,
 	lembar_dkb,
 	rahasia,
 	sampul_dokumen,
 	teks_realisasi,
-	unduh,
 )
 from sakip_evaluasi.sakip_evaluasi.report.rekap_capaian_kinerja import rekap_capaian_kinerja
 from sakip_evaluasi.tests.factories import (
@@ -539,10 +538,10 @@ class TestKertasKerjaExcel(SakipTestCase):
 			impor(DKB, a.name, file_url=berkas.file_url)
 		self.assertIn("tidak terlampir pada", str(ctx.exception))
 
-	# --- every route into the import (issue: a text file named .xlsx gave HTTP 500) ---------------
+	# --- every route into the import: a bad file is answered in Bahasa Indonesia, never HTTP 500 -----
 
 	TEKS = "No,Indikator,Realisasi\n1,Persentase jalan mantap,50\n"  # UTF-8 text, named .xlsx
-	METODE_IMPOR = "/api/method/sakip_evaluasi.kertas_kerja_excel.impor"
+	METODE_IMPOR = "/api/method/sakip_evaluasi.api.kertas_kerja.impor"
 
 	def lampirkan(self, user, doctype, name, isi, nama_file="isian.xlsx", is_private=1):
 		"""A File attached to a document, as the desk's Attach does for ``user``."""
@@ -603,7 +602,7 @@ class TestKertasKerjaExcel(SakipTestCase):
 		self.assertRuteMenolak(kabid, DKB, dkb.name, pesan, berkas=(self.TEKS.encode(), "isian.xlsx"))
 		for is_private in (1, 0):
 			berkas = self.lampirkan(kabid, DKB, dkb.name, self.TEKS, f"teks-{is_private}.xlsx", is_private)
-			self.assertIsInstance(berkas.get_content(), str, "the case of the issue: get_content() is str")
+			self.assertIsInstance(berkas.get_content(), str, "Frappe reads such a file back as str")
 			self.assertRuteMenolak(kabid, DKB, dkb.name, pesan, file_url=berkas.file_url)
 		# A file that is not UTF-8 text either (get_content() gives bytes): the same refusal.
 		acak = self.lampirkan(kabid, DKB, dkb.name, b"\xff\xfe\x00biner", "biner.xlsx")

@@ -12,9 +12,11 @@ from sakip_evaluasi.tests.factories import (
 	TAHUN_UJI,
 	SakipTestCase,
 	aksi,
+	buat_bidang,
 	buat_bidang_berkepala,
 	buat_indikator,
 	buat_pejabat,
+	buat_user,
 	sebagai,
 )
 
@@ -26,6 +28,7 @@ DITOLAK = (
 	WorkflowTransitionError,
 )
 KABID = {"UJA": "kabid.uja@test.sakip", "UJB": "kabid.ujb@test.sakip", "UJC": "kabid.ujc@test.sakip"}
+KABID_NONAKTIF = "kabid.ujn@test.sakip"
 
 
 class TestSiklusEvaluasi(SakipTestCase):
@@ -145,20 +148,21 @@ class TestSiklusEvaluasi(SakipTestCase):
 			{r.indikator: r.realisasi for r in kke.baris}, realisasi, "realisasi flows back into the paper"
 		)
 
-		# Steps 6-7: invitation, attendance and minutes
+		# Steps 6-7: invitation, attendance and minutes. Invited: the three officials, the head of
+		# each of this test's bidang and of every other active bidang the site has, and nobody else
+		# (not the head of an inactive bidang).
+		nonaktif = buat_bidang("Bidang Uji Nonaktif", "UJN", buat_user(KABID_NONAKTIF))
+		nonaktif.db_set("aktif", 0)
+		kepala_lain = {
+			b.kepala_bidang
+			for b in frappe.get_all("Bidang", fields=["name", "aktif", "kepala_bidang"])
+			if b.aktif and b.kepala_bidang and b.name not in self.bidang.values()
+		}
 		with sebagai(SUBKOR):
 			nr = frappe.get_doc({"doctype": "Notulen Rapat", "evaluasi": eki.name}).insert()
-		# every Kepala Bidang (also of bidang the site had before this test) and the three officials
-		kepala_lain = set(
-			frappe.get_all(
-				"Bidang",
-				filters={"aktif": 1, "kepala_bidang": ("is", "set"), "name": ("not in", list(KABID))},
-				pluck="kepala_bidang",
-			)
-		)
-		self.assertEqual(
-			{p.peserta for p in nr.peserta}, {KADIS, SEKRETARIS, SUBKOR, *KABID.values()} | kepala_lain
-		)
+		peserta = {p.peserta for p in nr.peserta}
+		self.assertNotIn(KABID_NONAKTIF, peserta)
+		self.assertEqual(peserta, {KADIS, SEKRETARIS, SUBKOR, *KABID.values(), *kepala_lain})
 		self.assertDitolak(lambda: aksi(nr, "Kirim Undangan", SUBKOR), "Tanggal Rapat")
 		with sebagai(SUBKOR):
 			nr = frappe.get_doc("Notulen Rapat", nr.name)

@@ -22,6 +22,7 @@ from sakip_evaluasi.domain.sla import (
 	SELESAI_TERLAMBAT,
 	STATUS_SLA,
 	TERLAMBAT,
+	WARNA_STATUS,
 	HasilLangkah,
 	JamLangkah,
 	Rencana,
@@ -148,6 +149,11 @@ def test_status_pada(sekarang, selesai, status):
 def test_status_without_a_warning_moment_never_warns():
 	assert status_pada(t("2026-11-16 09:59"), BATAS) == BERJALAN
 	assert status_pada(t("2026-11-16 10:01"), BATAS) == TERLAMBAT
+
+
+def test_every_status_has_its_own_indicator_colour():
+	assert set(WARNA_STATUS) == set(STATUS_SLA)
+	assert len(set(WARNA_STATUS.values())) == len(STATUS_SLA)
 
 
 # --- lateness in working hours --------------------------------------------------------------------------

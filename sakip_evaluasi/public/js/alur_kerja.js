@@ -1,6 +1,7 @@
-// Loaded (via doctype_js) with every SOP output document.
+// Loaded (via doctype_js) with every SOP output document; each one's own form script registers its
+// form once and calls sakip_evaluasi.alur_kerja.refresh and .before_workflow_action from it.
 // - What the user may change in the document's state comes from the server's one rule
-//   (sakip_evaluasi.alur_kerja.aturan_isian, which every save also enforces): the form locks the
+//   (sakip_evaluasi.api.alur_kerja.aturan_isian, which every save also enforces): the form locks the
 //   other fields, and in a table whose rows only the app creates it offers no add, delete or move.
 // - A returned document shows the latest return (who, when, why) at the top of the form; every
 //   return is kept in its Riwayat Pengembalian.
@@ -8,9 +9,8 @@
 //   user which actions wait for them there.
 // - An action that returns the document (next state "Dikembalikan") needs a reason: when the
 //   form's Alasan Dikembalikan is empty, ask for it in a dialog, save it, then take the action.
-if (!window.sakip_evaluasi_alur_kerja) {
-	window.sakip_evaluasi_alur_kerja = true;
-
+frappe.provide("sakip_evaluasi");
+sakip_evaluasi.alur_kerja ||= (() => {
 	const STATUS_DIKEMBALIKAN = "Dikembalikan";
 	const FIELD_ALASAN = "alasan_dikembalikan";
 	const FIELD_RIWAYAT = "riwayat_pengembalian";
@@ -21,10 +21,9 @@ if (!window.sakip_evaluasi_alur_kerja) {
 
 	// Per DocType, once per page: {state: {kolom: [...], tabel: {field: {kolom, susunan}}} | null}.
 	const aturan_per_doctype = {};
+	const ATURAN_ISIAN = "sakip_evaluasi.api.alur_kerja.aturan_isian";
 	const aturan_isian = (doctype) =>
-		(aturan_per_doctype[doctype] ||= frappe.xcall("sakip_evaluasi.alur_kerja.aturan_isian", {
-			doctype,
-		}));
+		(aturan_per_doctype[doctype] ||= frappe.xcall(ATURAN_ISIAN, { doctype }));
 
 	const terapkan_tabel = (frm, df, tabel) => {
 		const grid = df.fieldtype === "Table" && tabel && frm.fields_dict[df.fieldname]?.grid;
@@ -155,19 +154,11 @@ if (!window.sakip_evaluasi_alur_kerja) {
 		});
 	};
 
-	[
-		"Disposisi",
-		"Kertas Kerja Evaluasi",
-		"Data Kinerja Bidang",
-		"Notulen Rapat",
-		"Tindak Lanjut Evaluasi",
-	].forEach((doctype) =>
-		frappe.ui.form.on(doctype, {
-			refresh(frm) {
-				terapkan_aturan_isian(frm);
-				tampilkan_pengantar(frm);
-			},
-			before_workflow_action: minta_alasan_dikembalikan,
-		})
-	);
-}
+	return {
+		refresh(frm) {
+			terapkan_aturan_isian(frm);
+			tampilkan_pengantar(frm);
+		},
+		before_workflow_action: minta_alasan_dikembalikan,
+	};
+})();

@@ -1,6 +1,8 @@
-// Disposisi: the addressee forwards an accepted disposisi down the chain (Kadis → Sekretaris → Subkor).
+// Disposisi: the workflow rules every SOP output document follows (public/js/alur_kerja.js), and the
+// addressee forwards an accepted disposisi down the chain (Kadis → Sekretaris → Subkor).
 frappe.ui.form.on("Disposisi", {
 	refresh(frm) {
+		sakip_evaluasi.alur_kerja.refresh(frm);
 		if (frm.is_new()) return;
 		if (frm.doc.workflow_state === "Diterima" && frm.doc.kepada === frappe.session.user) {
 			frm.add_custom_button(__("Teruskan"), () =>
@@ -12,4 +14,5 @@ frappe.ui.form.on("Disposisi", {
 			);
 		}
 	},
+	before_workflow_action: (frm) => sakip_evaluasi.alur_kerja.before_workflow_action(frm),
 });

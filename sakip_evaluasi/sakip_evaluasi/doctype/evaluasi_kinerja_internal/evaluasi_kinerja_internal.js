@@ -1,10 +1,12 @@
-// Evaluasi Kinerja Internal: the eight SOP steps at a glance, with links to every output document.
+// Evaluasi Kinerja Internal: the eight SOP steps at a glance, with links to every output document,
+// and each step's clock (SLA) under them.
 frappe.ui.form.on("Evaluasi Kinerja Internal", {
 	refresh(frm) {
 		if (frm.is_new()) return;
 		sakip_evaluasi_pejabat(frm);
 		sakip_evaluasi_tombol(frm);
 		sakip_evaluasi_ringkasan(frm);
+		sakip_evaluasi_jam_langkah(frm);
 	},
 });
 
@@ -14,14 +16,27 @@ function sakip_evaluasi_pejabat(frm) {
 	frm.set_intro(false);
 	if (masalah.length) {
 		const daftar = masalah.map((m) => `<li>${frappe.utils.escape_html(m)}</li>`).join("");
-		frm.set_intro(`${__("Langkah SOP evaluasi ini tidak dapat diselesaikan:")}<ul>${daftar}</ul>`, "red");
+		frm.set_intro(
+			`${__("Langkah SOP evaluasi ini tidak dapat diselesaikan:")}<ul>${daftar}</ul>`,
+			"red"
+		);
 	}
 }
 
 function sakip_evaluasi_tombol(frm) {
 	const buat = (label, doctype, nilai) =>
-		frm.add_custom_button(label, () => frappe.new_doc(doctype, { evaluasi: frm.doc.name, ...nilai }), __("Buat"));
-	if (frappe.user.has_role(["Kepala Dinas", "Sekretaris", "Subkoordinator Perencanaan dan Pelaporan"])) {
+		frm.add_custom_button(
+			label,
+			() => frappe.new_doc(doctype, { evaluasi: frm.doc.name, ...nilai }),
+			__("Buat")
+		);
+	if (
+		frappe.user.has_role([
+			"Kepala Dinas",
+			"Sekretaris",
+			"Subkoordinator Perencanaan dan Pelaporan",
+		])
+	) {
 		buat(__("Disposisi"), "Disposisi", { dari: frappe.session.user });
 	}
 	if (frappe.user.has_role("Subkoordinator Perencanaan dan Pelaporan")) {
@@ -34,13 +49,17 @@ function sakip_evaluasi_tombol(frm) {
 
 function sakip_evaluasi_ringkasan(frm) {
 	frappe
-		.call("sakip_evaluasi.siklus.dokumen_evaluasi", { evaluasi: frm.doc.name })
+		.call("sakip_evaluasi.api.siklus.dokumen_evaluasi", { evaluasi: frm.doc.name })
 		.then(({ message }) => {
 			const rows = (message || [])
 				.map((d) => {
-					const link = `<a href="/app/${frappe.router.slug(d.doctype)}/${encodeURIComponent(d.name)}">${frappe.utils.escape_html(d.name)}</a>`;
+					const link = `<a href="/app/${frappe.router.slug(
+						d.doctype
+					)}/${encodeURIComponent(d.name)}">${frappe.utils.escape_html(d.name)}</a>`;
 					const detail = d.bidang || (d.dari ? `${d.dari} → ${d.kepada}` : "");
-					return `<tr><td>${d.langkah.join(", ")}</td><td>${__(d.doctype)}</td><td>${link}</td>
+					return `<tr><td>${d.langkah.join(", ")}</td><td>${__(
+						d.doctype
+					)}</td><td>${link}</td>
 						<td>${frappe.utils.escape_html(detail)}</td><td>${__(d.workflow_state || "")}</td></tr>`;
 				})
 				.join("");
@@ -55,32 +74,22 @@ function sakip_evaluasi_ringkasan(frm) {
 
 // SLA: each step's clock — started, due, finished, late by — under the step summary.
 // The status is derived from the clock on the server when the form is shown, not from the last check.
-frappe.ui.form.on("Evaluasi Kinerja Internal", {
-	refresh(frm) {
-		if (frm.is_new()) return;
-		sakip_evaluasi_jam_langkah(frm);
-	},
-});
-
 function sakip_evaluasi_jam_langkah(frm) {
 	const anchor = frm.get_field("ringkasan_langkah").$wrapper;
 	anchor.siblings(".sakip-jam-langkah").remove();
-	const $wadah = $(`<div class="sakip-jam-langkah" style="margin-top: var(--margin-md)"></div>`).insertAfter(anchor);
+	const $wadah = $(
+		`<div class="sakip-jam-langkah" style="margin-top: var(--margin-md)"></div>`
+	).insertAfter(anchor);
 	frappe
-		.call("sakip_evaluasi.sla.api.jam_langkah", { evaluasi: frm.doc.name })
+		.call("sakip_evaluasi.api.sla.jam_langkah", { evaluasi: frm.doc.name })
 		.then(({ message }) => {
-			const warna = {
-				Berjalan: "blue",
-				"Hampir Jatuh Tempo": "orange",
-				Terlambat: "red",
-				"Selesai Tepat Waktu": "green",
-				"Selesai Terlambat": "gray",
-			};
 			const esc = frappe.utils.escape_html;
 			const waktu = (v) => (v ? frappe.datetime.str_to_user(v) : "");
 			const rows = (message.langkah || [])
 				.map((j) => {
-					const telat = j.terlambat_jam ? `${format_number(j.terlambat_jam, null, 2)} ${__("jam")}` : "";
+					const telat = j.terlambat_jam
+						? `${format_number(j.terlambat_jam, null, 2)} ${__("jam")}`
+						: "";
 					return `<tr>
 						<td>${j.langkah}</td>
 						<td>${esc(j.bidang || "")}</td>
@@ -88,13 +97,15 @@ function sakip_evaluasi_jam_langkah(frm) {
 						<td>${waktu(j.mulai)}</td>
 						<td>${waktu(j.batas_waktu)}</td>
 						<td>${waktu(j.selesai)}</td>
-						<td><span class="indicator-pill ${warna[j.status_sla] || "gray"}">${__(j.status_sla)}</span></td>
+						<td><span class="indicator-pill ${j.warna_sla}">${__(j.status_sla)}</span></td>
 						<td>${telat}</td></tr>`;
 				})
 				.join("");
 			$wadah.html(`
 				<div class="text-muted small" style="margin-bottom: var(--margin-sm)">
-					${__("Jam Langkah (SLA)")} · ${__("Langkah saat ini")}: <b>${esc(message.langkah_saat_ini || "-")}</b>
+					${__("Jam Langkah (SLA)")} · ${__("Langkah saat ini")}: <b>${esc(
+				message.langkah_saat_ini || "-"
+			)}</b>
 					${message.pemegang_langkah ? ` · ${__("Menunggu")}: ${esc(message.pemegang_langkah)}` : ""}
 				</div>
 				<div class="table-responsive"><table class="table table-bordered table-sm">

@@ -145,7 +145,7 @@ class TestPejabatEvaluasi(SakipTestCase):
 			nr = frappe.get_doc({"doctype": "Notulen Rapat", "evaluasi": eki.name}).insert()
 		self.assertLessEqual({KADIS, USER_SEKRETARIS, SUBKOR}, {p.peserta for p in nr.peserta})
 
-		# The case of the issue: with officials recorded, steps 1 and 2 close when the disposisi go out.
+		# With the officials recorded, steps 1 and 2 close when the disposisi go out.
 		kirim_disposisi(eki.name, KADIS, USER_SEKRETARIS)
 		kirim_disposisi(eki.name, USER_SEKRETARIS, SUBKOR)
 		selesai = frappe.get_all(

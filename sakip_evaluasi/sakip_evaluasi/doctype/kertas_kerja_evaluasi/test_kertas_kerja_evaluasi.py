@@ -5,7 +5,7 @@ and the bidang receive, and only Catatan stays open. The reason for a return is 
 import frappe
 import frappe.api.v1
 
-from sakip_evaluasi.alur_kerja import aturan_isian
+from sakip_evaluasi.api.alur_kerja import aturan_isian
 from sakip_evaluasi.tests.factories import (
 	JALUR_SIMPAN,
 	SEKRETARIS,

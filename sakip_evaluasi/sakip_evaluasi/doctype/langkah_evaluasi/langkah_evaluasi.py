@@ -8,6 +8,7 @@ from frappe.utils import get_datetime, now_datetime
 
 from sakip_evaluasi.domain import sla
 from sakip_evaluasi.sla.dasar import nama_langkah
+from sakip_evaluasi.sla.tampilan import status_kini
 
 
 class LangkahEvaluasi(Document):
@@ -57,16 +58,13 @@ class LangkahEvaluasi(Document):
 			frappe.throw(_("Batas waktu tidak boleh sebelum saat mulai."))
 
 	def onload(self) -> None:
-		# Between scheduled checks the form still shows the truth: status derived from the clock.
+		# Between scheduled checks the form still shows the truth: status derived from the clock,
+		# and the colour of its indicator (langkah_evaluasi_list.js).
 		self.status_sla = self.status_saat_ini()
+		self.set_onload("warna_sla", sla.WARNA_STATUS[self.status_sla])
 
 	def status_saat_ini(self, sekarang=None) -> str:
-		return sla.status_pada(
-			sekarang or now_datetime(),
-			get_datetime(self.batas_waktu),
-			get_datetime(self.batas_peringatan) if self.batas_peringatan else None,
-			get_datetime(self.selesai) if self.selesai else None,
-		)
+		return status_kini(self, sekarang or now_datetime())
 
 
 def on_doctype_update() -> None:

@@ -1,26 +1,16 @@
-// Langkah Evaluasi list: the indicator is derived from the clock when the list is shown, so a step
-// that passed its deadline since the last scheduled check already shows as late.
+// Langkah Evaluasi list (and the indicator of its form): the SLA status as the server derived it
+// from the clock when the rows were read, so a step that passed its deadline since the last
+// scheduled check already shows as late, in the colour the server sends with it. The list reads its
+// rows through sakip_evaluasi.api.sla.daftar_langkah (Frappe's list query, each row's status derived
+// now); the form gets its status and colour from its onload.
 frappe.listview_settings["Langkah Evaluasi"] = {
-	add_fields: ["status_sla", "mulai", "batas_peringatan", "batas_waktu", "selesai"],
-	get_indicator(doc) {
-		const sekarang = frappe.datetime.system_datetime();
-		let status = doc.status_sla;
-		if (doc.selesai) {
-			status = doc.selesai <= doc.batas_waktu ? "Selesai Tepat Waktu" : "Selesai Terlambat";
-		} else if (doc.batas_waktu && sekarang > doc.batas_waktu) {
-			status = "Terlambat";
-		} else if (doc.batas_peringatan && sekarang >= doc.batas_peringatan) {
-			status = "Hampir Jatuh Tempo";
-		} else {
-			status = "Berjalan";
+	onload(listview) {
+		if (listview.view_name === "List") {
+			listview.method = "sakip_evaluasi.api.sla.daftar_langkah";
 		}
-		const warna = {
-			Berjalan: "blue",
-			"Hampir Jatuh Tempo": "orange",
-			Terlambat: "red",
-			"Selesai Tepat Waktu": "green",
-			"Selesai Terlambat": "gray",
-		}[status];
-		return [__(status), warna, `status_sla,=,${status}`];
+	},
+	get_indicator(doc) {
+		const warna = doc.warna_sla || (doc.__onload || {}).warna_sla;
+		if (warna) return [__(doc.status_sla), warna, `status_sla,=,${doc.status_sla}`];
 	},
 };

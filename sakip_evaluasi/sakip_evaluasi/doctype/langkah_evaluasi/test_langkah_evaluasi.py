@@ -4,13 +4,15 @@
 """The SLA engine on a real site with frozen time: clocks opened and closed by the SOP documents'
 workflow states, timed on Kalender Kerja Default (Indonesia's 2026 holidays included)."""
 
+import json
+
 import frappe
 from frappe.utils import get_datetime, get_fullname
 
+from sakip_evaluasi.api.sla import daftar_langkah, jam_langkah
 from sakip_evaluasi.install import KALENDER_DEFAULT, SOP_DEFAULT
-from sakip_evaluasi.sla.api import jam_langkah
 from sakip_evaluasi.sla.rencana import langkah_berjalan_pada_kalender
-from sakip_evaluasi.tests.factories import KADIS, SEKRETARIS, SUBKOR, sebagai
+from sakip_evaluasi.tests.factories import KADIS, SEKRETARIS, SUBKOR, isi_permintaan, sebagai
 from sakip_evaluasi.tests.uji_siklus import EKI, KABID, LANGKAH, SLATestCase
 
 # 2026-11-20 is a Friday (07:30–11:30, 13:00–16:30); 2026-11-23 the next Monday (07:30–12:00, 13:00–16:00).
@@ -137,7 +139,50 @@ class TestLangkahEvaluasi(SLATestCase):
 			)
 			with sebagai(KADIS):
 				jam = next(j for j in jam_langkah(eki.name)["langkah"] if j["langkah"] == 2)
-			self.assertEqual((jam["status_sla"], jam["terlambat_jam"]), ("Terlambat", 0.5))
+			self.assertEqual(
+				(jam["status_sla"], jam["warna_sla"], jam["terlambat_jam"]), ("Terlambat", "red", 0.5)
+			)
+
+	def daftar(self, doctype: str = LANGKAH, **filters) -> dict[str, tuple]:
+		"""The Langkah Evaluasi list as its list view reads it: {name: (status_sla, warna_sla)}."""
+		with isi_permintaan(
+			doctype=doctype,
+			fields=json.dumps([f"`tab{doctype}`.`name`"]),
+			filters=json.dumps([[doctype, f, "=", v] for f, v in filters.items()]),
+			order_by=f"`tab{doctype}`.`name` asc",
+			start=0,
+			page_length=20,
+			view="List",
+			with_comment_count=1,
+		):
+			hasil = daftar_langkah()
+		rows = [dict(zip(hasil["keys"], v, strict=True)) for v in hasil["values"]] if hasil else []
+		return {r["name"]: (r["status_sla"], r["warna_sla"]) for r in rows}
+
+	def test_the_list_and_the_form_show_each_steps_status_derived_now_with_its_colour(self):
+		eki = self.jumat_sore()
+		langkah_1, langkah_2 = self.jam(eki, 1), self.jam(eki, 2)  # Fri 16:00 → Mon 08:00, warned 07:45
+		for saat, status, warna in (
+			("2026-11-23 07:00", "Berjalan", "blue"),
+			("2026-11-23 07:50", "Hampir Jatuh Tempo", "orange"),
+			("2026-11-23 08:30", "Terlambat", "red"),
+		):
+			with self.freeze_time(saat), sebagai(KADIS):
+				# no scheduled check ran: the stored status is still the one the step started with
+				self.assertEqual(frappe.db.get_value(LANGKAH, langkah_2.name, "status_sla"), "Berjalan")
+				self.assertEqual(
+					self.daftar(evaluasi=eki.name),
+					{langkah_1.name: ("Selesai Tepat Waktu", "green"), langkah_2.name: (status, warna)},
+					saat,
+				)
+				form = frappe.get_doc(LANGKAH, langkah_2.name)
+				form.run_method("onload")
+				self.assertEqual((form.status_sla, form.get_onload().warna_sla), (status, warna), saat)
+
+	def test_the_list_endpoint_serves_only_the_langkah_evaluasi_list(self):
+		eki = self.evaluasi("2026-11-20 15:30")
+		with sebagai(KADIS), self.assertRaises(frappe.ValidationError):
+			self.daftar("Evaluasi Kinerja Internal", name=eki.name)
 
 	def test_an_administrator_changes_a_steps_waktu_and_completing_state_and_a_new_cycle_follows(self):
 		lama = self.evaluasi("2026-11-16 08:00", "III")

@@ -1,0 +1,11 @@
+"""An evaluation's cycle at a glance, for the Evaluasi Kinerja Internal form (``sakip_evaluasi.siklus``)."""
+
+import frappe
+
+from sakip_evaluasi import siklus
+
+
+@frappe.whitelist()
+def dokumen_evaluasi(evaluasi: str) -> list[dict]:
+	"""Every output document of the evaluation the session user may read, with its SOP steps and state."""
+	return siklus.dokumen_evaluasi(evaluasi)

@@ -1,0 +1,5 @@
+// Notulen Rapat: the workflow rules every SOP output document follows (public/js/alur_kerja.js).
+frappe.ui.form.on("Notulen Rapat", {
+	refresh: (frm) => sakip_evaluasi.alur_kerja.refresh(frm),
+	before_workflow_action: (frm) => sakip_evaluasi.alur_kerja.before_workflow_action(frm),
+});
