@@ -35,3 +35,13 @@ doc_events = {
 }
 # Every 5 minutes by default; the interval in Pengaturan SAKIP is written into the Scheduled Job Type.
 scheduler_events = {"cron": {"*/5 * * * *": ["sakip_evaluasi.sla.jadwal.periksa_sla"]}}
+
+# The endpoints moved into sakip_evaluasi/api/; the old URLs keep working for this release (an open
+# desk tab or a saved download link), then these go.
+override_whitelisted_methods = {
+	"sakip_evaluasi.kertas_kerja_excel.unduh": "sakip_evaluasi.api.kertas_kerja.unduh",
+	"sakip_evaluasi.kertas_kerja_excel.impor": "sakip_evaluasi.api.kertas_kerja.impor",
+	"sakip_evaluasi.alur_kerja.aturan_isian": "sakip_evaluasi.api.alur_kerja.aturan_isian",
+	"sakip_evaluasi.siklus.dokumen_evaluasi": "sakip_evaluasi.api.siklus.dokumen_evaluasi",
+	"sakip_evaluasi.sla.api.jam_langkah": "sakip_evaluasi.api.sla.jam_langkah",
+}
