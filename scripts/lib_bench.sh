@@ -39,14 +39,15 @@ install_app_copy() {
 	fi
 }
 
-# new_site SITE: a new site with the MariaDB root credentials (bench asks for an empty password:
-# the piped newline answers it).
+# new_site SITE: a new site with the MariaDB root credentials. Frappe asks for an empty root password
+# with getpass, which reads the terminal, not stdin: setsid detaches the command from the terminal,
+# so getpass reads the piped newline instead of waiting for a keypress nobody sees.
 new_site() {
-	as_bench_user "printf '\\n' | bench new-site '$1' --db-root-username '$DB_ROOT_USER' \
+	as_bench_user "printf '\\n' | setsid -w bench new-site '$1' --db-root-username '$DB_ROOT_USER' \
 		--db-root-password '$DB_ROOT_PASSWORD' --admin-password '${2:-admin}'"
 }
 
 drop_site() {
-	as_bench_user "printf '\\n' | bench drop-site '$1' --db-root-username '$DB_ROOT_USER' \
+	as_bench_user "printf '\\n' | setsid -w bench drop-site '$1' --db-root-username '$DB_ROOT_USER' \
 		--db-root-password '$DB_ROOT_PASSWORD' --force --no-backup"
 }
