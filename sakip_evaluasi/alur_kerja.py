@@ -172,12 +172,18 @@ def kolom_isian(doctype: str) -> list[str]:
 def isian_terbuka(doctype: str, state: str | None, peran: set[str]) -> IsianTerbuka | None:
 	"""What a user holding ``peran`` may change in a saved ``doctype`` in ``state``; None when the
 	Workflow does not let them edit it in that state at all."""
+	meta = frappe.get_meta(doctype)
+	# who may return the document from this state writes the reason, even outside the state's editors
+	# (the Inspektorat returning an accepted Tindak Lanjut)
+	pengembali = bool(meta.has_field(FIELD_ALASAN) and state and peran & peran_pengembali(doctype, state))
 	pengubah = peran_pengubah(doctype, state)
 	if pengubah and not pengubah & peran:
-		return None
-	meta = frappe.get_meta(doctype)
+		if not pengembali:
+			return None
+		hanya_alasan = {df.fieldname: TabelTerbuka(frozenset(), False) for df in meta.get_table_fields()}
+		return IsianTerbuka(frozenset({FIELD_ALASAN}), hanya_alasan)
 	kolom = set(kolom_isian(doctype)) - {FIELD_ALASAN}
-	if meta.has_field(FIELD_ALASAN) and state and peran & peran_pengembali(doctype, state):
+	if pengembali:
 		kolom.add(FIELD_ALASAN)
 	sistem: dict[str, TabelSistem] = getattr(get_controller(doctype), "TABEL_SISTEM", {})
 	tabel = {}

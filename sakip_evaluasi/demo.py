@@ -1,6 +1,8 @@
-"""`bench --site S sakip-demo`: a realistic agency and one Evaluasi Kinerja Internal walked
-through all eight SOP steps by the users whose roles allow each action, plus a second cycle
-stopped at step 5. Safe to run again: every stage checks what is already there."""
+"""`bench --site S sakip-demo`: a small Pemda of three OPDs. In the Dinas PUPR one Evaluasi Kinerja
+Internal is walked through all eight SOP steps by the users whose roles allow each action, plus a
+second cycle stopped at step 5; the Dinas Kesehatan runs the same triwulan III side by side
+(stopped at step 5); the Dinas Pendidikan has just started its own. Pemda-wide users: Inspektorat,
+Bappeda, Admin SAKIP Pemda. Safe to run again: every stage checks what is already there."""
 
 import random
 from collections.abc import Iterator
@@ -8,13 +10,22 @@ from collections.abc import Iterator
 import frappe
 from frappe.utils.password import update_password
 
-from sakip_evaluasi.domain.peran import KEPALA_BIDANG, KEPALA_DINAS, SEKRETARIS, SUBKOOR
-from sakip_evaluasi.sakip_evaluasi.doctype.evaluasi_kinerja_internal.evaluasi_kinerja_internal import (
-	nama_evaluasi,
+from sakip_evaluasi.domain.penamaan import nama_bidang, nama_evaluasi
+from sakip_evaluasi.domain.peran import (
+	ADMIN_PEMDA,
+	BAPPEDA,
+	INSPEKTORAT,
+	KEPALA_BIDANG,
+	KEPALA_DINAS,
+	SEKRETARIS,
+	SUBKOOR,
 )
 from sakip_evaluasi.tests.factories import jalankan_aksi, sebagai
 
-INSTANSI = "Dinas Pekerjaan Umum dan Penataan Ruang Kabupaten Contoh"
+PEMDA = "Pemerintah Kabupaten Contoh"
+OPD = "DPUPR"
+INSTANSI = "Dinas Pekerjaan Umum dan Penataan Ruang"
+ALAMAT = "Jl. Merdeka No. 1, Kabupaten Contoh"
 DOMAIN = "demo.sakip.id"
 BAHASA = "id"
 PEJABAT = {
@@ -87,6 +98,76 @@ INDIKATOR = (
 	("TR", "Rata-rata waktu layanan KKPR", "hari", "Negatif", "Rata-rata", (10, 10, 9, 9)),
 )
 
+# The other OPDs of the demo Pemda: code → (name, officials, bidang, indicators, triwulan III up to step).
+OPD_LAIN = {
+	"DINKES": (
+		"Dinas Kesehatan",
+		{
+			KEPALA_DINAS: ("kadis.dinkes", "dr. Hendra Wijaya, M.Kes."),
+			SEKRETARIS: ("sekretaris.dinkes", "Ratna Sari, S.KM., M.Kes."),
+			SUBKOOR: ("subkor.dinkes", "Yusuf Hakim, S.KM."),
+		},
+		{
+			"SEK": ("Sekretariat", "kabid.sek.dinkes", "Nurul Hidayah, S.E."),
+			"YANKES": ("Bidang Pelayanan Kesehatan", "kabid.yankes", "dr. Fitri Handayani"),
+			"P2P": ("Bidang Pencegahan dan Pengendalian Penyakit", "kabid.p2p", "dr. Joko Susilo, M.P.H."),
+		},
+		(
+			(
+				"SEK",
+				"Persentase dokumen perencanaan disusun tepat waktu",
+				"%",
+				"Positif",
+				"Tetap",
+				(100,) * 4,
+			),
+			("YANKES", "Persentase puskesmas terakreditasi", "%", "Positif", "Nilai Akhir", (70, 75, 80, 85)),
+			(
+				"YANKES",
+				"Jumlah kunjungan rawat jalan puskesmas",
+				"kunjungan",
+				"Positif",
+				"Kumulatif",
+				(9000,) * 4,
+			),
+			("P2P", "Cakupan imunisasi dasar lengkap", "%", "Positif", "Nilai Akhir", (25, 50, 75, 95)),
+			("P2P", "Angka kasus demam berdarah", "kasus", "Negatif", "Kumulatif", (40, 60, 60, 40)),
+		),
+		5,
+	),
+	"DISDIK": (
+		"Dinas Pendidikan",
+		{
+			KEPALA_DINAS: ("kadis.disdik", "Drs. Slamet Riyadi, M.Pd."),
+			SEKRETARIS: ("sekretaris.disdik", "Endang Purwanti, S.Pd., M.M."),
+			SUBKOOR: ("subkor.disdik", "Bayu Aji, S.Pd."),
+		},
+		{
+			"SEK": ("Sekretariat", "kabid.sek.disdik", "Lina Marlina, S.Sos."),
+			"SD": ("Bidang Pembinaan Sekolah Dasar", "kabid.sd", "Heru Prasetyo, S.Pd., M.Pd."),
+		},
+		(
+			("SEK", "Nilai SAKIP perangkat daerah", "nilai", "Positif", "Tetap", (70,) * 4),
+			("SD", "Angka partisipasi murni SD", "%", "Positif", "Nilai Akhir", (96, 96, 97, 97)),
+			(
+				"SD",
+				"Persentase guru SD bersertifikat pendidik",
+				"%",
+				"Positif",
+				"Nilai Akhir",
+				(60, 62, 64, 66),
+			),
+		),
+		1,
+	),
+}
+# Pemda-wide users: email name → (full name, role).
+PENGGUNA_PEMDA = {
+	"inspektorat": ("Ir. Wahyu Nugroho, M.M.", INSPEKTORAT),
+	"bappeda": ("Dra. Kartini Rahayu, M.Si.", BAPPEDA),
+	"admin.pemda": ("Teguh Santoso, S.Kom.", ADMIN_PEMDA),
+}
+
 
 def email(nama: str) -> str:
 	return f"{nama}@{DOMAIN}"
@@ -94,15 +175,39 @@ def email(nama: str) -> str:
 
 def buat_demo(password: str) -> Iterator[str]:
 	yield selesaikan_setup_wizard()
-	yield from buat_pengguna(password)
-	yield bahasa_indonesia(
-		[email(nama) for nama, _lengkap in PEJABAT.values()]
-		+ [email(nama) for _bidang, nama, _lengkap in BIDANG.values()]
-	)
-	yield from buat_bidang_dan_indikator()
-	yield from jalankan_siklus("III", sampai_langkah=8)
-	yield from jalankan_siklus("IV", sampai_langkah=5)
+	frappe.db.set_single_value("Pengaturan SAKIP", "nama_pemda", PEMDA)
+	yield from buat_opd(OPD, INSTANSI, PEJABAT, BIDANG, INDIKATOR, password)
+	for kode, (nama, pejabat, bidang, indikator, _sampai) in OPD_LAIN.items():
+		yield from buat_opd(kode, nama, pejabat, bidang, indikator, password)
+	for nama, (lengkap, peran) in PENGGUNA_PEMDA.items():
+		_user(email(nama), lengkap, peran, password)
+		yield f"Pengguna {email(nama)} ({peran}, seluruh OPD)"
+	yield f"Kata sandi semua pengguna demo: {password}"
+	yield bahasa_indonesia(pengguna_demo())
+	yield from jalankan_siklus(OPD, "III", sampai_langkah=8)
+	yield from jalankan_siklus(OPD, "IV", sampai_langkah=5)
+	for kode, (_nama, _pejabat, _bidang, _indikator, sampai) in OPD_LAIN.items():
+		yield from jalankan_siklus(kode, "III", sampai_langkah=sampai)
 	yield "Selesai. Masuk ke /app dengan salah satu pengguna di atas."
+
+
+def pengguna_demo() -> list[str]:
+	semua = [(PEJABAT, BIDANG)] + [(pejabat, bidang) for _n, pejabat, bidang, _i, _s in OPD_LAIN.values()]
+	return [
+		*(email(nama) for pejabat, _bidang in semua for nama, _lengkap in pejabat.values()),
+		*(email(nama) for _pejabat, bidang in semua for _b, nama, _lengkap in bidang.values()),
+		*(email(nama) for nama in PENGGUNA_PEMDA),
+	]
+
+
+def pejabat_opd(opd: str) -> dict[str, str]:
+	"""The demo users of ``opd``'s officials: {role: email}."""
+	pejabat = PEJABAT if opd == OPD else OPD_LAIN[opd][1]
+	return {peran: email(nama) for peran, (nama, _lengkap) in pejabat.items()}
+
+
+def bidang_opd(opd: str) -> dict:
+	return BIDANG if opd == OPD else OPD_LAIN[opd][2]
 
 
 def selesaikan_setup_wizard() -> str:
@@ -145,42 +250,48 @@ def _user(mail: str, nama: str, peran: str, password: str) -> None:
 	update_password(mail, password)
 
 
-def buat_pengguna(password: str) -> Iterator[str]:
-	pengaturan = frappe.get_single("Pengaturan SAKIP")
-	for peran, (nama, lengkap) in PEJABAT.items():
+def buat_opd(kode_opd: str, nama_opd: str, pejabat, bidang, indikator, password: str) -> Iterator[str]:
+	"""One OPD with its officials, bidang (headed by their users) and 2026 indicators."""
+	for peran, (nama, lengkap) in pejabat.items():
 		_user(email(nama), lengkap, peran, password)
-		yield f"Pengguna {email(nama)} ({peran})"
-	pengaturan.update(
-		{
-			"nama_instansi": INSTANSI,
-			"kepala_dinas": email("kadis"),
-			"sekretaris": email("sekretaris"),
-			"subkoordinator": email("subkor"),
-		}
+	if not frappe.db.exists("OPD", kode_opd):
+		frappe.get_doc(
+			{
+				"doctype": "OPD",
+				"kode": kode_opd,
+				"nama_opd": nama_opd,
+				"alamat": ALAMAT,
+				"kepala_dinas": email(pejabat[KEPALA_DINAS][0]),
+				"sekretaris": email(pejabat[SEKRETARIS][0]),
+				"subkoordinator": email(pejabat[SUBKOOR][0]),
+			}
+		).insert(ignore_permissions=True)
+	yield f"OPD {kode_opd} ({nama_opd}): " + ", ".join(
+		f"{email(nama)} ({peran})" for peran, (nama, _l) in pejabat.items()
 	)
-	pengaturan.save(ignore_permissions=True)
-	for _kode, (_bidang, nama, lengkap) in BIDANG.items():
-		_user(email(nama), lengkap, KEPALA_BIDANG, password)
-		yield f"Pengguna {email(nama)} ({KEPALA_BIDANG})"
-	yield f"Kata sandi semua pengguna demo: {password}"
-
-
-def buat_bidang_dan_indikator() -> Iterator[str]:
-	for kode, (nama, kabid, _lengkap) in BIDANG.items():
-		if not frappe.db.exists("Bidang", nama):
+	for kode, (nama, kabid, lengkap) in bidang.items():
+		_user(email(kabid), lengkap, KEPALA_BIDANG, password)
+		if not frappe.db.exists("Bidang", nama_bidang(kode_opd, kode)):
 			frappe.get_doc(
-				{"doctype": "Bidang", "nama_bidang": nama, "kode": kode, "kepala_bidang": email(kabid)}
+				{
+					"doctype": "Bidang",
+					"opd": kode_opd,
+					"nama_bidang": nama,
+					"kode": kode,
+					"kepala_bidang": email(kabid),
+				}
 			).insert(ignore_permissions=True)
+		yield f"  {nama_bidang(kode_opd, kode)}: {email(kabid)} ({KEPALA_BIDANG})"
 	baru = 0
-	for kode, indikator, satuan, polaritas, akumulasi, targets in INDIKATOR:
-		if frappe.db.exists("Indikator Kinerja", {"indikator": indikator}):
+	for kode, nama_indikator, satuan, polaritas, akumulasi, targets in indikator:
+		if frappe.db.exists("Indikator Kinerja", {"indikator": nama_indikator, "opd": kode_opd}):
 			continue
 		frappe.get_doc(
 			{
 				"doctype": "Indikator Kinerja",
-				"indikator": indikator,
-				"sasaran_strategis": "Meningkatnya kualitas infrastruktur dan penataan ruang",
-				"bidang": BIDANG[kode][0],
+				"indikator": nama_indikator,
+				"sasaran_strategis": f"Meningkatnya kinerja {nama_opd}",
+				"bidang": nama_bidang(kode_opd, kode),
 				"satuan": satuan,
 				"polaritas": polaritas,
 				"akumulasi": akumulasi,
@@ -194,7 +305,7 @@ def buat_bidang_dan_indikator() -> Iterator[str]:
 			}
 		).insert(ignore_permissions=True)
 		baru += 1
-	yield f"{len(BIDANG)} bidang dan {len(INDIKATOR)} indikator kinerja 2026 ({baru} baru)."
+	yield f"  {len(bidang)} bidang dan {len(indikator)} indikator kinerja 2026 ({baru} baru)."
 
 
 # --------------------------------------------------------------------------- walking the cycle
@@ -211,14 +322,18 @@ def simpan(doc, user: str) -> None:
 		doc.save()
 
 
-def jalankan_siklus(triwulan: str, sampai_langkah: int) -> Iterator[str]:
-	kadis, sekretaris, subkor = email("kadis"), email("sekretaris"), email("subkor")
-	nama = nama_evaluasi(2026, triwulan)
+def jalankan_siklus(opd: str, triwulan: str, sampai_langkah: int) -> Iterator[str]:
+	pejabat = pejabat_opd(opd)
+	kadis, sekretaris, subkor = pejabat[KEPALA_DINAS], pejabat[SEKRETARIS], pejabat[SUBKOOR]
+	nama = nama_evaluasi(opd, 2026, triwulan)
 	if not frappe.db.exists("Evaluasi Kinerja Internal", nama):
 		with sebagai(kadis):
 			frappe.get_doc(
-				{"doctype": "Evaluasi Kinerja Internal", "tahun": 2026, "triwulan": triwulan}
+				{"doctype": "Evaluasi Kinerja Internal", "opd": opd, "tahun": 2026, "triwulan": triwulan}
 			).insert()
+	if sampai_langkah < 2:
+		yield f"{nama}: baru dimulai (langkah 1, disposisi Kepala Dinas)."
+		return
 	# Steps 1-2: disposisi chain
 	d1 = _disposisi(
 		nama, kadis, sekretaris, None, "Untuk ditindaklanjuti", "Laksanakan evaluasi kinerja internal."
@@ -240,8 +355,8 @@ def jalankan_siklus(triwulan: str, sampai_langkah: int) -> Iterator[str]:
 	aksi("Kertas Kerja Evaluasi", kke, "Distribusikan", subkor, "Disetujui")
 	# Step 5: each bidang's data (in the stopped cycle only the first bidang has submitted)
 	acak = random.Random(f"sakip-demo-{nama}")
-	for i, (_kode, (bidang, kabid, _)) in enumerate(BIDANG.items()):
-		dkb = frappe.db.get_value("Data Kinerja Bidang", {"evaluasi": nama, "bidang": bidang})
+	for i, (kode, (_nama, kabid, _)) in enumerate(bidang_opd(opd).items()):
+		dkb = frappe.db.get_value("Data Kinerja Bidang", {"evaluasi": nama, "bidang": nama_bidang(opd, kode)})
 		if sampai_langkah == 5 and i > 0:
 			continue
 		_isi_data_kinerja(dkb, email(kabid), acak)
@@ -259,7 +374,7 @@ def jalankan_siklus(triwulan: str, sampai_langkah: int) -> Iterator[str]:
 			frappe.get_doc({"doctype": "Notulen Rapat", "evaluasi": nama}).insert()
 	_isi_undangan(nr, subkor)
 	aksi("Notulen Rapat", nr, "Kirim Undangan", sekretaris, "Draft")
-	_isi_notulen(nr, subkor, kadis)
+	_isi_notulen(nr, subkor, kadis, opd)
 	aksi("Notulen Rapat", nr, "Ajukan Notulen", subkor, "Undangan Dikirim")
 	aksi("Notulen Rapat", nr, "Sahkan", kadis, "Notulen Diajukan")
 	# Step 8: follow-ups
@@ -328,21 +443,30 @@ def _isi_undangan(nr: str, subkor: str) -> None:
 	simpan(doc, subkor)
 
 
-def _isi_notulen(nr: str, subkor: str, kadis: str) -> None:
+def _isi_notulen(nr: str, subkor: str, kadis: str, opd: str) -> None:
 	doc = frappe.get_doc("Notulen Rapat", nr)
 	if doc.workflow_state != "Undangan Dikirim" or doc.pimpinan_rapat:
 		return
 	doc.pimpinan_rapat, doc.notulis = kadis, subkor
 	for p in doc.peserta:
 		p.kehadiran = "Hadir"
-	for bidang, *_ in BIDANG.values():
-		doc.append("pembahasan", {"bidang": bidang, "pembahasan": "Capaian triwulan dibahas per indikator."})
+	for kode in bidang_opd(opd):
+		doc.append(
+			"pembahasan",
+			{"bidang": nama_bidang(opd, kode), "pembahasan": "Capaian triwulan dibahas per indikator."},
+		)
 	doc.kesimpulan = "Sebagian besar indikator on track; irigasi dan jembatan perlu percepatan."
 	doc.arahan_pimpinan = "Setiap bidang menyusun rencana aksi percepatan untuk triwulan berikutnya."
-	doc.append(
-		"rekomendasi", {"bidang": BIDANG["SDA"][0], "rekomendasi": "Percepat rehabilitasi jaringan irigasi."}
-	)
-	doc.append(
-		"rekomendasi", {"bidang": BIDANG["BM"][0], "rekomendasi": "Percepat lelang rehabilitasi jembatan."}
-	)
+	rekomendasi = {
+		"SDA": "Percepat rehabilitasi jaringan irigasi.",
+		"BM": "Percepat lelang rehabilitasi jembatan.",
+	}
+	for kode in bidang_opd(opd) if opd != OPD else rekomendasi:
+		doc.append(
+			"rekomendasi",
+			{
+				"bidang": nama_bidang(opd, kode),
+				"rekomendasi": rekomendasi.get(kode, "Susun rencana aksi percepatan capaian indikator."),
+			},
+		)
 	simpan(doc, subkor)

@@ -11,7 +11,7 @@ import frappe
 
 from sakip_evaluasi.domain.capaian import SKALA_PERMENDAGRI_86_2017
 from sakip_evaluasi.domain.kalender import NAMA_HARI, kalender_default
-from sakip_evaluasi.domain.peran import PERAN_SOP
+from sakip_evaluasi.domain.peran import PERAN_APP
 from sakip_evaluasi.surel import lupakan, selaraskan_surel
 from sakip_evaluasi.workflow_sync import hapus_workflow, sinkronkan_workflow
 
@@ -49,6 +49,7 @@ def after_install() -> None:
 
 
 def after_migrate() -> None:
+	buat_peran()  # roles a newer version adds (Inspektorat, Bappeda, Admin SAKIP Pemda)
 	# Workflows are installed by code (not fixtures); an administrator's edits are kept. Their
 	# Workflow Action e-mails follow whether the site can send e-mail.
 	sinkronkan_workflow()
@@ -69,7 +70,7 @@ def buat_instruksi_disposisi() -> None:
 
 
 def buat_peran() -> None:
-	for role in PERAN_SOP:
+	for role in PERAN_APP:
 		if not frappe.db.exists("Role", role):
 			frappe.get_doc({"doctype": "Role", "role_name": role, "desk_access": 1}).insert(
 				ignore_permissions=True

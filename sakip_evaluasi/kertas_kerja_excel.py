@@ -63,7 +63,7 @@ from sakip_evaluasi.domain.kertas_kerja import (
 )
 from sakip_evaluasi.domain.peran import KEPALA_BIDANG, SUBKOOR
 from sakip_evaluasi.domain.periode import nomor_triwulan
-from sakip_evaluasi.pejabat import kepala_bidang
+from sakip_evaluasi.pejabat import kepala_bidang, nama_bidang
 
 DKB = "Data Kinerja Bidang"
 KKE = "Kertas Kerja Evaluasi"
@@ -227,7 +227,7 @@ def _tanggal(nilai) -> str:
 
 def sampul_dokumen(doctype: str, kepala, batas_waktu) -> Sampul:
 	return Sampul(
-		instansi=frappe.db.get_single_value("Pengaturan SAKIP", "nama_instansi") or "",
+		instansi=(frappe.db.get_value("OPD", kepala.opd, "nama_opd") if kepala.get("opd") else None) or "",
 		tahun=cint(kepala.tahun),
 		triwulan=nomor_triwulan(kepala.triwulan),
 		batas_waktu=_tanggal(batas_waktu),
@@ -239,11 +239,13 @@ def sampul_dokumen(doctype: str, kepala, batas_waktu) -> Sampul:
 def buat_kertas_kerja(doctype: str, docname: str) -> tuple[str, bytes]:
 	"""The work paper of a document the session user may read: (file name, .xlsx bytes)."""
 	if doctype == DKB:
-		kepala = _kepala(DKB, docname, ["name", "tahun", "triwulan", "bidang", "kode_bidang", "batas_waktu"])
+		kepala = _kepala(
+			DKB, docname, ["name", "opd", "tahun", "triwulan", "bidang", "kode_bidang", "batas_waktu"]
+		)
 		rows = _baris_anak("Baris Data Kinerja", DKB, [kepala.name], ["kendala", "upaya"])
 		sampul, lembar = sampul_dokumen(DKB, kepala, kepala.batas_waktu), lembar_dkb(kepala, rows)
 	else:
-		kepala = _kepala(KKE, docname, ["name", "tahun", "triwulan", "evaluasi"])
+		kepala = _kepala(KKE, docname, ["name", "opd", "tahun", "triwulan", "evaluasi"])
 		baris_kke = _baris_anak("Baris Kertas Kerja", KKE, [kepala.name], ["bidang"])
 		dkb = frappe.get_all(
 			DKB, filters={"evaluasi": kepala.evaluasi}, fields=["name", "bidang", "batas_waktu"]
@@ -274,8 +276,8 @@ def alasan_tidak_boleh_mengubah(doc) -> str | None:
 	peran = set(frappe.get_roles(user))
 	if doc.doctype == DKB and KEPALA_BIDANG in peran and not peran & _PERAN_PENGELOLA:
 		if kepala_bidang(doc.bidang).user != user:
-			return _("Anda bukan Kepala {0}: kertas kerja bidang lain tidak dapat diimpor.").format(
-				doc.bidang
+			return _("Anda bukan Kepala {0} ({1}): kertas kerja bidang lain tidak dapat diimpor.").format(
+				nama_bidang(doc.bidang), doc.bidang
 			)
 	if not frappe.has_permission(doc.doctype, "write", doc, user=user):
 		return _("Anda tidak berhak mengubah {0} {1}.").format(_(doc.doctype), doc.name)

@@ -6,13 +6,13 @@ meeting's participants, the check before the work paper is distributed or the mi
 approved, the Kepala Bidang's right to import a work paper. Today:
 
 - **Kepala Dinas, Sekretaris, Subkoordinator**: the user recorded on the evaluation (its *Pejabat*
-  section). An evaluation being created takes the user named in Pengaturan SAKIP for an empty
-  field, or else the only active user who holds the role.
+  section). An evaluation being created takes the official named on its **OPD** for an empty field,
+  or else the only active user who holds the role in that OPD (a User Permission on it; on a site
+  with a single OPD, any active holder of the role).
 - **Kepala Bidang**: the head named on the Bidang.
 
 A holder can act when the user exists, is enabled and holds the role; otherwise the rule says, in
 Bahasa Indonesia, what to set where. An evaluation whose steps could not complete is never started.
-When officials move to each OPD's positions, this module is what changes.
 """
 
 from collections.abc import Iterable
@@ -24,8 +24,7 @@ from frappe import _
 from sakip_evaluasi.domain.peran import KEPALA_BIDANG, KEPALA_DINAS, SEKRETARIS, SUBKOOR
 
 EVALUASI = "Evaluasi Kinerja Internal"
-PENGATURAN = "Pengaturan SAKIP"
-# The officials of an evaluation: role → field on the evaluation and in Pengaturan SAKIP.
+# The officials of an evaluation: role → field on the evaluation and on its OPD.
 PEJABAT = {KEPALA_DINAS: "kepala_dinas", SEKRETARIS: "sekretaris", SUBKOOR: "subkoordinator"}
 
 
@@ -47,20 +46,21 @@ def pemegang_peran(peran: str, evaluasi=None, bidang: str | None = None) -> Peme
 	being created) and, for Kepala Bidang, for ``bidang`` — and whether that user can act."""
 	if peran == KEPALA_BIDANG:
 		user = frappe.db.get_value("Bidang", bidang, "kepala_bidang") if bidang else None
-		tempat = _("pada {0}").format(bidang or _("Bidang"))
+		tempat = _("pada Bidang {0}").format(bidang) if bidang else _("pada Bidang")
 		return Pemegang(peran, user, bidang, _masalah(peran, user, tempat, bidang))
 	field = PEJABAT[peran]
 	user = evaluasi.get(field) if evaluasi is not None else None
 	if evaluasi is not None and not evaluasi.is_new():
 		tempat = _("pada {0} {1} (bagian Pejabat)").format(_(EVALUASI), evaluasi.name)
 		return Pemegang(peran, user, masalah=_masalah(peran, user, tempat))
+	opd = evaluasi.get("opd") if evaluasi is not None else None
 	if user:  # named on the form of the evaluation being created
-		tempat = _("pada evaluasi ini (bagian Pejabat) atau di {0}").format(_(PENGATURAN))
+		tempat = _("pada evaluasi ini (bagian Pejabat) atau di {0}").format(_tempat_opd(opd))
 		return Pemegang(peran, user, masalah=_masalah(peran, user, tempat))
-	tempat = _("di {0}").format(_(PENGATURAN))
-	if user := frappe.get_cached_doc(PENGATURAN).get(field):
+	tempat = _("di {0}").format(_tempat_opd(opd))
+	if opd and (user := frappe.db.get_value("OPD", opd, field)):
 		return Pemegang(peran, user, masalah=_masalah(peran, user, tempat))
-	aktif = pemegang_aktif(peran)
+	aktif = pemegang_aktif(peran, opd)
 	if len(aktif) == 1:
 		return Pemegang(peran, aktif[0], satu_satunya=True)
 	return Pemegang(peran, None, masalah=_masalah(peran, None, tempat, jumlah_aktif=len(aktif)))
@@ -76,10 +76,11 @@ def kepala_bidang(bidang: str) -> Pemegang:
 	return pemegang_peran(KEPALA_BIDANG, bidang=bidang)
 
 
-def pemegang_aktif(peran: str) -> list[str]:
-	"""The enabled users (other than Administrator and Guest) who hold ``peran``."""
+def pemegang_aktif(peran: str, opd: str | None = None) -> list[str]:
+	"""The enabled users (other than Administrator and Guest) who hold ``peran`` — in ``opd`` (a User
+	Permission on it) when the site has more than one OPD."""
 	user, role = frappe.qb.DocType("User"), frappe.qb.DocType("Has Role")
-	return (
+	query = (
 		frappe.qb.from_(user)
 		.join(role)
 		.on((role.parent == user.name) & (role.parenttype == "User"))
@@ -87,18 +88,34 @@ def pemegang_aktif(peran: str) -> list[str]:
 		.distinct()
 		.where((role.role == peran) & (user.enabled == 1) & user.name.notin(["Administrator", "Guest"]))
 		.orderby(user.name)
-		.run(pluck=True)
 	)
+	if opd and frappe.db.count("OPD") > 1:
+		izin = frappe.qb.DocType("User Permission")
+		query = query.join(izin).on(
+			(izin.user == user.name) & (izin.allow == "OPD") & (izin.for_value == opd)
+		)
+	return query.run(pluck=True)
+
+
+def nama_bidang(bidang: str) -> str:
+	"""What users call a bidang ("Bidang Bina Marga"); its name (DPUPR-BM) when it has none."""
+	return frappe.db.get_value("Bidang", bidang, "nama_bidang") or bidang
+
+
+def _tempat_opd(opd: str | None) -> str:
+	return _("OPD {0} (bagian Pejabat Pelaksana SOP)").format(opd) if opd else _("OPD")
 
 
 def _masalah(
 	peran: str, user: str | None, tempat: str, bidang: str | None = None, jumlah_aktif: int | None = None
 ) -> str | None:
-	"""Why ``user`` cannot act as ``peran`` and what to set ``tempat`` ("di Pengaturan SAKIP",
+	"""Why ``user`` cannot act as ``peran`` and what to set ``tempat`` ("di OPD DPUPR …",
 	"pada Bidang Bina Marga", …); None when they can."""
 	if not user:
 		if bidang:
-			return _("{0} belum memiliki Kepala Bidang. Isi Kepala Bidang {1}.").format(bidang, tempat)
+			return _("{0} belum memiliki Kepala Bidang. Isi Kepala Bidang {1}.").format(
+				nama_bidang(bidang), tempat
+			)
 		pesan = _("{0} belum ditetapkan. Isi {0} {1}.").format(_(peran), tempat)
 		if jumlah_aktif == 0:
 			pesan += " " + _(
@@ -109,7 +126,7 @@ def _masalah(
 				jumlah_aktif, _(peran)
 			)
 		return pesan
-	jabatan = _("Kepala {0}").format(bidang) if bidang else _(peran)
+	jabatan = _("Kepala {0}").format(nama_bidang(bidang)) if bidang else _(peran)
 	data = frappe.db.get_value("User", user, ["enabled"], as_dict=True)
 	if not data:
 		return _("{0} ({1}) tidak ada sebagai pengguna. Isi {2} {3} dengan pengguna yang ada.").format(
@@ -154,8 +171,8 @@ def tetapkan_pejabat(evaluasi) -> None:
 			if p.satu_satunya:
 				frappe.msgprint(
 					_(
-						"{0} diisi {1}: satu-satunya pengguna aktif dengan peran itu (belum ada di Pengaturan SAKIP)."
-					).format(_(p.peran), p.user),
+						"{0} diisi {1}: satu-satunya pengguna aktif dengan peran itu (belum ditetapkan di OPD {2})."
+					).format(_(p.peran), p.user, evaluasi.opd),
 					alert=True,
 				)
 
@@ -190,16 +207,20 @@ def peringatan_kepala_bidang(bidang: Iterable[str]) -> None:
 		)
 
 
-def periksa_pengaturan(pengaturan) -> None:
-	"""Pengaturan SAKIP: refuse naming an official who could not act; warn about one named earlier
-	who no longer can (disabled, or the role taken away)."""
-	tempat = _("di {0}").format(_(PENGATURAN))
+def periksa_pejabat_opd(opd) -> None:
+	"""An OPD's form: refuse naming an official who could not act; warn about one named earlier who
+	no longer can (disabled, or the role taken away)."""
+	tempat = _("di {0}").format(_tempat_opd(opd.name or opd.kode))
 	ditolak, peringatan = [], []
 	for peran, field in PEJABAT.items():
-		user = pengaturan.get(field)
+		user = opd.get(field)
 		if user and (masalah := _masalah(peran, user, tempat)):
-			(ditolak if pengaturan.has_value_changed(field) else peringatan).append(masalah)
-	_tolak(_("Pejabat pelaksana SOP tidak dapat disimpan:"), ditolak, _("Pejabat SOP tidak valid"))
+			(ditolak if opd.is_new() or opd.has_value_changed(field) else peringatan).append(masalah)
+	_tolak(
+		_("Pejabat pelaksana SOP tidak dapat disimpan (OPD belum disimpan):"),
+		ditolak,
+		_("Pejabat SOP tidak valid"),
+	)
 	if peringatan:
 		frappe.msgprint(
 			frappe.utils.escape_html(" ".join(peringatan)),

@@ -23,26 +23,31 @@ def sistem(doc):
 # --------------------------------------------------------------------------- steps 3-4: work paper
 
 
-def baris_dari_indikator(tahun: int, triwulan: str) -> list[dict]:
-	"""One Kertas Kerja row per active indicator that has a target for ``tahun``."""
+def baris_dari_indikator(tahun: int, triwulan: str, opd: str) -> list[dict]:
+	"""One Kertas Kerja row per active indicator of ``opd`` that has a target for ``tahun``."""
 	tw = nomor_triwulan(triwulan)
+	indikator = frappe.get_all(
+		"Indikator Kinerja",
+		filters={"aktif": 1, "opd": opd},
+		fields=["name", "indikator", "bidang", "satuan", "polaritas", "metode_negatif", "akumulasi"],
+		order_by="bidang asc, name asc",
+	)
 	targets = {
 		t.parent: t
 		for t in frappe.get_all(
 			"Target Indikator Kinerja",
-			filters={"parenttype": "Indikator Kinerja", "tahun": tahun},
+			filters={
+				"parenttype": "Indikator Kinerja",
+				"tahun": tahun,
+				"parent": ("in", [ik.name for ik in indikator] or [""]),
+			},
 			fields=["parent", "target_tahunan", "target_tw1", "target_tw2", "target_tw3", "target_tw4"],
 		)
 	}
-	indikator = frappe.get_all(
-		"Indikator Kinerja",
-		filters={"aktif": 1, "name": ("in", list(targets) or [""])},
-		fields=["name", "indikator", "bidang", "satuan", "polaritas", "metode_negatif", "akumulasi"],
-		order_by="bidang asc, name asc",
-	)
 	rows = []
 	for ik in indikator:
-		t = targets[ik.name]
+		if not (t := targets.get(ik.name)):
+			continue
 		per_tw = [t.target_tw1, t.target_tw2, t.target_tw3, t.target_tw4]
 		rows.append(
 			{
@@ -145,13 +150,16 @@ def rekap(kertas_kerja) -> None:
 
 
 def peserta_default(evaluasi: str | None = None) -> list[dict]:
-	"""Every Kepala Bidang plus the Kadis, the Sekretaris and the Subkor of ``evaluasi``."""
+	"""The Kadis, the Sekretaris and the Subkor of ``evaluasi`` plus every Kepala Bidang of its OPD."""
 	eki = frappe.get_doc("Evaluasi Kinerja Internal", evaluasi) if evaluasi else None
 	peserta = [{"peserta": p.user, "jabatan": p.peran} for p in pejabat_evaluasi(eki) if p.user]
+	saring = {"aktif": 1, "kepala_bidang": ("is", "set")}
+	if eki:
+		saring["opd"] = eki.opd
 	for b in frappe.get_all(
-		"Bidang", filters={"aktif": 1, "kepala_bidang": ("is", "set")}, fields=["name", "kepala_bidang"]
+		"Bidang", filters=saring, fields=["name", "nama_bidang", "kepala_bidang"], order_by="name asc"
 	):
-		peserta.append({"peserta": b.kepala_bidang, "jabatan": f"Kepala {b.name}", "bidang": b.name})
+		peserta.append({"peserta": b.kepala_bidang, "jabatan": f"Kepala {b.nama_bidang}", "bidang": b.name})
 	seen: set[str] = set()
 	return [p for p in peserta if not (p["peserta"] in seen or seen.add(p["peserta"]))]
 
@@ -241,16 +249,28 @@ def pastikan_baris_terisi(rows, field: str, pesan: str) -> None:
 		frappe.throw(pesan.format(", ".join(kosong)), title=_("Data belum lengkap"))
 
 
-def pastikan_bidang_ada(rows, label: str) -> None:
-	"""A clear Indonesian message for a row naming a Bidang that does not exist (before Frappe's own)."""
+def pastikan_bidang_ada(rows, label: str, opd: str | None = None) -> None:
+	"""A clear Indonesian message for a row naming a Bidang that does not exist (before Frappe's own)
+	or that belongs to another OPD than ``opd``."""
 	for row in rows:
-		if row.get("bidang") and not frappe.db.exists("Bidang", row.bidang):
+		if not row.get("bidang"):
+			continue
+		milik = frappe.db.get_value("Bidang", row.bidang, "opd")
+		if not milik:
 			frappe.throw(
 				_("{0} baris {1}: Bidang '{2}' tidak ada. Pilih bidang yang terdaftar.").format(
 					label, row.idx, row.bidang
 				),
 				frappe.LinkValidationError,
 				title=_("Bidang tidak dikenal"),
+			)
+		if opd and milik != opd:
+			frappe.throw(
+				_("{0} baris {1}: Bidang '{2}' milik OPD {3}, bukan OPD {4}. Pilih bidang OPD {4}.").format(
+					label, row.idx, row.bidang, milik, opd
+				),
+				frappe.LinkValidationError,
+				title=_("Bidang OPD lain"),
 			)
 
 

@@ -5,6 +5,7 @@ as well as from this checkout. This wrapper saves typing::
 
     python3 scripts/bench_situs.py sla SITE [1000,10000,100000]
     python3 scripts/bench_situs.py kertas_kerja SITE [500,2000,8000]
+    python3 scripts/bench_situs.py opd SITE [10,20,40]
 
 which is the same as::
 
@@ -23,7 +24,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-ARGUMEN = {"sla": "jumlah", "kertas_kerja": "ukuran"}
+ARGUMEN = {"sla": "jumlah", "kertas_kerja": "ukuran", "opd": "ukuran"}
 
 
 def main(argv: list[str]) -> int:

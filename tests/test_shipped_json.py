@@ -46,12 +46,15 @@ def test_the_app_ships_doctypes():
 	assert {"Bidang", "Kalender Kerja", "SOP", "Pengaturan SAKIP"} <= set(BY_NAME)
 
 
-def test_roles_are_the_sop_actors():
+def test_roles_are_the_sop_actors_and_the_pemda_roles():
 	assert app_roles() == {
 		"Kepala Dinas",
 		"Sekretaris",
 		"Subkoordinator Perencanaan dan Pelaporan",
 		"Kepala Bidang",
+		"Inspektorat",
+		"Bappeda",
+		"Admin SAKIP Pemda",
 	}
 
 

@@ -38,7 +38,9 @@ import frappe
 from openpyxl import load_workbook
 
 from sakip_evaluasi import kertas_kerja_excel as kke_excel
+from sakip_evaluasi.benchmark.dasar import OPD_BENCH, pastikan_opd
 from sakip_evaluasi.benchmark.kertas_kerja_murni import isi_seperti_kabid, lantai_baca, lantai_tulis
+from sakip_evaluasi.domain.penamaan import nama_bidang
 from sakip_evaluasi.kertas_kerja_excel import (
 	DKB,
 	buat_kertas_kerja,
@@ -48,7 +50,8 @@ from sakip_evaluasi.kertas_kerja_excel import (
 
 ULANG = 3
 KODE = "BNCH"
-BIDANG = "Bidang Benchmark Kertas Kerja"
+NAMA_BIDANG = "Bidang Benchmark Kertas Kerja"
+BIDANG = nama_bidang(OPD_BENCH, KODE)
 TAHUN, TRIWULAN = 2099, "II"
 
 
@@ -57,15 +60,15 @@ TAHUN, TRIWULAN = 2099, "II"
 
 def siapkan(jumlah: int) -> str:
 	"""A Bidang, ``jumlah`` indicators and one Data Kinerja Bidang holding them; its name."""
+	opd = pastikan_opd()
 	if not frappe.db.exists("Bidang", BIDANG):
-		frappe.get_doc({"doctype": "Bidang", "nama_bidang": BIDANG, "kode": KODE}).insert(
+		frappe.get_doc({"doctype": "Bidang", "opd": opd, "nama_bidang": NAMA_BIDANG, "kode": KODE}).insert(
 			ignore_permissions=True
 		)
-	if not frappe.db.exists("Evaluasi Kinerja Internal", {"tahun": TAHUN, "triwulan": TRIWULAN}):
-		frappe.get_doc({"doctype": "Evaluasi Kinerja Internal", "tahun": TAHUN, "triwulan": TRIWULAN}).insert(
-			ignore_permissions=True
-		)
-	evaluasi = frappe.db.get_value("Evaluasi Kinerja Internal", {"tahun": TAHUN, "triwulan": TRIWULAN})
+	periode = {"opd": opd, "tahun": TAHUN, "triwulan": TRIWULAN}
+	if not frappe.db.exists("Evaluasi Kinerja Internal", periode):
+		frappe.get_doc({"doctype": "Evaluasi Kinerja Internal", **periode}).insert(ignore_permissions=True)
+	evaluasi = frappe.db.get_value("Evaluasi Kinerja Internal", periode)
 	frappe.db.delete("Data Kinerja Bidang", {"evaluasi": evaluasi})
 	frappe.db.delete("Baris Data Kinerja", {"parent": ("like", f"DKB-{evaluasi}-%")})
 	sekarang = frappe.utils.now()
@@ -78,6 +81,7 @@ def siapkan(jumlah: int) -> str:
 			"indikator",
 			"sasaran_strategis",
 			"bidang",
+			"opd",
 			"satuan",
 			"polaritas",
 			"akumulasi",
@@ -93,6 +97,7 @@ def siapkan(jumlah: int) -> str:
 				f"Persentase capaian program {i} terhadap rencana strategis",
 				"Sasaran benchmark",
 				BIDANG,
+				opd,
 				"%",
 				"Negatif" if i % 4 == 0 else "Positif",
 				"Kumulatif",

@@ -30,7 +30,9 @@ from datetime import timedelta
 import frappe
 from frappe.utils import now_datetime
 
+from sakip_evaluasi.benchmark.dasar import OPD_BENCH, pastikan_opd, pastikan_pengguna
 from sakip_evaluasi.domain import sla
+from sakip_evaluasi.domain.penamaan import nama_evaluasi
 from sakip_evaluasi.domain.peran import KEPALA_BIDANG, KEPALA_DINAS, SEKRETARIS, SUBKOOR
 from sakip_evaluasi.sla import jadwal, notifikasi
 from sakip_evaluasi.surel import surel_keluar_aktif
@@ -222,29 +224,14 @@ def _pekerja(site: str, sites_path: str, mulai, hasil) -> None:
 
 
 def _evaluasi() -> str:
-	from sakip_evaluasi.sakip_evaluasi.doctype.evaluasi_kinerja_internal.evaluasi_kinerja_internal import (
-		nama_evaluasi,
-	)
-
-	return nama_evaluasi(TAHUN, TRIWULAN)
+	return nama_evaluasi(OPD_BENCH, TAHUN, TRIWULAN)
 
 
 def _siapkan() -> None:
 	# The evaluation's officials must be users who hold their roles (pejabat.pemegang_peran).
 	peran = {PELAKSANA: [SUBKOOR], ATASAN: [KEPALA_DINAS, SEKRETARIS]}
 	for email in (PELAKSANA, ATASAN):
-		if not frappe.db.exists("User", email):
-			frappe.get_doc(
-				{
-					"doctype": "User",
-					"email": email,
-					"first_name": email.split("@")[0],
-					"send_welcome_email": 0,
-					"roles": [{"role": r} for r in peran[email]],
-				}
-			).insert(ignore_permissions=True)
-		elif set(peran[email]) - set(frappe.get_roles(email)):
-			frappe.get_doc("User", email).add_roles(*peran[email])
+		pastikan_pengguna(email, *peran[email])
 	if not frappe.db.exists("Email Account", AKUN_SUREL) and not surel_keluar_aktif():
 		akun = frappe.get_doc(
 			{
@@ -264,6 +251,7 @@ def _siapkan() -> None:
 		frappe.get_doc(
 			{
 				"doctype": "Evaluasi Kinerja Internal",
+				"opd": pastikan_opd(),
 				"tahun": TAHUN,
 				"triwulan": TRIWULAN,
 				"kepala_dinas": ATASAN,

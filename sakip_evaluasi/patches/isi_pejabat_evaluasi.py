@@ -2,7 +2,7 @@
 accepted with Kepala Dinas, Sekretaris or Subkoordinator empty, and their steps stalled silently).
 
 Each empty official is filled by the rule for a new evaluation (``pejabat.pemegang_peran``: the
-user in Pengaturan SAKIP, else the only active user holding the role) when that user can act, and
+official on its OPD, else the only active user holding the role) when that user can act, and
 so are the holder and superior of its unfinished steps that have none. An official no user can be
 found for stays empty: the evaluation's form names it, with what to set where.
 """
@@ -22,7 +22,9 @@ def execute() -> None:
 		eki = frappe.get_doc(EVALUASI, name)
 		isi = {}
 		for peran, field in PEJABAT.items():
-			if not eki.get(field) and (p := pemegang_peran(peran)).user and not p.masalah:
+			baru = frappe.new_doc(EVALUASI)
+			baru.opd = eki.get("opd")  # a new evaluation of its OPD: the OPD's official, or the only holder
+			if not eki.get(field) and (p := pemegang_peran(peran, baru)).user and not p.masalah:
 				isi[field] = p.user
 		if not isi:
 			continue

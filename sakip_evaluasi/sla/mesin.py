@@ -242,6 +242,7 @@ def buka(
 		{
 			"doctype": LANGKAH,
 			"evaluasi": eki.name,
+			"opd": eki.opd,
 			"langkah": p.no,
 			"kegiatan": p.kegiatan,
 			"bidang": bidang,

@@ -84,11 +84,32 @@ def buat_user(email: str, *roles: str, enabled: int = 1) -> str:
 	return email
 
 
-def buat_bidang(nama: str, kode: str, kepala_bidang: str | None = None) -> "frappe.model.document.Document":
-	if frappe.db.exists("Bidang", nama):
-		frappe.delete_doc("Bidang", nama, force=True, ignore_permissions=True)
+# The tests' own OPD (a second one, OPD_LAIN, for isolation tests).
+OPD_UJI = "UJI"
+OPD_LAIN = "UJI-LAIN"
+
+
+def buat_opd(kode: str = OPD_UJI, nama: str | None = None, **pejabat) -> str:
+	"""An OPD (created once, its officials updated to ``pejabat`` when given)."""
+	if not frappe.db.exists("OPD", kode):
+		frappe.get_doc(
+			{"doctype": "OPD", "kode": kode, "nama_opd": nama or f"Dinas Uji {kode}", **pejabat}
+		).insert(ignore_permissions=True)
+	elif pejabat:
+		doc = frappe.get_doc("OPD", kode)
+		doc.update(pejabat)
+		doc.save(ignore_permissions=True)
+	return kode
+
+
+def buat_bidang(
+	nama: str, kode: str, kepala_bidang: str | None = None, opd: str = OPD_UJI
+) -> "frappe.model.document.Document":
+	buat_opd(opd)
+	if frappe.db.exists("Bidang", f"{opd}-{kode.upper()}"):
+		frappe.delete_doc("Bidang", f"{opd}-{kode.upper()}", force=True, ignore_permissions=True)
 	return frappe.get_doc(
-		{"doctype": "Bidang", "nama_bidang": nama, "kode": kode, "kepala_bidang": kepala_bidang}
+		{"doctype": "Bidang", "opd": opd, "nama_bidang": nama, "kode": kode, "kepala_bidang": kepala_bidang}
 	).insert(ignore_permissions=True)
 
 
@@ -111,14 +132,12 @@ SEKRETARIS = "sekretaris@test.sakip"
 SUBKOR = "subkor@test.sakip"
 
 
-def buat_pejabat() -> None:
-	"""One user per SOP actor, each with only the role its steps need, set in Pengaturan SAKIP."""
+def buat_pejabat(opd: str = OPD_UJI) -> None:
+	"""One user per SOP actor, each with only the role its steps need, set on the tests' OPD."""
 	buat_user(KADIS, peran.KEPALA_DINAS)
 	buat_user(SEKRETARIS, peran.SEKRETARIS)
 	buat_user(SUBKOR, peran.SUBKOOR)
-	pengaturan = frappe.get_single("Pengaturan SAKIP")
-	pengaturan.update({"kepala_dinas": KADIS, "sekretaris": SEKRETARIS, "subkoordinator": SUBKOR})
-	pengaturan.save(ignore_permissions=True)
+	buat_opd(opd, kepala_dinas=KADIS, sekretaris=SEKRETARIS, subkoordinator=SUBKOR)
 
 
 def buat_indikator(
@@ -182,11 +201,11 @@ def riwayat(doc) -> list[tuple]:
 	return [(r.alasan, r.dikembalikan_oleh, r.dari_status) for r in doc.riwayat_pengembalian]
 
 
-def buat_evaluasi(triwulan: str = "III"):
-	"""The test period's Evaluasi Kinerja Internal, created by the Kepala Dinas."""
-	with sebagai(KADIS):
+def buat_evaluasi(triwulan: str = "III", opd: str = OPD_UJI, kadis: str = KADIS):
+	"""The test period's Evaluasi Kinerja Internal of ``opd``, created by its Kepala Dinas."""
+	with sebagai(kadis):
 		return frappe.get_doc(
-			{"doctype": "Evaluasi Kinerja Internal", "tahun": TAHUN_UJI, "triwulan": triwulan}
+			{"doctype": "Evaluasi Kinerja Internal", "opd": opd, "tahun": TAHUN_UJI, "triwulan": triwulan}
 		).insert()
 
 

@@ -479,7 +479,7 @@ class TestKertasKerjaExcel(SakipTestCase):
 		for name in frappe.get_all("User Permission", filters={"user": KABID["XLB"]}, pluck="name"):
 			frappe.delete_doc("User Permission", name, ignore_permissions=True, force=True)
 		frappe.clear_cache(user=KABID["XLB"])
-		self.assertTidakBoleh(KABID["XLB"], DKB, a.name, isi, "Anda bukan Kepala Bidang Excel XLA")
+		self.assertTidakBoleh(KABID["XLB"], DKB, a.name, isi, "Anda bukan Kepala Bidang Excel XLA (UJI-XLA)")
 
 	def test_a_reader_without_write_permission_cannot_import(self):
 		dkb, isi = self.siap()

@@ -59,7 +59,7 @@ class TestSiklusEvaluasi(SakipTestCase):
 
 	def test_a_whole_cycle_with_three_bidang(self):
 		eki = self.buat_evaluasi()
-		self.assertEqual(eki.name, f"EKI-{TAHUN_UJI}-TW3")
+		self.assertEqual(eki.name, f"EKI-UJI-{TAHUN_UJI}-TW3")
 		self.assertEqual((eki.kepala_dinas, eki.sekretaris, eki.subkoordinator), (KADIS, SEKRETARIS, SUBKOR))
 
 		# Steps 1-2: the disposisi chain Kadis -> Sekretaris -> Subkor

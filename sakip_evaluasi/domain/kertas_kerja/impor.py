@@ -349,7 +349,9 @@ class _Pemeriksa:
 				None,
 				None,
 				f"Berkas ini untuk dokumen {meta['doctype']} '{meta['docname']}', bukan {h.dokumen_doctype} "
-				f"'{h.dokumen_nama}'.",
+				f"'{h.dokumen_nama}'. Unduh ulang kertas kerja dari dokumen '{h.dokumen_nama}' lalu isi "
+				"berkas itu (nama dokumen berubah, mis. setelah data dipindahkan ke OPD, sehingga berkas "
+				"lama tidak dapat diunggah).",
 			)
 			cocok = False
 		if (meta["tahun"], meta["triwulan"]) != (int(h.tahun), int(h.triwulan)):

@@ -5,7 +5,8 @@ import frappe
 from frappe import _
 from frappe.model.document import Document
 
-from sakip_evaluasi.izin_bidang import pastikan_kepala_bidang_aktif, sinkronkan_izin_kepala_bidang
+from sakip_evaluasi.domain.penamaan import kode_valid, nama_bidang, rapikan_kode
+from sakip_evaluasi.izin import pastikan_kepala_bidang_aktif, sinkronkan_izin_kepala_bidang
 
 
 class Bidang(Document):
@@ -22,11 +23,49 @@ class Bidang(Document):
 		kode: DF.Data
 		nama_bidang: DF.Data
 		nama_kepala_bidang: DF.Data | None
+		opd: DF.Link
 	# end: auto-generated types
 
+	def autoname(self) -> None:
+		self.rapikan()
+		self.name = nama_bidang(self.opd, self.kode)
+
+	def before_insert(self) -> None:
+		if frappe.db.exists("Bidang", nama_bidang(self.opd, self.kode)):
+			frappe.throw(
+				_(
+					"OPD {0} sudah memiliki bidang berkode {1}. Pakai kode lain. Bidang belum disimpan."
+				).format(self.opd, self.kode),
+				frappe.DuplicateEntryError,
+				title=_("Kode bidang sudah dipakai"),
+			)
+
 	def validate(self) -> None:
-		self.kode = (self.kode or "").strip().upper()
+		self.rapikan()
+		if self.is_new() or self.has_value_changed("kode") or self.has_value_changed("opd"):
+			if self.name and not self.is_new() and self.name != nama_bidang(self.opd, self.kode):
+				frappe.throw(
+					_(
+						"Kode bidang dan OPD tidak dapat diubah setelah bidang disimpan (keduanya bagian "
+						"nama {0}). Buat bidang baru bila perlu. Perubahan belum disimpan."
+					).format(self.name),
+					title=_("Kode bidang tetap"),
+				)
 		pastikan_kepala_bidang_aktif(self.kepala_bidang)
+
+	def rapikan(self) -> None:
+		self.kode = rapikan_kode(self.kode)
+		self.nama_bidang = (self.nama_bidang or "").strip()
+		if not kode_valid(self.kode):
+			frappe.throw(
+				_(
+					"Kode bidang {0} tidak valid: pakai 1-20 huruf besar atau angka, tanda hubung hanya di "
+					"tengah (mis. BM). Bidang belum disimpan."
+				).format(frappe.bold(self.kode or _("(kosong)"))),
+				title=_("Kode bidang tidak valid"),
+			)
+		if not self.opd:
+			frappe.throw(_("Pilih OPD bidang ini. Bidang belum disimpan."), title=_("OPD belum diisi"))
 
 	def on_update(self) -> None:
 		sebelum = self.get_doc_before_save()
@@ -34,7 +73,10 @@ class Bidang(Document):
 			bidang=self.name,
 			kepala_lama=sebelum.kepala_bidang if sebelum else None,
 			kepala_baru=self.kepala_bidang,
+			opd=self.opd,
 		)
 
 	def on_trash(self) -> None:
-		sinkronkan_izin_kepala_bidang(bidang=self.name, kepala_lama=self.kepala_bidang, kepala_baru=None)
+		sinkronkan_izin_kepala_bidang(
+			bidang=self.name, kepala_lama=self.kepala_bidang, kepala_baru=None, opd=self.opd
+		)

@@ -20,7 +20,7 @@ class TestBidang(SakipTestCase):
 		bidang = buat_bidang("Bidang Uji Satu", "ub1", self.kabid_a)
 		self.assertEqual(bidang.kode, "UB1")
 		self.assertIn("Kepala Bidang", frappe.get_roles(self.kabid_a))
-		self.assertEqual(izin_bidang(self.kabid_a), ["Bidang Uji Satu"])
+		self.assertEqual(izin_bidang(self.kabid_a), ["UJI-UB1"])
 
 	def test_changing_the_head_moves_the_permission(self):
 		bidang = buat_bidang("Bidang Uji Dua", "UB2", self.kabid_a)
@@ -28,7 +28,7 @@ class TestBidang(SakipTestCase):
 		bidang.save()
 		self.assertEqual(izin_bidang(self.kabid_a), [])
 		self.assertNotIn("Kepala Bidang", frappe.get_roles(self.kabid_a))
-		self.assertEqual(izin_bidang(self.kabid_b), ["Bidang Uji Dua"])
+		self.assertEqual(izin_bidang(self.kabid_b), ["UJI-UB2"])
 
 	def test_clearing_the_head_removes_the_permission(self):
 		bidang = buat_bidang("Bidang Uji Tiga", "UB3", self.kabid_a)
@@ -41,24 +41,24 @@ class TestBidang(SakipTestCase):
 		buat_bidang("Bidang Uji Lima", "UB5", self.kabid_a)
 		satu.kepala_bidang = None
 		satu.save()
-		self.assertEqual(izin_bidang(self.kabid_a), ["Bidang Uji Lima"])
+		self.assertEqual(izin_bidang(self.kabid_a), ["UJI-UB5"])
 		self.assertIn("Kepala Bidang", frappe.get_roles(self.kabid_a))
 
 	def test_deleting_the_bidang_removes_the_permission(self):
 		buat_bidang("Bidang Uji Enam", "UB6", self.kabid_a)
-		frappe.delete_doc("Bidang", "Bidang Uji Enam")
+		frappe.delete_doc("Bidang", "UJI-UB6")
 		self.assertEqual(izin_bidang(self.kabid_a), [])
 
 	def test_the_permission_scopes_what_the_head_can_read(self):
 		buat_bidang("Bidang Uji Tujuh", "UB7", self.kabid_a)
 		buat_bidang("Bidang Uji Delapan", "UB8", self.kabid_b)
 		with self.set_user(self.kabid_a):
-			visible = frappe.get_list("Bidang", filters={"name": ("like", "Bidang Uji %")}, pluck="name")
-		self.assertEqual(visible, ["Bidang Uji Tujuh"])
+			visible = frappe.get_list("Bidang", filters={"name": ("like", "UJI-UB%")}, pluck="name")
+		self.assertEqual(visible, ["UJI-UB7"])
 
 	def test_a_disabled_user_cannot_be_head(self):
 		nonaktif = buat_user("kabid.nonaktif@test.sakip", enabled=0)
 		with self.assertRaisesRegex(frappe.ValidationError, "tidak aktif"):
 			buat_bidang("Bidang Uji Sembilan", "UB9", nonaktif)
-		self.assertFalse(frappe.db.exists("Bidang", "Bidang Uji Sembilan"))
+		self.assertFalse(frappe.db.exists("Bidang", "UJI-UB9"))
 		self.assertEqual(izin_bidang(nonaktif), [])

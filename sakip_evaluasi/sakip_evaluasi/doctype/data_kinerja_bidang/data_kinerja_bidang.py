@@ -33,6 +33,7 @@ class DataKinerjaBidang(DokumenAlurKerja):
 		evaluasi: DF.Link
 		kertas_kerja: DF.Link | None
 		kode_bidang: DF.Data | None
+		opd: DF.Link | None
 		riwayat_pengembalian: DF.Table[RiwayatPengembalian]
 		tahun: DF.Int
 		triwulan: DF.Literal["I", "II", "III", "IV"]

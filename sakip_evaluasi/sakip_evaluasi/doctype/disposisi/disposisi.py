@@ -29,6 +29,7 @@ class Disposisi(DokumenAlurKerja):
 		instruksi: DF.TableMultiSelect[InstruksiDisposisiItem]
 		kepada: DF.Link
 		nomor_agenda: DF.Data | None
+		opd: DF.Link | None
 		tanggal: DF.Date
 		workflow_state: DF.Link | None
 	# end: auto-generated types

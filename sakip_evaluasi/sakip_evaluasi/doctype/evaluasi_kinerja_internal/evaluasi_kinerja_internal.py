@@ -5,7 +5,9 @@ import frappe
 from frappe import _
 from frappe.model.document import Document
 
-from sakip_evaluasi.domain.periode import TRIWULAN, nomor_triwulan
+from sakip_evaluasi.domain.penamaan import nama_evaluasi
+from sakip_evaluasi.domain.periode import TRIWULAN
+from sakip_evaluasi.opd import opd_baru, sop_dan_kalender
 from sakip_evaluasi.pejabat import masalah_evaluasi, peringatan_kepala_bidang, tetapkan_pejabat
 from sakip_evaluasi.siklus import baris_dari_indikator
 from sakip_evaluasi.sla import mesin
@@ -23,6 +25,7 @@ class EvaluasiKinerjaInternal(Document):
 		kalender_kerja: DF.Link | None
 		kepala_dinas: DF.Link | None
 		langkah_saat_ini: DF.Data | None
+		opd: DF.Link
 		pemegang_langkah: DF.Data | None
 		sekretaris: DF.Link | None
 		sop: DF.Link | None
@@ -32,12 +35,13 @@ class EvaluasiKinerjaInternal(Document):
 	# end: auto-generated types
 
 	def autoname(self) -> None:
-		self.name = nama_evaluasi(self.tahun, self.triwulan)
+		self.opd = opd_baru(self.opd)
+		self.name = nama_evaluasi(self.opd, self.tahun, self.triwulan)
 
 	def before_insert(self) -> None:
-		pengaturan = frappe.get_cached_doc("Pengaturan SAKIP")
-		self.sop = self.sop or pengaturan.sop_default
-		self.kalender_kerja = self.kalender_kerja or pengaturan.kalender_kerja_default
+		sop, kalender = sop_dan_kalender(self.opd)
+		self.sop = self.sop or sop
+		self.kalender_kerja = self.kalender_kerja or kalender
 
 	def onload(self) -> None:
 		self.set_onload("masalah_pejabat", masalah_evaluasi(self))
@@ -45,18 +49,20 @@ class EvaluasiKinerjaInternal(Document):
 	def validate(self) -> None:
 		self.validasi_periode()
 		if self.is_new() and frappe.db.exists(
-			"Evaluasi Kinerja Internal", nama_evaluasi(self.tahun, self.triwulan)
+			"Evaluasi Kinerja Internal", nama := nama_evaluasi(self.opd, self.tahun, self.triwulan)
 		):
 			frappe.throw(
-				_("Evaluasi Kinerja Internal tahun {0} triwulan {1} sudah ada ({2}).").format(
-					self.tahun, self.triwulan, nama_evaluasi(self.tahun, self.triwulan)
+				_("Evaluasi Kinerja Internal OPD {0} tahun {1} triwulan {2} sudah ada ({3}).").format(
+					self.opd, self.tahun, self.triwulan, nama
 				),
 				frappe.DuplicateEntryError,
 				title=_("Evaluasi sudah ada"),
 			)
 		tetapkan_pejabat(self)
 		if self.is_new():
-			peringatan_kepala_bidang(r["bidang"] for r in baris_dari_indikator(self.tahun, self.triwulan))
+			peringatan_kepala_bidang(
+				r["bidang"] for r in baris_dari_indikator(self.tahun, self.triwulan, self.opd)
+			)
 
 	def after_insert(self) -> None:
 		mesin.evaluasi_dibuat(self)  # step 1's clock starts now
@@ -72,7 +78,3 @@ class EvaluasiKinerjaInternal(Document):
 			frappe.throw(_("Tahun {0} tidak valid: isi tahun empat angka, mis. 2026.").format(self.tahun))
 		if self.triwulan not in TRIWULAN:
 			frappe.throw(_("Triwulan harus I, II, III atau IV."))
-
-
-def nama_evaluasi(tahun: int | str, triwulan: str) -> str:
-	return f"EKI-{tahun}-TW{nomor_triwulan(triwulan)}"

@@ -11,6 +11,7 @@ from sakip_evaluasi.patches import isi_pejabat_evaluasi
 from sakip_evaluasi.pejabat import pemegang_aktif
 from sakip_evaluasi.tests.factories import (
 	KADIS,
+	OPD_UJI,
 	SUBKOR,
 	TAHUN_UJI,
 	SakipTestCase,
@@ -29,7 +30,8 @@ from sakip_evaluasi.tests.rest import aksi_rest, rest, sumber
 
 EKI = "Evaluasi Kinerja Internal"
 KKE = "Kertas Kerja Evaluasi"
-PENGATURAN = "Pengaturan SAKIP"
+OPD = "OPD"
+TEMPAT_OPD = f"di OPD {OPD_UJI} (bagian Pejabat Pelaksana SOP)"
 KADIS_KEDUA = "kadis.kedua@test.sakip"
 TANPA_PERAN = "tanpa.peran@test.sakip"
 NONAKTIF = "sekretaris.nonaktif@test.sakip"
@@ -50,6 +52,14 @@ class TestPejabatEvaluasi(SakipTestCase):
 		super().setUpClass()
 		buat_pejabat()
 		buat_user(KADIS_KEDUA, KEPALA_DINAS)
+		# a second Kepala Dinas of the OPD (e.g. staff given the role): officials are chosen within it
+		frappe.get_doc(
+			doctype="User Permission",
+			user=KADIS_KEDUA,
+			allow="OPD",
+			for_value=OPD_UJI,
+			apply_to_all_doctypes=1,
+		).insert(ignore_permissions=True)
 		buat_user(TANPA_PERAN)
 		buat_user(NONAKTIF, SEKRETARIS, enabled=0)
 		buat_user(ADMIN, "System Manager")
@@ -63,11 +73,9 @@ class TestPejabatEvaluasi(SakipTestCase):
 	# --- set-up within a test (rolled back) ------------------------------------------------------------
 
 	def pengaturan(self, **nilai):
-		"""Set officials in Pengaturan SAKIP directly (as if set before the rule existed, or a user
-		lost the role since)."""
-		for field, user in nilai.items():
-			frappe.db.set_single_value(PENGATURAN, field, user)
-		self.addCleanup(frappe.clear_document_cache, PENGATURAN, PENGATURAN)
+		"""Set the OPD's officials directly (as if set before the rule existed, or a user lost the
+		role since)."""
+		frappe.db.set_value(OPD, OPD_UJI, nilai)
 
 	def hanya_pemegang(self, peran, *users):
 		"""Only ``users`` hold ``peran`` among the site's active users (the others disabled)."""
@@ -87,9 +95,7 @@ class TestPejabatEvaluasi(SakipTestCase):
 			frappe.get_all("Data Kinerja Bidang", fields=["name"], order_by="name"),
 			frappe.get_all("Notulen Rapat", fields=["name", "workflow_state", "modified"], order_by="name"),
 			frappe.get_all("Tindak Lanjut Evaluasi", fields=["name"], order_by="name"),
-			frappe.db.get_values_from_single(
-				["kepala_dinas", "sekretaris", "subkoordinator"], None, PENGATURAN
-			),
+			frappe.db.get_value(OPD, OPD_UJI, ["kepala_dinas", "sekretaris", "subkoordinator"]),
 		)
 
 	def assertDitolak(self, fn, *potongan, exc=frappe.ValidationError):
@@ -120,11 +126,11 @@ class TestPejabatEvaluasi(SakipTestCase):
 		self.hanya_pemegang(SEKRETARIS)
 		self.hanya_pemegang(SUBKOOR)
 		pesan = (
-			"Kepala Dinas belum ditetapkan. Isi Kepala Dinas di Pengaturan SAKIP.",
+			f"Kepala Dinas belum ditetapkan. Isi Kepala Dinas {TEMPAT_OPD}.",
 			"Ada 2 pengguna aktif dengan peran Kepala Dinas; pilih salah satu.",
-			"Sekretaris belum ditetapkan. Isi Sekretaris di Pengaturan SAKIP.",
+			f"Sekretaris belum ditetapkan. Isi Sekretaris {TEMPAT_OPD}.",
 			"Belum ada pengguna aktif dengan peran Sekretaris",
-			f"{SUBKOOR} belum ditetapkan. Isi {SUBKOOR} di Pengaturan SAKIP.",
+			f"{SUBKOOR} belum ditetapkan. Isi {SUBKOOR} {TEMPAT_OPD}.",
 		)
 		self.assertDitolak(self.buat, "langkah SOP-nya tidak akan dapat diselesaikan", *pesan)
 		self.assertRestDitolak(lambda: rest(KADIS, "POST", sumber(EKI), BARU), *pesan)
@@ -159,13 +165,13 @@ class TestPejabatEvaluasi(SakipTestCase):
 
 	def test_an_official_who_cannot_act_is_refused(self):
 		self.pengaturan(sekretaris=NONAKTIF)
-		pesan = f"Sekretaris ({NONAKTIF}) tidak aktif (pengguna dinonaktifkan). Isi Sekretaris di Pengaturan SAKIP"
+		pesan = f"Sekretaris ({NONAKTIF}) tidak aktif (pengguna dinonaktifkan). Isi Sekretaris {TEMPAT_OPD}"
 		self.assertDitolak(self.buat, pesan)
 		self.assertRestDitolak(lambda: rest(KADIS, "POST", sumber(EKI), BARU), pesan)
 
 		self.pengaturan(sekretaris=USER_SEKRETARIS, subkoordinator=TANPA_PERAN)  # e.g. the role taken away
 		pesan = f"{SUBKOOR} ({TANPA_PERAN}) tidak memiliki peran {SUBKOOR}. Beri peran {SUBKOOR} kepada"
-		self.assertDitolak(self.buat, pesan, f"atau isi {SUBKOOR} di Pengaturan SAKIP")
+		self.assertDitolak(self.buat, pesan, f"atau isi {SUBKOOR} {TEMPAT_OPD}")
 
 		self.pengaturan(subkoordinator=SUBKOR)
 		pesan = f"Kepala Dinas ({TANPA_PERAN}) tidak memiliki peran Kepala Dinas"
@@ -224,12 +230,12 @@ class TestPejabatEvaluasi(SakipTestCase):
 		(masalah,) = eki.get_onload().masalah_pejabat
 		self.assertIn(f"Isi {SUBKOOR} pada Evaluasi Kinerja Internal {eki.name}", masalah)
 
-	# --- Pengaturan SAKIP --------------------------------------------------------------------------------
+	# --- the OPD's officials -----------------------------------------------------------------------------
 
-	def test_pengaturan_refuses_an_official_who_cannot_act(self):
+	def test_the_opd_refuses_an_official_who_cannot_act(self):
 		def simpan(**nilai):
 			with sebagai(ADMIN):
-				doc = frappe.get_single(PENGATURAN)
+				doc = frappe.get_doc(OPD, OPD_UJI)
 				doc.update(nilai)
 				doc.save()
 
@@ -238,16 +244,16 @@ class TestPejabatEvaluasi(SakipTestCase):
 		)
 		self.assertDitolak(lambda: simpan(sekretaris=NONAKTIF), f"Sekretaris ({NONAKTIF}) tidak aktif")
 		self.assertRestDitolak(
-			lambda: rest(ADMIN, "PUT", sumber(PENGATURAN, PENGATURAN), {"subkoordinator": TANPA_PERAN}),
+			lambda: rest(ADMIN, "PUT", sumber(OPD, OPD_UJI), {"subkoordinator": TANPA_PERAN}),
 			f"{SUBKOOR} ({TANPA_PERAN}) tidak memiliki peran {SUBKOOR}",
 		)
 		simpan(kepala_dinas=KADIS_KEDUA)
-		self.assertEqual(frappe.db.get_single_value(PENGATURAN, "kepala_dinas"), KADIS_KEDUA)
+		self.assertEqual(frappe.db.get_value(OPD, OPD_UJI, "kepala_dinas"), KADIS_KEDUA)
 
-		# A Sekretaris disabled since: other settings still save, with a warning to replace them.
+		# A Sekretaris disabled since: other fields still save, with a warning to replace them.
 		frappe.db.set_value("User", USER_SEKRETARIS, "enabled", 0)
 		frappe.clear_messages()
-		simpan(nama_instansi="Dinas Uji")
+		simpan(alamat="Jl. Uji No. 1")
 		self.assertTrue(any(f"Sekretaris ({USER_SEKRETARIS}) tidak aktif" in m for m in pesan_tampil()))
 
 	# --- steps 5 and 8: a Kepala Bidang for every bidang -----------------------------------------------
@@ -257,7 +263,7 @@ class TestPejabatEvaluasi(SakipTestCase):
 		self.assertTrue(
 			any(
 				"Sebelum kertas kerja didistribusikan" in m
-				and f"{self.bidang_b} belum memiliki Kepala Bidang. Isi Kepala Bidang pada {self.bidang_b}"
+				and f"Bidang Pejabat PJB belum memiliki Kepala Bidang. Isi Kepala Bidang pada Bidang {self.bidang_b}"
 				in m
 				for m in pesan_tampil()
 			),
@@ -276,17 +282,23 @@ class TestPejabatEvaluasi(SakipTestCase):
 	def test_distribution_needs_a_kepala_bidang_who_can_act_in_every_bidang(self):
 		kke = self.siap_distribusi()
 		b = self.bidang_b
-		self.assertDistribusiDitolak(kke, f"{b} belum memiliki Kepala Bidang. Isi Kepala Bidang pada {b}.")
+		self.assertDistribusiDitolak(
+			kke, f"Bidang Pejabat PJB belum memiliki Kepala Bidang. Isi Kepala Bidang pada Bidang {b}."
+		)
 
 		frappe.get_doc("Bidang", b).update({"kepala_bidang": KABID_B}).save()
 		frappe.db.set_value("User", KABID_A, "enabled", 0)
 		self.assertDistribusiDitolak(
-			kke, f"Kepala {self.bidang_a} ({KABID_A}) tidak aktif", f"Isi Kepala Bidang pada {self.bidang_a}"
+			kke,
+			f"Kepala Bidang Pejabat PJA ({KABID_A}) tidak aktif",
+			f"Isi Kepala Bidang pada Bidang {self.bidang_a}",
 		)
 
 		frappe.db.set_value("User", KABID_A, "enabled", 1)
 		frappe.get_doc("User", KABID_B).remove_roles(KEPALA_BIDANG)
-		self.assertDistribusiDitolak(kke, f"Kepala {b} ({KABID_B}) tidak memiliki peran Kepala Bidang")
+		self.assertDistribusiDitolak(
+			kke, f"Kepala Bidang Pejabat PJB ({KABID_B}) tidak memiliki peran Kepala Bidang"
+		)
 
 		frappe.get_doc("User", KABID_B).add_roles(KEPALA_BIDANG)
 		kke = aksi(kke, "Distribusikan", SUBKOR)
@@ -319,7 +331,7 @@ class TestPejabatEvaluasi(SakipTestCase):
 			nr.save()
 		nr = aksi(nr, "Ajukan Notulen", SUBKOR)
 		b = self.bidang_b
-		pesan = f"{b} belum memiliki Kepala Bidang. Isi Kepala Bidang pada {b}."
+		pesan = f"Bidang Pejabat PJB belum memiliki Kepala Bidang. Isi Kepala Bidang pada Bidang {b}."
 		self.assertDitolak(lambda: aksi(nr, "Sahkan", KADIS), "Langkah 8 dijalankan", pesan)
 		self.assertRestDitolak(lambda: aksi_rest(KADIS, "Notulen Rapat", nr.name, "Sahkan"), pesan)
 		self.assertEqual(frappe.db.get_value("Notulen Rapat", nr.name, "workflow_state"), "Notulen Diajukan")

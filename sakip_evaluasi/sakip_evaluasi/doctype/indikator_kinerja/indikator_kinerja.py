@@ -24,6 +24,7 @@ class IndikatorKinerja(Document):
 		bidang: DF.Link
 		indikator: DF.SmallText
 		metode_negatif: DF.Literal["(2T-R)/T", "T/R"]
+		opd: DF.Link | None
 		polaritas: DF.Literal["Positif", "Negatif"]
 		sasaran_strategis: DF.SmallText
 		satuan: DF.Data

@@ -30,6 +30,7 @@ class KertasKerjaEvaluasi(DokumenAlurKerja):
 		alasan_dikembalikan: DF.SmallText | None
 		baris: DF.Table[BarisKertasKerja]
 		evaluasi: DF.Link
+		opd: DF.Link | None
 		riwayat_pengembalian: DF.Table[RiwayatPengembalian]
 		tahun: DF.Int
 		triwulan: DF.Literal["I", "II", "III", "IV"]
@@ -55,7 +56,8 @@ class KertasKerjaEvaluasi(DokumenAlurKerja):
 				frappe.DuplicateEntryError,
 			)
 		if not self.baris:
-			self.set("baris", baris_dari_indikator(self.tahun, self.triwulan))
+			opd = self.opd or frappe.db.get_value("Evaluasi Kinerja Internal", self.evaluasi, "opd")
+			self.set("baris", baris_dari_indikator(self.tahun, self.triwulan, opd))
 
 	def validasi_isi(self) -> None:
 		hitung_semua_baris(self)

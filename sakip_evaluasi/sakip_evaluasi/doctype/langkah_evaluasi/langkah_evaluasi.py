@@ -37,6 +37,7 @@ class LangkahEvaluasi(Document):
 		langkah: DF.Int
 		mulai: DF.Datetime
 		notifikasi_tertunda: DF.Check
+		opd: DF.Link | None
 		pelaksana: DF.Link | None
 		peran: DF.Link | None
 		satuan: DF.Literal["Jam", "Hari"]

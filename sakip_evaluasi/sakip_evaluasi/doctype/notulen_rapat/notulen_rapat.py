@@ -35,6 +35,7 @@ class NotulenRapat(DokumenAlurKerja):
 		kesimpulan: DF.Text | None
 		nomor_undangan: DF.Data | None
 		notulis: DF.Link | None
+		opd: DF.Link | None
 		pembahasan: DF.Table[PembahasanRapat]
 		peserta: DF.Table[PesertaRapat]
 		pimpinan_rapat: DF.Link | None
@@ -63,8 +64,8 @@ class NotulenRapat(DokumenAlurKerja):
 			self.set("peserta", peserta_default(self.evaluasi))
 
 	def _validate_links(self) -> None:
-		pastikan_bidang_ada(self.rekomendasi, _("Rekomendasi"))
-		pastikan_bidang_ada(self.pembahasan, _("Pembahasan"))
+		pastikan_bidang_ada(self.rekomendasi, _("Rekomendasi"), self.opd)
+		pastikan_bidang_ada(self.pembahasan, _("Pembahasan"), self.opd)
 		super()._validate_links()
 
 	def validasi_masuk_status(self, state: str) -> None:

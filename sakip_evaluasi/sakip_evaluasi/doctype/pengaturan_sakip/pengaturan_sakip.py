@@ -7,7 +7,6 @@ from frappe.model.document import Document
 from frappe.utils import flt
 
 from sakip_evaluasi.domain import sla
-from sakip_evaluasi.pejabat import periksa_pengaturan
 from sakip_evaluasi.sla.jadwal import sesuaikan_jadwal
 from sakip_evaluasi.surel import pesan_surel_mati, surel_keluar_aktif
 
@@ -28,13 +27,10 @@ class PengaturanSAKIP(Document):
 		batas_ukuran_unggah_mb: DF.Int
 		interval_pemeriksaan_sla: DF.Literal["1", "2", "3", "5", "10", "15", "20", "30", "60"]
 		kalender_kerja_default: DF.Link | None
-		kepala_dinas: DF.Link | None
-		nama_instansi: DF.Data | None
+		nama_pemda: DF.Data | None
 		pemeriksaan_sla_terakhir: DF.Datetime | None
-		sekretaris: DF.Link | None
 		skala_predikat: DF.Table[TingkatPredikat]
 		sop_default: DF.Link | None
-		subkoordinator: DF.Link | None
 	# end: auto-generated types
 
 	def onload(self) -> None:
@@ -44,7 +40,6 @@ class PengaturanSAKIP(Document):
 		self.set_onload("pesan_surel", None if aktif else pesan_surel_mati())
 
 	def validate(self) -> None:
-		periksa_pengaturan(self)
 		self.validasi_ambang_peringatan()
 
 	def on_update(self) -> None:

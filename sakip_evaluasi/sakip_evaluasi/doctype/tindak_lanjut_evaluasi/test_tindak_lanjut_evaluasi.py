@@ -140,7 +140,7 @@ class TestTindakLanjutEvaluasi(UjiIsian):
 			TL,
 			self.tl,
 			"kolom Alasan Dikembalikan diubah",
-			"(peran Kepala Dinas, Sekretaris)",
+			"(peran Inspektorat, Kepala Dinas, Sekretaris)",
 		)
 		doc = aksi(self.isi_dan_ajukan(), "Verifikasi", SEKRETARIS)
 		# in Diverifikasi it is the Kepala Dinas's turn

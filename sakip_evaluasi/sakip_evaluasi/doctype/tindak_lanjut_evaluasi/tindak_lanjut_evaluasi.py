@@ -31,6 +31,7 @@ class TindakLanjutEvaluasi(DokumenAlurKerja):
 		evaluasi: DF.Link
 		kode_bidang: DF.Data | None
 		notulen: DF.Link | None
+		opd: DF.Link | None
 		riwayat_pengembalian: DF.Table[RiwayatPengembalian]
 		tahun: DF.Int
 		triwulan: DF.Literal["I", "II", "III", "IV"]

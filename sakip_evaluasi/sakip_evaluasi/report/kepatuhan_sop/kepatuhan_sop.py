@@ -7,7 +7,11 @@ median and worst lateness in working hours.
 Counted are the steps whose outcome is known: finished, or still running but already past their
 deadline (their lateness runs up to now). Running steps not yet due are shown as "Masih Berjalan"
 and left out of the share. Median and worst lateness are over the late steps only. Grouped per
-bidang, only the steps run per bidang (5 and 8 of the seeded SOP) count.
+bidang, only the steps run per bidang (5 and 8 of the seeded SOP) count. Grouped per OPD, it is
+the compliance column of the cross-OPD recapitulation (Rekapitulasi Kinerja OPD).
+
+The steps are read with ``frappe.get_list`` as the session user: an OPD's users see their OPD only
+(User Permission on OPD), the Inspektorat and Bappeda every OPD.
 """
 
 import frappe
@@ -18,7 +22,7 @@ from sakip_evaluasi.domain import sla
 from sakip_evaluasi.domain.periode import NOMOR_TRIWULAN
 from sakip_evaluasi.sla.dasar import get_kalender
 
-KELOMPOK = ("Triwulan", "Langkah", "Bidang", "Triwulan dan Langkah")
+KELOMPOK = ("Triwulan", "Langkah", "Bidang", "Triwulan dan Langkah", "OPD")
 
 
 def execute(filters=None):
@@ -66,8 +70,8 @@ def baris_laporan(filters, kelompok: str, sekarang=None) -> list[dict]:
 		e.name: e
 		for e in frappe.get_all(
 			"Evaluasi Kinerja Internal",
-			filters={k: filters[k] for k in ("tahun", "triwulan") if filters.get(k)},
-			fields=["name", "tahun", "triwulan", "kalender_kerja"],
+			filters={k: filters[k] for k in ("opd", "tahun", "triwulan") if filters.get(k)},
+			fields=["name", "opd", "tahun", "triwulan", "kalender_kerja"],
 		)
 	}
 	if not evaluasi:
@@ -120,6 +124,8 @@ def _kunci(kelompok: str, e, j) -> tuple:
 		return (cint(j.langkah),)
 	if kelompok == "Bidang":
 		return (j.bidang or "",)
+	if kelompok == "OPD":
+		return (e.opd or "",)
 	return (*tw, cint(j.langkah))
 
 
@@ -128,7 +134,7 @@ def _label(kelompok: str, k: tuple) -> str:
 		return _("{0} Triwulan {1}").format(k[0], k[2])
 	if kelompok == "Langkah":
 		return _("Langkah {0}").format(k[0])
-	if kelompok == "Bidang":
+	if kelompok in ("Bidang", "OPD"):
 		return k[0]
 	return _("{0} TW {1} · Langkah {2}").format(k[0], k[2], k[3])
 

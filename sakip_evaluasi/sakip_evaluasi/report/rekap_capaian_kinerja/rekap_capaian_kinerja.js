@@ -16,6 +16,16 @@ frappe.query_reports["Rekap Capaian Kinerja"] = {
 			default: ["I", "I", "I", "II", "II", "II", "III", "III", "III", "IV", "IV", "IV"][new Date().getMonth()],
 			reqd: 1,
 		},
-		{ fieldname: "bidang", label: __("Bidang"), fieldtype: "Link", options: "Bidang" },
+		{ fieldname: "opd", label: __("OPD"), fieldtype: "Link", options: "OPD" },
+		{
+			fieldname: "bidang",
+			label: __("Bidang"),
+			fieldtype: "Link",
+			options: "Bidang",
+			get_query: () => {
+				const opd = frappe.query_report.get_filter_value("opd");
+				return opd ? { filters: { opd } } : {};
+			},
+		},
 	],
 };

@@ -6,7 +6,8 @@ realisasi, capaian and predikat as the Data Kinerja Bidang rows hold them (compu
 ``capaian_baris``), with a chart of the mean capaian per bidang.
 
 The documents are read with ``frappe.get_list`` as the session user, so the standard User
-Permission on Bidang limits a Kepala Bidang to their own bidang. Rows whose capaian cannot be
+Permissions limit an OPD's users to their OPD and a Kepala Bidang to their own bidang; the optional
+``opd`` filter is the drill-down from the cross-OPD recapitulation (Rekapitulasi Kinerja OPD). Rows whose capaian cannot be
 computed (no realisasi, target zero, ...) show an empty capaian and predikat and are left out of the
 chart's means; their formula note (``rumus``) says why.
 """
@@ -63,8 +64,9 @@ def _angka(teks) -> float | None:
 
 def baris_laporan(filters) -> list[dict]:
 	saring = {"tahun": cint(filters.tahun), "triwulan": filters.triwulan}
-	if filters.bidang:
-		saring["bidang"] = filters.bidang
+	for field in ("opd", "bidang"):
+		if filters.get(field):
+			saring[field] = filters[field]
 	dokumen = {
 		d.name: d for d in frappe.get_list(DKB, filters=saring, fields=["name", "bidang", "workflow_state"])
 	}
@@ -114,7 +116,7 @@ def baris_laporan(filters) -> list[dict]:
 	return data
 
 
-def _rata_rata(nilai: list[float]) -> float | None:
+def rata_rata(nilai: list[float]) -> float | None:
 	if not nilai:
 		return None
 	jumlah = sum((Decimal(str(n)) for n in nilai), Decimal(0))
@@ -128,7 +130,7 @@ def capaian_per_bidang(data: list[dict]) -> dict[str, float | None]:
 		nilai = per_bidang[r["bidang"]]  # every bidang gets a bar, even without a computed capaian
 		if r["capaian"] is not None:
 			nilai.append(r["capaian"])
-	return {bidang: _rata_rata(nilai) for bidang, nilai in per_bidang.items()}
+	return {bidang: rata_rata(nilai) for bidang, nilai in per_bidang.items()}
 
 
 def grafik(data: list[dict]) -> dict | None:
@@ -148,7 +150,7 @@ def grafik(data: list[dict]) -> dict | None:
 
 def ringkasan(data: list[dict]) -> list[dict]:
 	dinilai = [r["capaian"] for r in data if r["capaian"] is not None]
-	rata = _rata_rata(dinilai)
+	rata = rata_rata(dinilai)
 	return [
 		{"value": len(data), "label": _("Indikator"), "datatype": "Int"},
 		{"value": len(dinilai), "label": _("Capaian Terhitung"), "datatype": "Int"},

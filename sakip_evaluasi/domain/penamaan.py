@@ -1,0 +1,52 @@
+"""Document names that carry the OPD (Perangkat Daerah) code, so that two OPDs run the same triwulan
+side by side and every OPD may have a "Sekretariat":
+
+- OPD: its code, e.g. ``DPUPR`` (upper-case letters and digits, inner hyphens allowed);
+- Bidang: ``<OPD>-<kode bidang>``, e.g. ``DPUPR-BM``;
+- Evaluasi Kinerja Internal: ``EKI-<OPD>-<tahun>-TW<n>``, e.g. ``EKI-DPUPR-2026-TW3`` (its documents
+  derive their names from it: ``KKE-EKI-DPUPR-2026-TW3``, ``DKB-EKI-DPUPR-2026-TW3-BM``, ...).
+"""
+
+import re
+
+from sakip_evaluasi.domain.periode import nomor_triwulan
+
+_KODE = re.compile(r"^[A-Z0-9](?:[A-Z0-9-]{0,18}[A-Z0-9])?$")
+
+
+def rapikan_kode(kode: str | None) -> str:
+	"""A code as typed, normalised: trimmed, upper case, inner spaces as hyphens."""
+	return re.sub(r"\s+", "-", (kode or "").strip().upper())
+
+
+def kode_valid(kode: str) -> bool:
+	"""1-20 upper-case letters or digits, hyphens only inside (what a name part may hold)."""
+	return bool(_KODE.match(kode or "")) and "--" not in kode
+
+
+def nama_bidang(opd: str, kode_bidang: str) -> str:
+	return f"{opd}-{kode_bidang}"
+
+
+def nama_evaluasi(opd: str, tahun: int | str, triwulan: str) -> str:
+	return f"EKI-{opd}-{tahun}-TW{nomor_triwulan(triwulan)}"
+
+
+def singkatan(nama: str) -> str:
+	"""The customary code of an agency's name: the initials of its words without the conjunctions,
+	e.g. "Dinas Pekerjaan Umum dan Penataan Ruang" → "DPUPR" ("" when nothing is left)."""
+	sambung = {"dan", "serta", "atau", "dari", "di", "ke", "pada", "untuk", "yang"}
+	kata = [k for k in re.findall(r"[A-Za-z0-9]+", nama or "") if k.lower() not in sambung]
+	return "".join(k[0] for k in kata).upper()[:20]
+
+
+_WILAYAH = re.compile(r"\s+(Kabupaten|Kota|Provinsi)\s+(.+)$", re.IGNORECASE)
+
+
+def pisah_wilayah(nama: str) -> tuple[str, str | None]:
+	"""An agency's full name split into the OPD and its Pemda: "Dinas Kesehatan Kabupaten Sleman" →
+	("Dinas Kesehatan", "Pemerintah Kabupaten Sleman"); no region named → (nama, None)."""
+	nama = (nama or "").strip()
+	if m := _WILAYAH.search(nama):
+		return nama[: m.start()].strip(), f"Pemerintah {m.group(1).title()} {m.group(2).strip()}"
+	return nama, None
