@@ -87,13 +87,20 @@ cat <<EOF
   Running: web server, background worker, scheduler (SLA check every 5 minutes), realtime.
 
   Login (kata sandi: $PASSWORD)        Peran
-  kadis@demo.sakip.id                  Kepala Dinas
-  sekretaris@demo.sakip.id             Sekretaris
-  subkor@demo.sakip.id                 Subkoordinator Perencanaan dan Pelaporan
-  kabid.bm@demo.sakip.id               Kepala Bidang (Bidang Bina Marga)
-  kabid.sda@demo.sakip.id              Kepala Bidang (Bidang Sumber Daya Air)
-  kabid.ck@demo.sakip.id               Kepala Bidang (Bidang Cipta Karya)
-  kabid.tr@demo.sakip.id               Kepala Bidang (Bidang Tata Ruang)
+  kadis@demo.sakip.id                  Kepala Dinas (OPD DPUPR)
+  sekretaris@demo.sakip.id             Sekretaris (DPUPR)
+  subkor@demo.sakip.id                 Subkoordinator Perencanaan dan Pelaporan (DPUPR)
+  kabid.bm@demo.sakip.id               Kepala Bidang (DPUPR, Bidang Bina Marga)
+  kabid.sda@demo.sakip.id              Kepala Bidang (DPUPR, Bidang Sumber Daya Air)
+  kabid.ck@demo.sakip.id               Kepala Bidang (DPUPR, Bidang Cipta Karya)
+  kabid.tr@demo.sakip.id               Kepala Bidang (DPUPR, Bidang Tata Ruang)
+  kadis.dinkes@demo.sakip.id           Kepala Dinas (OPD DINKES; also sekretaris.dinkes, subkor.dinkes,
+                                       kabid.sek.dinkes, kabid.yankes, kabid.p2p)
+  kadis.disdik@demo.sakip.id           Kepala Dinas (OPD DISDIK; also sekretaris.disdik, subkor.disdik,
+                                       kabid.sek.disdik, kabid.sd)
+  inspektorat@demo.sakip.id            Inspektorat (semua OPD)
+  bappeda@demo.sakip.id                Bappeda (semua OPD)
+  admin.pemda@demo.sakip.id            Admin SAKIP Pemda
   Administrator                        (kata sandi: admin)
 
   Ctrl-C stops everything this command started.

@@ -50,7 +50,7 @@ def jumlah_baris(page, name: str) -> int:
 
 
 def main() -> int:
-	a = argumen("kabid.bm@demo.sakip.id", "DKB-EKI-2026-TW4-BM")
+	a = argumen("kabid.bm@demo.sakip.id", "DKB-EKI-DPUPR-2026-TW4-BM")
 	gagal = []
 
 	with halaman_ponsel(a.chromium) as page:

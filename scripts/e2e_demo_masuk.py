@@ -22,6 +22,12 @@ LOGIN = (
 	"kabid.sda@demo.sakip.id",
 	"kabid.ck@demo.sakip.id",
 	"kabid.tr@demo.sakip.id",
+	"kadis.dinkes@demo.sakip.id",
+	"kabid.yankes@demo.sakip.id",
+	"kadis.disdik@demo.sakip.id",
+	"inspektorat@demo.sakip.id",
+	"bappeda@demo.sakip.id",
+	"admin.pemda@demo.sakip.id",
 )
 
 

@@ -20,7 +20,7 @@ ALASAN = "Realisasi indikator 3 belum sesuai laporan bulanan; mohon diperiksa."
 
 
 def main() -> int:
-	a = argumen("subkor@demo.sakip.id", "DKB-EKI-2026-TW4-BM")
+	a = argumen("subkor@demo.sakip.id", "DKB-EKI-DPUPR-2026-TW4-BM")
 	shots = a.shots
 	gagal = []
 

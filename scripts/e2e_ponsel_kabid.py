@@ -5,7 +5,7 @@ Playwright for Python driving a local Chromium (Debian's `chromium`):
 
 	pip install playwright
 	python scripts/e2e_ponsel_kabid.py --url http://demo.localhost:8000 \
-		--user kabid.sda@demo.sakip.id --password 'Demo#2026' --dkb DKB-EKI-2026-TW4-SDA
+		--user kabid.sda@demo.sakip.id --password 'Demo#2026' --dkb DKB-EKI-DPUPR-2026-TW4-SDA
 
 It logs in, opens the document, fills every realisasi through the grid's row form, saves, takes
 the "Ajukan" action from the phone's Actions menu, and checks the state through the REST API.
@@ -19,7 +19,7 @@ from playwright.sync_api import expect
 
 
 def main() -> int:
-	a = argumen("kabid.sda@demo.sakip.id", "DKB-EKI-2026-TW4-SDA")
+	a = argumen("kabid.sda@demo.sakip.id", "DKB-EKI-DPUPR-2026-TW4-SDA")
 	shots = a.shots
 
 	with halaman_ponsel(a.chromium) as page:

@@ -165,8 +165,8 @@ def ringkasan(data: list[dict]) -> list[dict]:
 		{"value": len(data), "label": _("OPD"), "datatype": "Int"},
 		{
 			"value": rata if rata is not None else "-",
-			"label": _("Rata-rata Capaian Pemda"),
-			"datatype": "Float" if rata is not None else "Data",
+			"label": _("Rata-rata Capaian Pemda (rata-rata OPD)"),
+			"datatype": "Percent" if rata is not None else "Data",
 			"indicator": "Blue",
 		},
 		{
