@@ -66,7 +66,9 @@ class JejakIndikator:
 
 	@property
 	def terakhir(self) -> Kuartal:
-		return self.kuartal[max(self.kuartal)]
+		"""The latest quarter whose realisasi is filled (the latest known position), else the latest."""
+		terisi = [t for t, k in self.kuartal.items() if k.realisasi is not None]
+		return self.kuartal[max(terisi or self.kuartal)]
 
 
 def dokumen_periode(tahun: int, sampai_triwulan: int, saring: dict | None = None) -> dict[str, dict]:

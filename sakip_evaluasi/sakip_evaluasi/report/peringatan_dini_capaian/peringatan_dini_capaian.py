@@ -114,26 +114,37 @@ def _rata(nilai: list) -> float | None:
 	return float((sum((Decimal(str(n)) for n in nilai), Decimal(0)) / len(nilai)).quantize(Decimal("0.01")))
 
 
-def _label_akhir(tw: int) -> list[str]:
-	"""The quarters up to ``tw`` and, before TW IV, the projected year-end as the last point."""
-	label = [_("TW {0}").format(ROMAWI_TRIWULAN[t]) for t in range(1, tw + 1)]
-	return label + ([_("Proyeksi Akhir Tahun")] if tw < 4 else [])
+def _dengan_proyeksi(kuartal: list[int]) -> bool:
+	"""Whether the chart ends in the projected year-end: unless its last quarter is TW IV (the year's
+	result itself)."""
+	return not kuartal or kuartal[-1] < 4
+
+
+def _label(kuartal: list[int]) -> list[str]:
+	label = [_("TW {0}").format(ROMAWI_TRIWULAN[t]) for t in kuartal]
+	return label + ([_("Proyeksi Akhir Tahun")] if _dengan_proyeksi(kuartal) else [])
 
 
 def grafik(jejak: list, tw: int, indikator: str | None) -> dict | None:
+	"""The trend against the target path. A quarter is a point only where every line has a value
+	(a quarter not yet evaluated, or not yet filled by one bidang, is no point on the trend)."""
 	if not jejak:
 		return None
-	# Up to the latest quarter with data: a quarter not yet evaluated is no point on the trend.
-	tw = min(tw, max(max(j.kuartal) for j in jejak))
 	if indikator and len(jejak) == 1:
 		return grafik_indikator(jejak[0], tw)
+	per_bidang = kelompok_per_bidang(jejak)
+	rata = {
+		bidang: {t: _rata([j.kuartal[t].capaian for j in daftar if t in j.kuartal]) for t in range(1, tw + 1)}
+		for bidang, daftar in per_bidang.items()
+	}
+	kuartal = [t for t in range(1, tw + 1) if all(r[t] is not None for r in rata.values())]
 	datasets = []
-	for bidang, daftar in kelompok_per_bidang(jejak).items():
-		nilai = [_rata([j.kuartal[t].capaian for j in daftar if t in j.kuartal]) for t in range(1, tw + 1)]
-		if tw < 4:
-			nilai.append(_rata([j.terakhir.proyeksi_capaian for j in daftar]))
-		datasets.append({"name": bidang, "values": [v or 0 for v in nilai]})
-	label = _label_akhir(tw)
+	for bidang, daftar in per_bidang.items():
+		nilai = [rata[bidang][t] for t in kuartal]
+		if _dengan_proyeksi(kuartal):
+			nilai.append(_rata([j.terakhir.proyeksi_capaian for j in daftar]) or 0)
+		datasets.append({"name": bidang, "values": nilai})
+	label = _label(kuartal)
 	datasets.append({"name": _("Jalur target (100 %)"), "values": [100] * len(label)})
 	return {
 		"data": {"labels": label, "datasets": datasets},
@@ -145,21 +156,22 @@ def grafik(jejak: list, tw: int, indikator: str | None) -> dict | None:
 
 
 def grafik_indikator(j, tw: int) -> dict:
-	"""One indicator in its unit: realisasi s.d. TW against the target s.d. TW, ending in the projection."""
+	"""One indicator in its unit: realisasi s.d. TW against the target s.d. TW (the quarters it was
+	filled), ending in the projection."""
+	kuartal = [t for t in range(1, tw + 1) if t in j.kuartal and j.kuartal[t].realisasi_sd_tw is not None]
 	jalur = [
-		float(nilai_sd_tw(j.target_tw, t, j.akumulasi or "Kumulatif", j.target_tahunan) or 0)
-		for t in range(1, tw + 1)
+		float(nilai_sd_tw(j.target_tw, t, j.akumulasi or "Kumulatif", j.target_tahunan) or 0) for t in kuartal
 	]
-	realisasi = [j.kuartal[t].realisasi_sd_tw if t in j.kuartal else None for t in range(1, tw + 1)]
-	if tw < 4:
+	realisasi = [j.kuartal[t].realisasi_sd_tw for t in kuartal]
+	if _dengan_proyeksi(kuartal):
 		jalur.append(j.target_tahunan or 0)
-		realisasi.append(j.terakhir.proyeksi_realisasi)
+		realisasi.append(j.terakhir.proyeksi_realisasi or 0)
 	return {
 		"data": {
-			"labels": _label_akhir(tw),
+			"labels": _label(kuartal),
 			"datasets": [
 				{"name": _("Jalur target s.d. TW"), "values": jalur},
-				{"name": _("Realisasi s.d. TW, lalu proyeksi"), "values": [v or 0 for v in realisasi]},
+				{"name": _("Realisasi s.d. TW, lalu proyeksi"), "values": realisasi},
 			],
 		},
 		"type": "line",
