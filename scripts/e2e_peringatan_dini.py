@@ -17,6 +17,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from _e2e import masuk
 from playwright.sync_api import sync_playwright
 
 UKURAN = {"desktop": {"width": 1366, "height": 900}, "ponsel": {"width": 390, "height": 844}}
@@ -32,15 +33,6 @@ def argumen() -> argparse.Namespace:
 	a.shots = Path(a.shots)
 	a.shots.mkdir(parents=True, exist_ok=True)
 	return a
-
-
-def masuk(page, url: str, user: str, password: str) -> None:
-	page.goto(f"{url}/login")
-	page.fill("#login_email", user)
-	page.fill("#login_password", password)
-	page.click(".btn-login")
-	page.wait_for_url("**/app**", timeout=30000)
-	page.wait_for_selector(".codex-editor, .widget-group, .layout-main-section", timeout=30000)
 
 
 def cari_dkb(page, url: str, bidang: str) -> str:
@@ -63,7 +55,8 @@ def periksa(lebar: str, user: str, bidang: str, a, browser) -> list[str]:
 	page = browser.new_page(
 		viewport=UKURAN[lebar], device_scale_factor=1 if not mobile else 2, is_mobile=mobile, has_touch=mobile
 	)
-	masuk(page, a.url, user, a.password)
+	if not masuk(page, a.url, user, a.password):
+		return [f"{lebar}: {user} cannot open the desk"]
 
 	page.goto(f"{a.url}/app/sakip-evaluasi")
 	page.wait_for_selector(".number-widget-box", timeout=30000)
