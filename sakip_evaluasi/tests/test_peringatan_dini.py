@@ -9,6 +9,7 @@ import frappe
 
 from sakip_evaluasi import dasbor
 from sakip_evaluasi.api.peringatan import draf_rekomendasi, jumlah_indikator
+from sakip_evaluasi.patches import isi_proyeksi_peringatan_dini
 from sakip_evaluasi.sakip_evaluasi.report.peringatan_dini_capaian.peringatan_dini_capaian import execute
 from sakip_evaluasi.tests.factories import (
 	KADIS,
@@ -205,6 +206,22 @@ class TestPeringatanDini(SakipTestCase):
 		self.assertEqual(tw1["value"], 1)  # UMKM at 96 % in TW I
 		with self.assertRaises(frappe.ValidationError):
 			jumlah_indikator({"status": "Bagus"})
+
+	def test_the_patch_fills_documents_saved_before(self):
+		umkm = self.baris(self.eki2, self.umkm)
+		diubah = frappe.db.get_value(DKB, umkm.parent, "modified")
+		frappe.db.set_value(
+			"Baris Data Kinerja",
+			umkm.name,
+			{"status_proyeksi": "", "metode_proyeksi": "", "proyeksi_capaian": 0},
+		)
+		frappe.db.set_single_value("Pengaturan SAKIP", "ambang_kritis_proyeksi", None)
+		isi_proyeksi_peringatan_dini.execute()
+		umkm = self.baris(self.eki2, self.umkm)
+		self.assertEqual((umkm.status_proyeksi, umkm.proyeksi_capaian), ("Kritis", 68))
+		self.assertIn("Kumulatif", umkm.metode_proyeksi)
+		self.assertEqual(frappe.db.get_value(DKB, umkm.parent, "modified"), diubah)
+		self.assertEqual(frappe.db.get_single_value("Pengaturan SAKIP", "ambang_kritis_proyeksi"), 85)
 
 	def test_report_filters_are_checked(self):
 		with self.assertRaises(frappe.ValidationError) as ctx:
