@@ -1,5 +1,6 @@
 """Capaian of the rows of a Kertas Kerja Evaluasi / Data Kinerja Bidang, computed by the domain core
-with the cap and the predikat scale set in Pengaturan SAKIP."""
+with the cap and the predikat scale set in Pengaturan SAKIP, and beside it the peringatan dini: the
+year-end projection and its status with the thresholds set there (``domain.proyeksi``)."""
 
 from decimal import Decimal
 
@@ -15,6 +16,7 @@ from sakip_evaluasi.domain.capaian import (
 	nilai_sd_tw,
 )
 from sakip_evaluasi.domain.periode import nomor_triwulan
+from sakip_evaluasi.domain.proyeksi import AMBANG_DEFAULT, AmbangPeringatan, proyeksikan
 
 
 def aturan_capaian() -> tuple[Decimal | None, SkalaPredikat]:
@@ -27,11 +29,44 @@ def aturan_capaian() -> tuple[Decimal | None, SkalaPredikat]:
 	return batas_atas, SkalaPredikat(tingkat) if tingkat else SKALA_PERMENDAGRI_86_2017
 
 
+def ambang_proyeksi() -> AmbangPeringatan:
+	"""The peringatan dini thresholds of Pengaturan SAKIP (the defaults where a field is empty)."""
+	pengaturan = frappe.get_cached_doc("Pengaturan SAKIP")
+	aman, kritis = pengaturan.get("ambang_aman_proyeksi"), pengaturan.get("ambang_kritis_proyeksi")
+	return AmbangPeringatan(
+		aman=Decimal(str(aman)) if aman not in (None, "") else AMBANG_DEFAULT.aman,
+		kritis=Decimal(str(kritis)) if kritis not in (None, "") else AMBANG_DEFAULT.kritis,
+	)
+
+
+def target_tahun(indikator: list[str], tahun: int) -> dict[str, tuple]:
+	"""Per indicator its annual target and the four quarterly targets of ``tahun``."""
+	if not indikator:
+		return {}
+	return {
+		t.parent: (t.target_tahunan, [t.target_tw1, t.target_tw2, t.target_tw3, t.target_tw4])
+		for t in frappe.get_all(
+			"Target Indikator Kinerja",
+			filters={"parenttype": "Indikator Kinerja", "tahun": tahun, "parent": ("in", indikator)},
+			fields=["parent", "target_tahunan", "target_tw1", "target_tw2", "target_tw3", "target_tw4"],
+		)
+	}
+
+
 def urai_realisasi(teks: str | None) -> Decimal | None:
 	"""The realisasi a user typed ("1.234,5" or "1234.5"); None when empty; ValueError otherwise."""
 	if teks is None or not str(teks).strip():
 		return None
 	return urai_angka(str(teks))
+
+
+def angka_realisasi(teks) -> float | None:
+	"""A stored realisasi as a number for display: None when empty or not a number."""
+	try:
+		nilai = urai_realisasi(teks)
+	except ValueError:
+		return None
+	return None if nilai is None else float(nilai)
 
 
 def realisasi_triwulan_lalu(indikator: list[str], tahun: int, triwulan: int) -> dict[str, list]:
@@ -60,12 +95,18 @@ def realisasi_triwulan_lalu(indikator: list[str], tahun: int, triwulan: int) -> 
 	return hasil
 
 
-def hitung_baris(row, triwulan: int, lalu: list, aturan: tuple) -> None:
-	"""Fill realisasi s.d. TW, capaian, predikat and rumus of one row (realisasi already valid)."""
-	batas_atas, skala = aturan
+def realisasi_per_tw(row, triwulan: int, lalu: list) -> list:
+	"""TW I..IV of one row: the earlier quarters ``lalu``, this row's realisasi, nothing after it."""
 	per_tw = list(lalu)
 	per_tw[triwulan - 1] = urai_realisasi(row.realisasi)
 	per_tw[triwulan:] = [None] * (4 - triwulan)
+	return per_tw
+
+
+def hitung_baris(row, triwulan: int, lalu: list, aturan: tuple) -> None:
+	"""Fill realisasi s.d. TW, capaian, predikat and rumus of one row (realisasi already valid)."""
+	batas_atas, skala = aturan
+	per_tw = realisasi_per_tw(row, triwulan, lalu)
 	realisasi_sd = (
 		nilai_sd_tw(per_tw, triwulan, row.akumulasi or "Kumulatif")
 		if per_tw[triwulan - 1] is not None
@@ -85,6 +126,30 @@ def hitung_baris(row, triwulan: int, lalu: list, aturan: tuple) -> None:
 	row.rumus = hasil.rumus + (f" — {hasil.keterangan}" if hasil.keterangan else "")
 
 
+def proyeksikan_baris(row, triwulan: int, lalu: list, target: tuple | None, batas_atas, ambang) -> None:
+	"""Fill the peringatan dini of one row: the year-end projection, its status and its method. No
+	status while this quarter's realisasi is empty (nothing to project yet)."""
+	tahunan, target_tw = target or (None, [None] * 4)
+	hasil = proyeksikan(
+		realisasi_per_tw(row, triwulan, lalu),
+		triwulan,
+		row.akumulasi or "Kumulatif",
+		tahunan,
+		target_tw,
+		row.polaritas or "Positif",
+		row.metode_negatif or "(2T-R)/T",
+		batas_atas,
+		ambang,
+	)
+	terisi = urai_realisasi(row.realisasi) is not None
+	row.target_tahunan = nilai_kolom(tahunan)
+	row.status_proyeksi = hasil.status.value if terisi else ""
+	row.proyeksi_realisasi = nilai_kolom(hasil.realisasi)
+	row.proyeksi_capaian = nilai_kolom(hasil.capaian)
+	row.kekurangan_proyeksi = nilai_kolom(hasil.kekurangan)
+	row.metode_proyeksi = " — ".join(t for t in (hasil.metode, hasil.keterangan) if t)
+
+
 def hitung_semua_baris(doc) -> list[str]:
 	"""Compute every row of ``doc`` (which has ``tahun``, ``triwulan`` and ``baris``); returns the
 	problems found in realisasi cells, one per row, in Bahasa Indonesia."""
@@ -99,6 +164,10 @@ def hitung_semua_baris(doc) -> list[str]:
 	triwulan = nomor_triwulan(doc.triwulan)
 	lalu = realisasi_triwulan_lalu([r.indikator for r in doc.baris], doc.tahun, triwulan)
 	aturan = aturan_capaian()
+	ambang = ambang_proyeksi()
+	target = target_tahun([r.indikator for r in doc.baris], doc.tahun)
 	for row in doc.baris:
-		hitung_baris(row, triwulan, lalu.get(row.indikator, [None] * 4), aturan)
+		tw_lalu = lalu.get(row.indikator, [None] * 4)
+		hitung_baris(row, triwulan, tw_lalu, aturan)
+		proyeksikan_baris(row, triwulan, tw_lalu, target.get(row.indikator), aturan[0], ambang)
 	return []

@@ -12,10 +12,11 @@ export_python_type_annotations = True
 # document, and the Excel work paper buttons on the two documents that carry the work paper.
 _ALUR_KERJA = "public/js/alur_kerja.js"
 _KERTAS_KERJA = "public/js/kertas_kerja_excel.js"
+_PERINGATAN_DINI = "public/js/peringatan_dini.js"
 doctype_js = {
 	"Disposisi": [_ALUR_KERJA],
-	"Kertas Kerja Evaluasi": [_ALUR_KERJA, _KERTAS_KERJA],
-	"Data Kinerja Bidang": [_ALUR_KERJA, _KERTAS_KERJA],
+	"Kertas Kerja Evaluasi": [_ALUR_KERJA, _KERTAS_KERJA, _PERINGATAN_DINI],
+	"Data Kinerja Bidang": [_ALUR_KERJA, _KERTAS_KERJA, _PERINGATAN_DINI],
 	"Notulen Rapat": [_ALUR_KERJA],
 	"Tindak Lanjut Evaluasi": [_ALUR_KERJA],
 }

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import frappe
 
+from sakip_evaluasi.dasbor import pasang_dasbor
 from sakip_evaluasi.domain.capaian import SKALA_PERMENDAGRI_86_2017
 from sakip_evaluasi.domain.kalender import NAMA_HARI, kalender_default
 from sakip_evaluasi.domain.peran import PERAN_APP
@@ -46,6 +47,7 @@ def after_install() -> None:
 	isi_pengaturan_default()
 	sinkronkan_workflow()
 	selaraskan_surel()
+	pasang_dasbor()
 
 
 def after_migrate() -> None:
@@ -54,6 +56,7 @@ def after_migrate() -> None:
 	# Workflow Action e-mails follow whether the site can send e-mail.
 	sinkronkan_workflow()
 	selaraskan_surel()
+	pasang_dasbor()  # once per record: an administrator's edit or deletion is kept
 
 
 def before_uninstall() -> None:

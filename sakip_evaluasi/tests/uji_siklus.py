@@ -115,6 +115,8 @@ class SLATestCase(SakipTestCase):
 				nr.pimpinan_rapat, nr.notulis = KADIS, SUBKOR
 				for p in nr.peserta:
 					p.kehadiran = "Hadir"
+				# The meeting decides: exactly these rekomendasi (any peringatan dini draft is dropped).
+				nr.set("rekomendasi", [])
 				for kode in rekomendasi:
 					nr.append(
 						"rekomendasi", {"bidang": self.bidang[kode], "rekomendasi": f"Tindak lanjut {kode}"}

@@ -18,19 +18,25 @@ class BarisDataKinerja(BarisAlurKerja):
 		bukti_dukung: DF.Attach | None
 		capaian: DF.Float
 		indikator: DF.Link
+		kekurangan_proyeksi: DF.Float
 		kendala: DF.SmallText | None
 		metode_negatif: DF.Literal["(2T-R)/T", "T/R"]
+		metode_proyeksi: DF.SmallText | None
 		nama_indikator: DF.SmallText | None
 		parent: DF.Data
 		parentfield: DF.Data
 		parenttype: DF.Data
 		polaritas: DF.Literal["Positif", "Negatif"]
 		predikat: DF.Data | None
+		proyeksi_capaian: DF.Float
+		proyeksi_realisasi: DF.Float
 		realisasi: DF.Data | None
 		realisasi_sd_tw: DF.Float
 		rumus: DF.Data | None
 		satuan: DF.Data | None
+		status_proyeksi: DF.Literal["", "Aman", "Perlu Perhatian", "Kritis", "Belum Dapat Diproyeksikan"]
 		target_sd_tw: DF.Float
+		target_tahunan: DF.Float
 		target_tw: DF.Float
 		upaya: DF.SmallText | None
 	# end: auto-generated types

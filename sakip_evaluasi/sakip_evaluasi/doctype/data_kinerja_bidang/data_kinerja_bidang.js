@@ -4,6 +4,7 @@
 frappe.ui.form.on("Data Kinerja Bidang", {
 	refresh(frm) {
 		sakip_evaluasi.alur_kerja.refresh(frm);
+		sakip_evaluasi.peringatan_dini.tampilkan(frm);
 		const kk = sakip_evaluasi.kertas_kerja;
 		kk.tombol(frm, kk.boleh_ubah(frm));
 	},

@@ -327,8 +327,19 @@ class TestDataKinerjaBidang(UjiIsian):
 		(v,) = versi(DKB, self.dkb)
 		self.assertEqual((v["changed"], v["added"], v["removed"]), ([], [], []))
 		self.assertEqual([(r[0], r[1]) for r in v["row_changed"]], [("baris", 1)])
-		# 6 → 7 of a Negatif indicator: capaian 125 → 112.5, still Sangat Tinggi by the same formula
-		self.assertEqual([c[0] for c in v["row_changed"][0][3]], ["realisasi", "realisasi_sd_tw", "capaian"])
+		# 6 → 7 of a Negatif indicator: capaian 125 → 112.5, still Sangat Tinggi by the same formula,
+		# and its peringatan dini projection (status unchanged) follows.
+		self.assertEqual(
+			[c[0] for c in v["row_changed"][0][3]],
+			[
+				"realisasi",
+				"realisasi_sd_tw",
+				"capaian",
+				"proyeksi_realisasi",
+				"proyeksi_capaian",
+				"metode_proyeksi",
+			],
+		)
 
 	# --- item 5: a save records only what it changed -----------------------------------------------
 

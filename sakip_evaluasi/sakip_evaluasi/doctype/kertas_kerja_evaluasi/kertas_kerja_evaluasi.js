@@ -5,6 +5,7 @@
 frappe.ui.form.on("Kertas Kerja Evaluasi", {
 	refresh(frm) {
 		sakip_evaluasi.alur_kerja.refresh(frm);
+		sakip_evaluasi.peringatan_dini.tampilkan(frm);
 		const kk = sakip_evaluasi.kertas_kerja;
 		kk.tombol(frm, frm.doc.workflow_state === "Didistribusikan" && kk.boleh_ubah(frm));
 	},

@@ -7,6 +7,7 @@ from frappe import _
 from sakip_evaluasi.alur_kerja import TabelSistem
 from sakip_evaluasi.controllers.alur_kerja import DokumenAlurKerja
 from sakip_evaluasi.pejabat import pastikan_kepala_bidang
+from sakip_evaluasi.peringatan import draf_rekomendasi
 from sakip_evaluasi.siklus import buat_tindak_lanjut, kirim_undangan, pastikan_bidang_ada, peserta_default
 
 
@@ -62,6 +63,9 @@ class NotulenRapat(DokumenAlurKerja):
 			)
 		if not self.peserta:
 			self.set("peserta", peserta_default(self.evaluasi))
+		if not self.rekomendasi:
+			# A draft for every indicator projected Kritis; the meeting keeps, edits or drops each.
+			self.set("rekomendasi", draf_rekomendasi(self.evaluasi))
 
 	def _validate_links(self) -> None:
 		pastikan_bidang_ada(self.rekomendasi, _("Rekomendasi"), self.opd)

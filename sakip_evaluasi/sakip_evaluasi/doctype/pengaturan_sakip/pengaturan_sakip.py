@@ -1,12 +1,15 @@
 # Copyright (c) 2026, sakip_evaluasi contributors
 # For license information, please see license.txt
 
+from decimal import Decimal
+
 import frappe
 from frappe import _
 from frappe.model.document import Document
 from frappe.utils import flt
 
 from sakip_evaluasi.domain import sla
+from sakip_evaluasi.domain.proyeksi import AMBANG_DEFAULT, AmbangPeringatan
 from sakip_evaluasi.sla.jadwal import sesuaikan_jadwal
 from sakip_evaluasi.surel import pesan_surel_mati, surel_keluar_aktif
 
@@ -22,6 +25,8 @@ class PengaturanSAKIP(Document):
 
 		from sakip_evaluasi.sakip_evaluasi.doctype.tingkat_predikat.tingkat_predikat import TingkatPredikat
 
+		ambang_aman_proyeksi: DF.Percent
+		ambang_kritis_proyeksi: DF.Percent
 		ambang_peringatan_sla: DF.Percent
 		batas_atas_capaian: DF.Literal["Tanpa Batas", "100", "120", "150"]
 		batas_ukuran_unggah_mb: DF.Int
@@ -41,6 +46,7 @@ class PengaturanSAKIP(Document):
 
 	def validate(self) -> None:
 		self.validasi_ambang_peringatan()
+		self.validasi_ambang_proyeksi()
 
 	def on_update(self) -> None:
 		sesuaikan_jadwal()  # a new check interval applies at once
@@ -55,4 +61,23 @@ class PengaturanSAKIP(Document):
 					"Ambang peringatan SLA harus lebih dari 0 dan kurang dari 100 persen (tertulis: {0})."
 				).format(self.ambang_peringatan_sla),
 				title=_("Pengaturan SLA tidak valid"),
+			)
+
+	def validasi_ambang_proyeksi(self) -> None:
+		"""The peringatan dini thresholds: Kritis above 0 and below Aman, Aman reachable under the cap
+		(empty: the defaults)."""
+		for field, bawaan in (
+			("ambang_aman_proyeksi", AMBANG_DEFAULT.aman),
+			("ambang_kritis_proyeksi", AMBANG_DEFAULT.kritis),
+		):
+			if self.get(field) in (None, ""):
+				self.set(field, flt(bawaan))
+		batas = self.batas_atas_capaian if self.batas_atas_capaian != "Tanpa Batas" else None
+		masalah = AmbangPeringatan(
+			Decimal(str(self.ambang_aman_proyeksi)), Decimal(str(self.ambang_kritis_proyeksi))
+		).validasi(batas)
+		if masalah:
+			frappe.throw(
+				"<br>".join([_(m) for m in masalah] + [_("Tidak ada data yang diubah.")]),
+				title=_("Ambang peringatan dini tidak valid"),
 			)

@@ -15,6 +15,8 @@ class RekomendasiRapat(BarisAlurKerja):
 
 		batas_waktu: DF.Date | None
 		bidang: DF.Link
+		dari_peringatan_dini: DF.Check
+		indikator: DF.Link | None
 		parent: DF.Data
 		parentfield: DF.Data
 		parenttype: DF.Data

@@ -19,7 +19,7 @@ import frappe
 from frappe import _
 from frappe.utils import cint, flt
 
-from sakip_evaluasi.capaian_baris import urai_realisasi
+from sakip_evaluasi.capaian_baris import angka_realisasi as _angka
 from sakip_evaluasi.domain.periode import TRIWULAN
 
 DKB = "Data Kinerja Bidang"
@@ -52,14 +52,6 @@ def kolom() -> list[dict]:
 		k("status", _("Status Data"), width=110),
 		k("dokumen", _("Data Kinerja Bidang"), "Link", 200, options=DKB),
 	]
-
-
-def _angka(teks) -> float | None:
-	try:
-		nilai = urai_realisasi(teks)
-	except ValueError:
-		return None
-	return None if nilai is None else float(nilai)
 
 
 def baris_laporan(filters) -> list[dict]:
