@@ -50,8 +50,9 @@ def ganti(doctype: str, lama: str, baru: str) -> None:
 
 
 class TestMigrasiOPD(SakipTestCase):
-	def setUp(self):
-		super().setUp()
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
 		buat_pejabat()
 		bidang = buat_bidang("Bidang Migrasi", "MGR", buat_user(KABID)).name
 		buat_indikator(bidang, "Indikator migrasi", (10, 20, 30, 40))
@@ -72,9 +73,10 @@ class TestMigrasiOPD(SakipTestCase):
 				"is_private": 1,
 			}
 		).insert(ignore_permissions=True)
-		self.jadikan_situs_lama(eki.name, bidang)
+		cls.jadikan_situs_lama(eki.name, bidang)
 
-	def jadikan_situs_lama(self, eki: str, bidang: str) -> None:
+	@classmethod
+	def jadikan_situs_lama(cls, eki: str, bidang: str) -> None:
 		"""Bring the site back to how a single-agency site stored it before OPDs existed."""
 		lama_eki, lama_bidang = f"EKI-{TAHUN_UJI}-TW2", "Bidang Migrasi"
 		for j in frappe.get_all(LANGKAH, filters={"evaluasi": eki}, fields=["name", "langkah", "bidang"]):
@@ -100,8 +102,8 @@ class TestMigrasiOPD(SakipTestCase):
 				(field, nilai),
 			)
 		frappe.db.set_single_value("Pengaturan SAKIP", "nama_pemda", None)
-		self.lama_eki, self.lama_dkb = lama_eki, f"DKB-{lama_eki}-MGR"
-		self.jam = frappe.get_all(
+		cls.lama_eki, cls.lama_dkb = lama_eki, f"DKB-{lama_eki}-MGR"
+		cls.jam = frappe.get_all(
 			LANGKAH,
 			filters={"evaluasi": lama_eki},
 			fields=["langkah", "mulai", "batas_waktu", "selesai", "status_sla", "pelaksana"],
@@ -109,7 +111,7 @@ class TestMigrasiOPD(SakipTestCase):
 		)
 		# a Kepala Bidang downloaded the work paper before the move
 		with sebagai(KABID):
-			self.berkas_lama = buat_kertas_kerja(DKB, self.lama_dkb)[1]
+			cls.berkas_lama = buat_kertas_kerja(DKB, cls.lama_dkb)[1]
 
 	def test_the_patch_moves_the_agency_into_one_opd_with_nothing_lost(self):
 		pindahkan_ke_opd.execute()
