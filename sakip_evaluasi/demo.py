@@ -99,6 +99,7 @@ def buat_demo(password: str) -> Iterator[str]:
 		[email(nama) for nama, _lengkap in PEJABAT.values()]
 		+ [email(nama) for _bidang, nama, _lengkap in BIDANG.values()]
 	)
+	yield beranda_tugas_saya()
 	yield from buat_bidang_dan_indikator()
 	yield from jalankan_siklus("III", sampai_langkah=8)
 	yield from jalankan_siklus("IV", sampai_langkah=5)
@@ -346,3 +347,14 @@ def _isi_notulen(nr: str, subkor: str, kadis: str) -> None:
 		"rekomendasi", {"bidang": BIDANG["BM"][0], "rekomendasi": "Percepat lelang rehabilitasi jembatan."}
 	)
 	simpan(doc, subkor)
+
+
+def beranda_tugas_saya() -> str:
+	"""Every demo user lands on Tugas Saya (install code does the same for the app's users)."""
+	from sakip_evaluasi.ruang_kerja import TUGAS_SAYA, jadikan_beranda
+
+	jadikan_beranda(
+		[email(nama) for nama, _lengkap in PEJABAT.values()]
+		+ [email(nama) for _bidang, nama, _lengkap in BIDANG.values()]
+	)
+	return f"Halaman awal pengguna demo: {TUGAS_SAYA}."
