@@ -29,8 +29,14 @@ before_uninstall = "sakip_evaluasi.install.before_uninstall"
 doc_events = {
 	# Workflow Action e-mails only while the site can send e-mail (sakip_evaluasi/surel.py).
 	"Email Account": {
-		"on_update": "sakip_evaluasi.surel.email_account_berubah",
-		"after_delete": "sakip_evaluasi.surel.email_account_berubah",
+		"on_update": [
+			"sakip_evaluasi.surel.email_account_berubah",
+			"sakip_evaluasi.pemberitahuan.email_account_berubah",
+		],
+		"after_delete": [
+			"sakip_evaluasi.surel.email_account_berubah",
+			"sakip_evaluasi.pemberitahuan.email_account_berubah",
+		],
 	},
 }
 # Every 5 minutes by default; the interval in Pengaturan SAKIP is written into the Scheduled Job Type.
@@ -44,4 +50,15 @@ override_whitelisted_methods = {
 	"sakip_evaluasi.alur_kerja.aturan_isian": "sakip_evaluasi.api.alur_kerja.aturan_isian",
 	"sakip_evaluasi.siklus.dokumen_evaluasi": "sakip_evaluasi.api.siklus.dokumen_evaluasi",
 	"sakip_evaluasi.sla.api.jam_langkah": "sakip_evaluasi.api.sla.jam_langkah",
+}
+
+# Template functions of the handover Notification records (sakip_evaluasi/pemberitahuan.py): the holder
+# of an SOP role for the document, and the deadline of its work.
+jinja = {
+	"methods": [
+		"sakip_evaluasi.pemberitahuan.penerima_serah",
+		"sakip_evaluasi.pemberitahuan.batas_serah",
+		"sakip_evaluasi.pemberitahuan.nama_pengguna",
+		"sakip_evaluasi.pemberitahuan.tautan_dokumen",
+	]
 }
