@@ -5,7 +5,8 @@
 	const wadah = root_element.querySelector(".tugas-saya");
 	const esc = (teks) => frappe.utils.escape_html(teks == null ? "" : String(teks));
 	const angka = (n) => String(Math.round(Math.abs(n) * 10) / 10).replace(".", ",");
-	const waktu = (nilai) => (nilai ? frappe.datetime.str_to_user(nilai) : "");
+	// Date and time as the user's settings show them, to the minute.
+	const waktu = (nilai) => (nilai ? frappe.datetime.str_to_user(nilai).replace(/:\d\d(\.\d+)?$/, "") : "");
 	const sisa = (t) => {
 		if (t.sisa_jam == null) return "";
 		return t.sisa_jam < 0

@@ -98,14 +98,12 @@ sakip_evaluasi.alur_kerja ||= (() => {
 							? __("terlambat {0} jam kerja", [angka(t.sisa_jam)])
 							: __("sisa {0} jam kerja", [angka(t.sisa_jam)]);
 					teks += `<br>${esc(__("Batas waktu"))}: <b>${esc(
-						frappe.datetime.str_to_user(t.batas_waktu)
+						frappe.datetime.str_to_user(t.batas_waktu).replace(/:\d\d(\.\d+)?$/, "")
 					)}</b> · ${esc(sisa)}`;
 				}
 				if (frappe.is_mobile()) {
 					teks += `<br>${esc(
-						__("Tindakan untuk Anda: {0}. Buka tombol ⇕ di kanan atas untuk menjalankannya.", [
-							t.aksi.join(", "),
-						])
+						__("Jalankan {0} dari tombol ⇕ di kanan atas.", [t.aksi.join(" / ")])
 					)}`;
 				}
 				return { teks, warna: t.warna_sla === "gray" ? "blue" : t.warna_sla };
@@ -176,8 +174,20 @@ sakip_evaluasi.alur_kerja ||= (() => {
 		});
 	};
 
+	// The state is shown (translated, e.g. Draft as "Draf") by the pill beside the title; the field
+	// itself would show the stored name, and the timeline a version line per transition beside the
+	// workflow's own entry.
+	const sembunyikan_status = (frm) => {
+		const df = frappe.meta.get_docfield(frm.doctype, "workflow_state", frm.docname);
+		if (!df || df.hidden) return;
+		frm.set_df_property("workflow_state", "hidden", 1);
+		// The timeline was drawn before this script ran: draw it again without those lines.
+		frm.timeline && frm.timeline.refresh();
+	};
+
 	return {
 		refresh(frm) {
+			sembunyikan_status(frm);
 			terapkan_aturan_isian(frm);
 			tampilkan_pengantar(frm);
 		},
