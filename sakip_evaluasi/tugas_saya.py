@@ -206,17 +206,20 @@ def _jam(doc, user: str, berjalan: dict[tuple, list], pejabat: _Pejabat, sekaran
 	status = status_kini(langkah, sekarang) if langkah else sla.status_pada(sekarang, batas)
 	eki = pejabat.evaluasi(doc.evaluasi) if doc.get("evaluasi") else None
 	kalender = kalender_evaluasi(eki or frappe._dict())
-	if sekarang > batas:
-		sisa = -sla.keterlambatan_jam(kalender, batas, sekarang)
-	else:
-		sisa = round(kalender.working_time_between(sekarang, batas).total_seconds() / 3600, 2)
 	return {
 		"batas_waktu": batas,
-		"sisa_jam": sisa,
+		"sisa_jam": _sisa_jam(kalender, batas, sekarang),
 		"status_sla": status,
 		"warna_sla": sla.WARNA_STATUS[status],
 		"langkah": langkah.langkah if langkah else None,
 	}
+
+
+def _sisa_jam(kalender, batas: datetime, sekarang: datetime) -> float:
+	"""Working hours left until ``batas``; negative: the working hours it is late by."""
+	if sekarang > batas:
+		return -sla.keterlambatan_jam(kalender, batas, sekarang)
+	return round(kalender.working_time_between(sekarang, batas).total_seconds() / 3600, 2)
 
 
 def _judul(doc) -> str:
@@ -325,10 +328,14 @@ def evaluasi_berjalan(user: str | None = None) -> list[dict]:
 			for j in langkah
 			if status_kini(j, sekarang) == sla.TERLAMBAT
 		]
+		no = min(j.langkah for j in langkah)
+		batas = min(get_datetime(j.batas_waktu) for j in langkah if j.langkah == no)
 		hasil.append(
 			{
 				"name": eki.name,
 				"url": get_url_to_form(EVALUASI, eki.name),
+				"batas_waktu": batas,
+				"sisa_jam": _sisa_jam(kalender, batas, sekarang),
 				"langkah_saat_ini": eki.langkah_saat_ini,
 				"pemegang_langkah": eki.pemegang_langkah,
 				"terlambat": terlambat,

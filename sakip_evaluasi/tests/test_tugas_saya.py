@@ -118,6 +118,10 @@ class TestTugasSaya(SakipTestCase):
 		self.assertIn(self.evaluasi, evaluasi)
 		self.assertTrue(evaluasi[self.evaluasi]["langkah_saat_ini"].startswith("5."))
 		self.assertEqual(evaluasi[self.evaluasi]["terlambat"], [])
+		langkah_5 = frappe.get_all(
+			"Langkah Evaluasi", {"evaluasi": self.evaluasi, "langkah": 5}, pluck="batas_waktu"
+		)
+		self.assertEqual(evaluasi[self.evaluasi]["batas_waktu"], min(langkah_5))
 		with sebagai(KABID["TSA"]):
 			self.assertEqual(api.daftar()["evaluasi"], [])
 

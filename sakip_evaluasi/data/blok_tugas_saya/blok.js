@@ -49,6 +49,7 @@
 			<div class="judul">${esc(e.name)}</div>
 			<div class="petunjuk">${esc(__("Langkah saat ini"))}: ${esc(e.langkah_saat_ini || "-")}</div>
 			<div class="batas">${esc(__("Pemegang langkah"))}: ${esc(e.pemegang_langkah || "-")}</div>
+			<div class="batas">${esc(__("Batas waktu langkah"))}: <b>${esc(waktu(e.batas_waktu))}</b> · ${esc(sisa(e))}</div>
 			${terlambat}</a>`;
 	};
 	const tampilkan = (data) => {
