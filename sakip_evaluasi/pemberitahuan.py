@@ -22,13 +22,13 @@ administrator switched off stays off.
 
 import frappe
 from frappe import _
-from frappe.utils import get_fullname, get_url_to_form
+from frappe.utils import get_url_to_form
 
 from sakip_evaluasi.domain.peran import KEPALA_BIDANG, KEPALA_DINAS, SEKRETARIS, SUBKOOR
 from sakip_evaluasi.pejabat import EVALUASI, pemegang_peran
 from sakip_evaluasi.sla.dasar import LANGKAH
 from sakip_evaluasi.surel import surel_keluar_aktif
-from sakip_evaluasi.tugas_saya import batas_dokumen
+from sakip_evaluasi.tugas_saya import batas_dokumen, nama_jabatan
 
 LONCENG = "System Notification"
 SUREL = "Email"
@@ -44,7 +44,7 @@ PENERIMA_PERAN = {
 }
 
 _DIKEMBALIKAN = (
-	"<p>{{ _(doc.doctype) }} {{ doc.name }} dikembalikan oleh {{ nama_pengguna(doc.modified_by) }}."
+	"<p>{{ _(doc.doctype) }} {{ doc.name }} dikembalikan oleh {{ nama_pengguna(doc.modified_by, doc) }}."
 	"</p><p><b>Alasan:</b> {{ doc.alasan_dikembalikan or '' }}</p>"
 )
 _BATAS = "{% set batas = batas_serah(doc) %}{% if batas %}<p><b>Batas waktu:</b> {{ batas }}</p>{% endif %}"
@@ -56,21 +56,21 @@ SERAH = (
 		"Disposisi",
 		"Dikirim",
 		"kepada",
-		"Disposisi {{ doc.name }} dari {{ nama_pengguna(doc.dari) }}",
+		"Disposisi {{ doc.name }} dari {{ nama_pengguna(doc.dari, doc) }}",
 		"<p>Anda menerima disposisi {{ doc.name }}. Baca, lalu Terima.</p><p>{{ doc.catatan or '' }}</p>",
 	),
 	(
 		"Disposisi",
 		"Diterima",
 		"dari",
-		"Disposisi {{ doc.name }} diterima oleh {{ nama_pengguna(doc.kepada) }}",
+		"Disposisi {{ doc.name }} diterima oleh {{ nama_pengguna(doc.kepada, doc) }}",
 		"<p>Disposisi {{ doc.name }} telah diterima.</p>",
 	),
 	(
 		"Disposisi",
 		"Selesai",
 		"dari",
-		"Disposisi {{ doc.name }} diselesaikan oleh {{ nama_pengguna(doc.kepada) }}",
+		"Disposisi {{ doc.name }} diselesaikan oleh {{ nama_pengguna(doc.kepada, doc) }}",
 		"<p>Disposisi {{ doc.name }} telah dilaksanakan dan diselesaikan.</p>",
 	),
 	(
@@ -296,7 +296,7 @@ def penerima_serah(doc, penerima: str) -> str:
 	else:
 		if not doc.get("evaluasi") or not frappe.db.exists(EVALUASI, doc.evaluasi):
 			return ""
-		user = pemegang_peran(peran, frappe.get_cached_doc(EVALUASI, doc.evaluasi)).user
+		user = pemegang_peran(peran, frappe.get_doc(EVALUASI, doc.evaluasi)).user
 	if not user or _diurus_mesin_sla(doc, user):
 		return ""
 	return user
@@ -313,9 +313,9 @@ def batas_serah(doc) -> str:
 	return _("{0} (sisa {1} jam kerja)").format(teks, jam["sisa_jam"])
 
 
-def nama_pengguna(user: str | None) -> str:
-	"""Template function: a user's full name (never the e-mail address where a name is known)."""
-	return get_fullname(user) if user else ""
+def nama_pengguna(user: str | None, doc=None) -> str:
+	"""Template function: a user's full name and position where known (never the e-mail address)."""
+	return nama_jabatan(user, doc.get("evaluasi") if doc else None)
 
 
 def tautan_dokumen(doc) -> str:

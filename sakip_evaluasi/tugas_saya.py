@@ -222,12 +222,28 @@ def _sisa_jam(kalender, batas: datetime, sekarang: datetime) -> float:
 	return round(kalender.working_time_between(sekarang, batas).total_seconds() / 3600, 2)
 
 
+def nama_jabatan(user: str | None, evaluasi: str | None = None) -> str:
+	"""A user as people know them: full name, and the position where the app knows it (the
+	evaluation's official, a bidang's head)."""
+	if not user:
+		return ""
+	nama = get_fullname(user)
+	if evaluasi:
+		pejabat = frappe.db.get_value(EVALUASI, evaluasi, list(PEJABAT.values()), as_dict=True) or {}
+		for peran, field in PEJABAT.items():
+			if pejabat.get(field) == user:
+				return f"{nama} ({_(peran)})"
+	if bidang := frappe.db.get_value("Bidang", {"kepala_bidang": user}, "name"):
+		return f"{nama} ({_('Kepala {0}').format(bidang)})"
+	return nama
+
+
 def _judul(doc) -> str:
 	bagian = [_(doc.doctype)]
 	if doc.get("bidang"):
 		bagian.append(doc.bidang)
 	if doc.doctype == "Disposisi" and doc.get("dari"):
-		bagian.append(_("dari {0}").format(get_fullname(doc.dari)))
+		bagian.append(_("dari {0}").format(nama_jabatan(doc.dari, doc.get("evaluasi"))))
 	return " · ".join(bagian)
 
 
@@ -238,7 +254,11 @@ def _alasan_terakhir(doc) -> dict | None:
 	if not riwayat:
 		return None
 	r = riwayat[-1]
-	return {"alasan": r.alasan, "oleh": get_fullname(r.dikembalikan_oleh), "waktu": r.waktu}
+	return {
+		"alasan": r.alasan,
+		"oleh": nama_jabatan(r.dikembalikan_oleh, doc.get("evaluasi")),
+		"waktu": r.waktu,
+	}
 
 
 def _tugas(doc, user: str, berjalan, pejabat: _Pejabat, sekarang: datetime) -> dict | None:

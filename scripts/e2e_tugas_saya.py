@@ -76,6 +76,7 @@ INGGRIS = (
 	"added rows",
 	"Tools",
 	"Build",
+	"null",
 )
 _POLA = re.compile(r"\b(" + "|".join(re.escape(s) for s in INGGRIS) + r")\b")
 

@@ -4,7 +4,7 @@ read-only rule, and the desk each role lands on — acted as the real users."""
 import frappe
 from frappe.model.workflow import get_workflow_name
 
-from sakip_evaluasi import pemberitahuan, ruang_kerja
+from sakip_evaluasi import install, pemberitahuan, ruang_kerja
 from sakip_evaluasi.api import tugas_saya as api
 from sakip_evaluasi.api.alur_kerja import aturan_isian
 from sakip_evaluasi.domain import peran
@@ -226,3 +226,17 @@ class TestTugasSaya(SakipTestCase):
 		)
 		self.assertNotIn(peran.KEPALA_BIDANG, peran_sakip)
 		self.assertTrue(get_workflow_name(DKB))
+
+	def test_only_a_brand_new_site_is_switched_to_bahasa_indonesia(self):
+		lama = frappe.db.get_value("System Settings", None, ["language", "setup_complete"], as_dict=True)
+		try:
+			frappe.db.set_single_value("System Settings", "language", "en")
+			install.bahasa_situs_baru()  # a site in use (setup wizard done): nobody's language changes
+			self.assertEqual(frappe.db.get_single_value("System Settings", "language"), "en")
+			frappe.db.set_single_value("System Settings", "setup_complete", 0)
+			install.bahasa_situs_baru()
+			self.assertEqual(frappe.db.get_single_value("System Settings", "language"), "id")
+		finally:
+			frappe.db.set_single_value(
+				"System Settings", {"language": lama.language, "setup_complete": lama.setup_complete}
+			)

@@ -177,12 +177,28 @@ sakip_evaluasi.alur_kerja ||= (() => {
 	// The state is shown (translated, e.g. Draft as "Draf") by the pill beside the title; the field
 	// itself would show the stored name, and the timeline a version line per transition beside the
 	// workflow's own entry.
+	// Frappe's version lines print an emptied value as "null" (e.g. the reason cleared by the next
+	// submission): the timeline says "(kosong)" instead, each time it is drawn.
+	const kosong_di_linimasa = (frm) => {
+		frm.timeline?.timeline_items_wrapper?.find(".timeline-content b").each(function () {
+			if (this.textContent === "null") this.textContent = __("(kosong)");
+		});
+	};
 	const sembunyikan_status = (frm) => {
 		const df = frappe.meta.get_docfield(frm.doctype, "workflow_state", frm.docname);
-		if (!df || df.hidden) return;
+		if (!df || df.hidden || !frm.timeline) return;
 		frm.set_df_property("workflow_state", "hidden", 1);
+		if (!frm.timeline._sakip) {
+			const gambar = frm.timeline.refresh.bind(frm.timeline);
+			frm.timeline.refresh = (...args) => {
+				const hasil = gambar(...args);
+				kosong_di_linimasa(frm);
+				return hasil;
+			};
+			frm.timeline._sakip = true;
+		}
 		// The timeline was drawn before this script ran: draw it again without those lines.
-		frm.timeline && frm.timeline.refresh();
+		frm.timeline.refresh();
 	};
 
 	return {
