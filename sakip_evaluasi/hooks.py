@@ -13,6 +13,8 @@ export_python_type_annotations = True
 _ALUR_KERJA = "public/js/alur_kerja.js"
 _KERTAS_KERJA = "public/js/kertas_kerja_excel.js"
 doctype_js = {
+	# The evaluation uses only its timeline helper (rapikan_linimasa).
+	"Evaluasi Kinerja Internal": [_ALUR_KERJA],
 	"Disposisi": [_ALUR_KERJA],
 	"Kertas Kerja Evaluasi": [_ALUR_KERJA, _KERTAS_KERJA],
 	"Data Kinerja Bidang": [_ALUR_KERJA, _KERTAS_KERJA],

@@ -96,7 +96,9 @@ class Walk:
 		# The Tugas Saya block lives in a shadow root: its text is read there.
 		teks += page.evaluate(
 			"""() => [...document.querySelectorAll('*')].filter(e => e.shadowRoot)
-				.map(e => e.shadowRoot.textContent).join('\\n')"""
+				.flatMap(e => [...e.shadowRoot.children])
+				.filter(c => !['SCRIPT', 'STYLE', 'LINK'].includes(c.tagName))
+				.map(c => c.innerText).join('\\n')"""
 		)
 		temuan = sorted({repr(teks[max(0, m.start() - 25) : m.end() + 25]) for m in _POLA.finditer(teks)})
 		self.cek(not temuan, f"{tempat}: English on screen: {'; '.join(temuan)}")

@@ -174,20 +174,16 @@ sakip_evaluasi.alur_kerja ||= (() => {
 		});
 	};
 
-	// The state is shown (translated, e.g. Draft as "Draf") by the pill beside the title; the field
-	// itself would show the stored name, and the timeline a version line per transition beside the
-	// workflow's own entry.
 	// Frappe's version lines print an emptied value as "null" (e.g. the reason cleared by the next
-	// submission): the timeline says "(kosong)" instead, each time it is drawn.
+	// submission): the timeline says "(kosong)" instead, each time it is drawn. Drawn again now: the
+	// timeline was drawn before the form's script ran.
 	const kosong_di_linimasa = (frm) => {
 		frm.timeline?.timeline_items_wrapper?.find(".timeline-content b").each(function () {
 			if (this.textContent === "null") this.textContent = __("(kosong)");
 		});
 	};
-	const sembunyikan_status = (frm) => {
-		const df = frappe.meta.get_docfield(frm.doctype, "workflow_state", frm.docname);
-		if (!df || df.hidden || !frm.timeline) return;
-		frm.set_df_property("workflow_state", "hidden", 1);
+	const rapikan_linimasa = (frm) => {
+		if (!frm.timeline) return;
 		if (!frm.timeline._sakip) {
 			const gambar = frm.timeline.refresh.bind(frm.timeline);
 			frm.timeline.refresh = (...args) => {
@@ -197,16 +193,24 @@ sakip_evaluasi.alur_kerja ||= (() => {
 			};
 			frm.timeline._sakip = true;
 		}
-		// The timeline was drawn before this script ran: draw it again without those lines.
 		frm.timeline.refresh();
+	};
+	// The state is shown (translated, e.g. Draft as "Draf") by the pill beside the title; the field
+	// itself would show the stored name, and the timeline a version line per transition beside the
+	// workflow's own entry.
+	const sembunyikan_status = (frm) => {
+		const df = frappe.meta.get_docfield(frm.doctype, "workflow_state", frm.docname);
+		if (df && !df.hidden) frm.set_df_property("workflow_state", "hidden", 1);
 	};
 
 	return {
 		refresh(frm) {
 			sembunyikan_status(frm);
+			rapikan_linimasa(frm);
 			terapkan_aturan_isian(frm);
 			tampilkan_pengantar(frm);
 		},
+		rapikan_linimasa,
 		before_workflow_action: minta_alasan_dikembalikan,
 	};
 })();
