@@ -190,6 +190,15 @@ def jalan(w: Walk, ukuran: str, dkb: str, alasan: str) -> None:
 		state = nilai_server(page, DKB, dkb, "workflow_state")
 		w.cek(state == "Dikembalikan", f"{ukuran}: after Kembalikan the state is {state}")
 		w.foto(page, f"{ukuran}-3-subkor-returned")
+		# Back to Tugas Saya (the desk's own navigation, no reload): the returned data no longer waits.
+		page.go_back()
+		page.wait_for_url("**/app/tugas-saya", timeout=30000)
+		blok = tugas_saya(page)
+		page.wait_for_timeout(1500)
+		w.cek(
+			blok.locator("a.kartu", has_text=dkb).count() == 0,
+			f"{ukuran}: after the return {dkb} still waits in the Subkoordinator's Tugas Saya",
+		)
 	# The bell is written by the background worker.
 	import time
 
