@@ -17,7 +17,8 @@ At each width:
 3. the Kepala Dinas logs in: nothing waits for him, and he sees the running evaluation (current step,
    who holds it, late steps); his evaluation form offers no Save.
 
-Every page visited is searched for English strings of Frappe's desk (``INGGRIS``); screenshots of
+The documents are found on the site (the 2026 triwulan IV evaluation, Bina Marga's data by its
+kode BM), never assumed by name. Every page visited is searched for English strings of Frappe's desk (``INGGRIS``); screenshots of
 each stage go to ``--shots``. Exit status 0 when every check passed.
 """
 
@@ -161,7 +162,22 @@ def buka_lonceng(page, ukuran: str) -> str:
 	return page.locator(".dropdown-notifications").inner_text()
 
 
-def jalan(w: Walk, ukuran: str, dkb: str, alasan: str) -> None:
+def nama_dokumen(a) -> tuple[str, str]:
+	"""The demo's stopped cycle (2026, triwulan IV) and Bina Marga's (kode BM) data in it, read from the
+	site as the Subkoordinator sees them: names are never assumed (they may carry an OPD code)."""
+	with halaman(a.chromium, "desktop") as page:
+		masuk(page, a.url, SUBKOR, a.password)
+		cari = """async ([doctype, filters]) => {
+			const r = await fetch("/api/method/frappe.client.get_value?" + new URLSearchParams({
+				doctype, filters: JSON.stringify(filters), fieldname: "name"}));
+			return (await r.json()).message?.name;
+		}"""
+		eki = page.evaluate(cari, ["Evaluasi Kinerja Internal", {"tahun": 2026, "triwulan": "IV"}])
+		dkb = page.evaluate(cari, [DKB, {"evaluasi": eki, "kode_bidang": "BM"}])
+	return eki, dkb
+
+
+def jalan(w: Walk, ukuran: str, eki: str, dkb: str, alasan: str) -> None:
 	a = w.a
 	# 1. The Subkoordinator: Tugas Saya, one tap, return with a reason.
 	with halaman(a.chromium, ukuran) as page:
@@ -245,11 +261,11 @@ def jalan(w: Walk, ukuran: str, dkb: str, alasan: str) -> None:
 		blok = tugas_saya(page)
 		teks = blok.inner_text()
 		w.cek("Evaluasi yang sedang berjalan" in teks, f"{ukuran}: no running evaluation for the Kadis")
-		w.cek("EKI-2026-TW4" in teks and "Langkah saat ini" in teks, f"{ukuran}: the running step is missing")
+		w.cek(eki in teks and "Langkah saat ini" in teks, f"{ukuran}: the running step is missing")
 		w.foto(page, f"{ukuran}-8-kadis-tugas-saya")
 		w.inggris(page, f"{ukuran} Kadis Tugas Saya")
-		blok.locator("a.kartu", has_text="EKI-2026-TW4").first.click()
-		page.wait_for_url("**/evaluasi-kinerja-internal/EKI-2026-TW4", timeout=30000)
+		blok.locator("a.kartu", has_text=eki).first.click()
+		page.wait_for_url(f"**/evaluasi-kinerja-internal/{eki}", timeout=30000)
 		page.wait_for_timeout(2500)
 		simpan = page.locator(".page-head .primary-action:visible", has_text="Simpan").count()
 		w.cek(simpan == 0, f"{ukuran}: the Kadis is offered Simpan on the evaluation")
@@ -259,13 +275,19 @@ def jalan(w: Walk, ukuran: str, dkb: str, alasan: str) -> None:
 
 
 def main() -> int:
-	a = argumen(SUBKOR, "DKB-EKI-2026-TW4-BM")
+	a = argumen(SUBKOR, "")
 	w = Walk(a)
+	eki, dkb = nama_dokumen(a)
+	if a.dkb:
+		dkb = a.dkb
+	if not (eki and dkb):
+		print("FAIL: no 2026 triwulan IV evaluation with Bina Marga's data (run sakip-demo on the site)")
+		return 1
 	for ukuran, alasan in (
 		("ponsel", "Realisasi indikator 3 belum sesuai laporan bulanan; mohon diperiksa."),
 		("desktop", "Kendala indikator 2 belum diisi; lengkapi sebelum diajukan lagi."),
 	):
-		jalan(w, ukuran, a.dkb, alasan)
+		jalan(w, ukuran, eki, dkb, alasan)
 	for c in w.catatan:
 		print(c)
 	for g in w.gagal:
