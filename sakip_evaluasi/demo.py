@@ -184,6 +184,7 @@ def buat_demo(password: str) -> Iterator[str]:
 		yield f"Pengguna {email(nama)} ({peran}, seluruh OPD)"
 	yield f"Kata sandi semua pengguna demo: {password}"
 	yield bahasa_indonesia(pengguna_demo())
+	yield beranda_tugas_saya()
 	yield from jalankan_siklus(OPD, "III", sampai_langkah=8)
 	yield from jalankan_siklus(OPD, "IV", sampai_langkah=5)
 	for kode, (_nama, _pejabat, _bidang, _indikator, sampai) in OPD_LAIN.items():
@@ -470,3 +471,11 @@ def _isi_notulen(nr: str, subkor: str, kadis: str, opd: str) -> None:
 			},
 		)
 	simpan(doc, subkor)
+
+
+def beranda_tugas_saya() -> str:
+	"""Every demo user lands on Tugas Saya (install code does the same for the app's users)."""
+	from sakip_evaluasi.ruang_kerja import TUGAS_SAYA, jadikan_beranda
+
+	jadikan_beranda(pengguna_demo())
+	return f"Halaman awal pengguna demo: {TUGAS_SAYA}."

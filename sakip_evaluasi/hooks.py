@@ -14,6 +14,8 @@ _ALUR_KERJA = "public/js/alur_kerja.js"
 _KERTAS_KERJA = "public/js/kertas_kerja_excel.js"
 _PERINGATAN_DINI = "public/js/peringatan_dini.js"
 doctype_js = {
+	# The evaluation uses only its timeline helper (rapikan_linimasa).
+	"Evaluasi Kinerja Internal": [_ALUR_KERJA],
 	"Disposisi": [_ALUR_KERJA],
 	"Kertas Kerja Evaluasi": [_ALUR_KERJA, _KERTAS_KERJA, _PERINGATAN_DINI],
 	"Data Kinerja Bidang": [_ALUR_KERJA, _KERTAS_KERJA, _PERINGATAN_DINI],
@@ -30,8 +32,14 @@ before_uninstall = "sakip_evaluasi.install.before_uninstall"
 doc_events = {
 	# Workflow Action e-mails only while the site can send e-mail (sakip_evaluasi/surel.py).
 	"Email Account": {
-		"on_update": "sakip_evaluasi.surel.email_account_berubah",
-		"after_delete": "sakip_evaluasi.surel.email_account_berubah",
+		"on_update": [
+			"sakip_evaluasi.surel.email_account_berubah",
+			"sakip_evaluasi.pemberitahuan.email_account_berubah",
+		],
+		"after_delete": [
+			"sakip_evaluasi.surel.email_account_berubah",
+			"sakip_evaluasi.pemberitahuan.email_account_berubah",
+		],
 	},
 }
 # Every 5 minutes by default; the interval in Pengaturan SAKIP is written into the Scheduled Job Type.
@@ -45,4 +53,15 @@ override_whitelisted_methods = {
 	"sakip_evaluasi.alur_kerja.aturan_isian": "sakip_evaluasi.api.alur_kerja.aturan_isian",
 	"sakip_evaluasi.siklus.dokumen_evaluasi": "sakip_evaluasi.api.siklus.dokumen_evaluasi",
 	"sakip_evaluasi.sla.api.jam_langkah": "sakip_evaluasi.api.sla.jam_langkah",
+}
+
+# Template functions of the handover Notification records (sakip_evaluasi/pemberitahuan.py): the holder
+# of an SOP role for the document, and the deadline of its work.
+jinja = {
+	"methods": [
+		"sakip_evaluasi.pemberitahuan.penerima_serah",
+		"sakip_evaluasi.pemberitahuan.batas_serah",
+		"sakip_evaluasi.pemberitahuan.nama_pengguna",
+		"sakip_evaluasi.pemberitahuan.tautan_dokumen",
+	]
 }

@@ -8,7 +8,9 @@ import json
 from pathlib import Path
 
 import frappe
+from frappe.custom.doctype.property_setter.property_setter import make_property_setter
 
+from sakip_evaluasi import pemberitahuan, ruang_kerja
 from sakip_evaluasi.dasbor import pasang_dasbor
 from sakip_evaluasi.domain.capaian import SKALA_PERMENDAGRI_86_2017
 from sakip_evaluasi.domain.kalender import NAMA_HARI, kalender_default
@@ -48,6 +50,8 @@ def after_install() -> None:
 	sinkronkan_workflow()
 	selaraskan_surel()
 	pasang_dasbor()
+	pasang_tampilan()
+	bahasa_situs_baru()
 
 
 def after_migrate() -> None:
@@ -57,11 +61,34 @@ def after_migrate() -> None:
 	sinkronkan_workflow()
 	selaraskan_surel()
 	pasang_dasbor()  # once per record: an administrator's edit or deletion is kept
+	pasang_tampilan()
 
 
 def before_uninstall() -> None:
 	hapus_workflow()
 	lupakan()
+	pemberitahuan.hapus()
+
+
+def pasang_tampilan() -> None:
+	"""What users see of the app, created once (an administrator's edits are kept): Tugas Saya and the
+	per-role workspaces and number cards, the handover notifications, names shown for user links."""
+	ruang_kerja.pasang()
+	pemberitahuan.pasang()
+	tampilkan_nama_pengguna()
+
+
+def bahasa_situs_baru() -> None:
+	"""A brand-new site (setup wizard not yet run) speaks Bahasa Indonesia; on a site already in use
+	nobody's language changes."""
+	if not frappe.db.get_single_value("System Settings", "setup_complete"):
+		frappe.db.set_single_value("System Settings", "language", "id")
+
+
+def tampilkan_nama_pengguna() -> None:
+	"""Every link to a User shows the user's full name instead of the e-mail address."""
+	if not frappe.db.exists("Property Setter", {"doc_type": "User", "property": "show_title_field_in_link"}):
+		make_property_setter("User", None, "show_title_field_in_link", 1, "Check", for_doctype=True)
 
 
 def buat_instruksi_disposisi() -> None:

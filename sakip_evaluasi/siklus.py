@@ -171,7 +171,8 @@ def waktu_rapat(notulen) -> tuple[datetime, datetime]:
 
 
 def kirim_undangan(notulen) -> None:
-	"""A system notification (and e-mail) and a calendar Event for every participant."""
+	"""A calendar Event for every participant (the invitation itself is the Notification record
+	'SAKIP: Notulen Rapat Undangan Dikirim', sakip_evaluasi/pemberitahuan.py: bell and e-mail)."""
 	mulai, selesai = waktu_rapat(notulen)
 	subjek = _("Undangan: {0} ({1}, {2})").format(
 		notulen.acara or _("Rapat Evaluasi Kinerja Internal"),
@@ -199,20 +200,6 @@ def kirim_undangan(notulen) -> None:
 			# Frappe sets the owner to the session user on insert; a private Event belongs in the
 			# participant's own calendar.
 			frappe.db.set_value("Event", event.name, "owner", p.peserta, update_modified=False)
-		frappe.get_doc(
-			{
-				"doctype": "Notification Log",
-				"for_user": p.peserta,
-				"type": "Alert",
-				"subject": subjek,
-				"email_content": _("Anda diundang ke {0} pada {1} di {2}.").format(
-					notulen.acara, mulai.strftime("%d-%m-%Y %H:%M"), notulen.tempat
-				),
-				"document_type": notulen.doctype,
-				"document_name": notulen.name,
-				"from_user": frappe.session.user,
-			}
-		).insert(ignore_permissions=True)
 
 
 def pemilik_acara_rapat(notulen: str) -> set[str]:

@@ -5,8 +5,9 @@
 //   other fields, and in a table whose rows only the app creates it offers no add, delete or move.
 // - A returned document shows the latest return (who, when, why) at the top of the form; every
 //   return is kept in its Riwayat Pengembalian.
-// - On a phone the workflow actions sit behind an icon-only button at the top right; tell the
-//   user which actions wait for them there.
+// - The form says what waits for the user (the next action), the deadline and the working time
+//   left; on a phone the workflow actions sit behind an icon-only button at the top right, so it
+//   also says where they are.
 // - An action that returns the document (next state "Dikembalikan") needs a reason: when the
 //   form's Alasan Dikembalikan is empty, ask for it in a dialog, save it, then take the action.
 frappe.provide("sakip_evaluasi");
@@ -78,29 +79,48 @@ sakip_evaluasi.alur_kerja ||= (() => {
 		return `<b>${kapan}</b><br>${teks_tersimpan(alasan).replace(/\n/g, "<br>")}`;
 	};
 
-	const aksi_untuk_ponsel = (frm) => {
-		if (!frappe.is_mobile()) return Promise.resolve(null);
-		return frappe
-			.xcall("frappe.model.workflow.get_transitions", { doc: frm.doc })
-			.then((transitions) => {
-				const aksi = [...new Set((transitions || []).map((t) => __(t.action)))];
-				if (!aksi.length) return null;
-				return __(
-					"Tindakan untuk Anda: {0}. Buka tombol ⇕ di kanan atas untuk menjalankannya.",
-					[aksi.join(", ")]
-				);
+	// What waits for the user here, by when and how much working time is left (the server's one
+	// rule, sakip_evaluasi.api.tugas_saya.dokumen, as on the Tugas Saya page); on a phone also where
+	// the actions are.
+	const angka = (n) => String(Math.round(Math.abs(n) * 10) / 10).replace(".", ",");
+	const tugas_di_sini = (frm) =>
+		frappe
+			.xcall("sakip_evaluasi.api.tugas_saya.dokumen", {
+				doctype: frm.doctype,
+				name: frm.doc.name,
+			})
+			.then((t) => {
+				if (!t || !(t.aksi || []).length) return null;
+				let teks = `<b>${esc(__("Tindakan Anda"))}:</b> ${esc(t.petunjuk)}`;
+				if (t.batas_waktu) {
+					const sisa =
+						t.sisa_jam < 0
+							? __("terlambat {0} jam kerja", [angka(t.sisa_jam)])
+							: __("sisa {0} jam kerja", [angka(t.sisa_jam)]);
+					teks += `<br>${esc(__("Batas waktu"))}: <b>${esc(
+						frappe.datetime.str_to_user(t.batas_waktu).replace(/:\d\d(\.\d+)?$/, "")
+					)}</b> · ${esc(sisa)}`;
+				}
+				if (frappe.is_mobile()) {
+					teks += `<br>${esc(
+						__("Jalankan {0} dari tombol ⇕ di kanan atas.", [t.aksi.join(" / ")])
+					)}`;
+				}
+				return { teks, warna: t.warna_sla === "gray" ? "blue" : t.warna_sla };
 			});
-	};
 
 	const tampilkan_pengantar = (frm) => {
 		if (frm.is_new()) return;
 		const kembali = pengembalian_terakhir(frm);
 		if (kembali) frm.set_intro(kembali, "red");
-		aksi_untuk_ponsel(frm).then((teks) => {
-			if (!teks) return;
+		tugas_di_sini(frm).then((tugas) => {
+			if (!tugas) return;
 			// One message box: the reason stays on top and keeps its colour.
 			frm.set_intro();
-			frm.set_intro(kembali ? `${kembali}<br>${teks}` : teks, kembali ? "red" : "blue");
+			frm.set_intro(
+				kembali ? `${kembali}<br>${tugas.teks}` : tugas.teks,
+				kembali ? "red" : tugas.warna
+			);
 		});
 	};
 
@@ -154,11 +174,43 @@ sakip_evaluasi.alur_kerja ||= (() => {
 		});
 	};
 
+	// Frappe's version lines print an emptied value as "null" (e.g. the reason cleared by the next
+	// submission): the timeline says "(kosong)" instead, each time it is drawn. Drawn again now: the
+	// timeline was drawn before the form's script ran.
+	const kosong_di_linimasa = (frm) => {
+		frm.timeline?.timeline_items_wrapper?.find(".timeline-content b").each(function () {
+			if (this.textContent === "null") this.textContent = __("(kosong)");
+		});
+	};
+	const rapikan_linimasa = (frm) => {
+		if (!frm.timeline) return;
+		if (!frm.timeline._sakip) {
+			const gambar = frm.timeline.refresh.bind(frm.timeline);
+			frm.timeline.refresh = (...args) => {
+				const hasil = gambar(...args);
+				kosong_di_linimasa(frm);
+				return hasil;
+			};
+			frm.timeline._sakip = true;
+		}
+		frm.timeline.refresh();
+	};
+	// The state is shown (translated, e.g. Draft as "Draf") by the pill beside the title; the field
+	// itself would show the stored name, and the timeline a version line per transition beside the
+	// workflow's own entry.
+	const sembunyikan_status = (frm) => {
+		const df = frappe.meta.get_docfield(frm.doctype, "workflow_state", frm.docname);
+		if (df && !df.hidden) frm.set_df_property("workflow_state", "hidden", 1);
+	};
+
 	return {
 		refresh(frm) {
+			sembunyikan_status(frm);
+			rapikan_linimasa(frm);
 			terapkan_aturan_isian(frm);
 			tampilkan_pengantar(frm);
 		},
+		rapikan_linimasa,
 		before_workflow_action: minta_alasan_dikembalikan,
 	};
 })();

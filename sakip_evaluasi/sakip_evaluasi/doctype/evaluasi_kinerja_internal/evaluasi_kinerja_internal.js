@@ -2,6 +2,7 @@
 // and each step's clock (SLA) under them.
 frappe.ui.form.on("Evaluasi Kinerja Internal", {
 	refresh(frm) {
+		sakip_evaluasi.alur_kerja.rapikan_linimasa(frm);
 		if (frm.is_new()) return;
 		sakip_evaluasi_pejabat(frm);
 		sakip_evaluasi_tombol(frm);

@@ -183,17 +183,19 @@ class TestPejabatEvaluasi(SakipTestCase):
 		eki = self.buat()
 		tempat = f"Isi Sekretaris pada Evaluasi Kinerja Internal {eki.name} (bagian Pejabat)"
 
+		# The Sekretaris runs the evaluation; the Kepala Dinas only reads it once created.
 		def kosongkan():
-			with sebagai(KADIS):
+			with sebagai(USER_SEKRETARIS):
 				doc = frappe.get_doc(EKI, eki.name)
 				doc.sekretaris = None
 				doc.save()
 
 		self.assertDitolak(kosongkan, "Sekretaris belum ditetapkan.", tempat)
 		ubah = sumber(EKI, eki.name)
-		self.assertRestDitolak(lambda: rest(KADIS, "PUT", ubah, {"sekretaris": None}), tempat)
+		self.assertRestDitolak(lambda: rest(USER_SEKRETARIS, "PUT", ubah, {"sekretaris": None}), tempat)
 		self.assertRestDitolak(
-			lambda: rest(KADIS, "PUT", ubah, {"sekretaris": TANPA_PERAN}), "tidak memiliki peran Sekretaris"
+			lambda: rest(USER_SEKRETARIS, "PUT", ubah, {"sekretaris": TANPA_PERAN}),
+			"tidak memiliki peran Sekretaris",
 		)
 
 		# An official disabled after the evaluation started: its form says so, with what to set where.
