@@ -12,6 +12,7 @@ from frappe.utils.password import update_password
 
 from sakip_evaluasi.pejabat import PEJABAT
 from sakip_evaluasi.tests.factories import (
+	OPD_UJI,
 	buat_bidang,
 	buat_indikator,
 	buat_pejabat,
@@ -39,11 +40,8 @@ def siapkan(jumlah: int = 24, sandi: str = "Serentak#2097") -> dict:
 	"""An evaluation of ``TAHUN`` at step 5 with ``jumlah`` bidang, every realisasi filled."""
 	frappe.set_user("Administrator")
 	bersihkan()
-	pengaturan = frappe.get_single("Pengaturan SAKIP")
-	if not all(pengaturan.get(field) for field in PEJABAT.values()):
-		buat_pejabat()
-		pengaturan = frappe.get_single("Pengaturan SAKIP")
-	kadis, sekretaris, subkor = (pengaturan.get(PEJABAT[p]) for p in PEJABAT)
+	buat_pejabat()  # the test OPD and its officials
+	kadis, sekretaris, subkor = (frappe.db.get_value("OPD", OPD_UJI, PEJABAT[p]) for p in PEJABAT)
 
 	kabid = {}
 	for i in range(1, jumlah + 1):
@@ -54,7 +52,7 @@ def siapkan(jumlah: int = 24, sandi: str = "Serentak#2097") -> dict:
 		kabid[bidang] = user
 
 	with sebagai(kadis):
-		eki = frappe.get_doc({"doctype": EKI, "tahun": TAHUN, "triwulan": "I"}).insert()
+		eki = frappe.get_doc({"doctype": EKI, "opd": OPD_UJI, "tahun": TAHUN, "triwulan": "I"}).insert()
 	for dari, kepada in ((kadis, sekretaris), (sekretaris, subkor)):
 		jalankan_aksi("Disposisi", kirim_disposisi(eki.name, dari, kepada).name, "Terima", kepada)
 	with sebagai(subkor):
