@@ -76,9 +76,7 @@ def _lama(field: str) -> str | None:
 
 
 def buat_opd() -> str:
-	"""The OPD of the site's agency (the only one when one exists already)."""
-	if frappe.db.count("OPD") == 1:
-		return frappe.get_all("OPD", pluck="name")[0]
+	"""The OPD of the site's agency (reused when one with its code exists already)."""
 	nama, pemda = pisah_wilayah(_lama("nama_instansi") or "")
 	if pemda and not frappe.db.get_single_value("Pengaturan SAKIP", "nama_pemda"):
 		frappe.db.set_single_value("Pengaturan SAKIP", "nama_pemda", pemda)

@@ -86,10 +86,15 @@ class TestMigrasiOPD(SakipTestCase):
 		ganti(KKE, f"KKE-{eki}", f"KKE-{lama_eki}")
 		ganti(EKI, eki, lama_eki)
 		ganti("Bidang", bidang, lama_bidang)
+		# the test OPD goes (other OPDs a site may hold, e.g. the demo's, are not this agency's)
 		for doctype in TABEL:
-			frappe.db.sql(f"update `tab{doctype}` set opd = null")
-		frappe.db.delete("User Permission", {"allow": "OPD"})
-		frappe.db.delete("OPD")
+			frappe.db.sql(f"update `tab{doctype}` set opd = null where opd = %s", OPD_UJI)
+		frappe.db.delete("User Permission", {"allow": "OPD", "for_value": OPD_UJI})
+		frappe.db.delete("OPD", {"name": OPD_UJI})
+		frappe.db.sql(
+			"delete from tabSingles where doctype = 'Pengaturan SAKIP' and field in %s",
+			[("nama_instansi", "kepala_dinas", "sekretaris", "subkoordinator")],
+		)
 		lama = {
 			"nama_instansi": "Dinas Uji Migrasi Kabupaten Contoh",
 			"kepala_dinas": KADIS,
@@ -185,4 +190,6 @@ class TestMigrasiOPD(SakipTestCase):
 		sebelum = frappe.get_all(EKI, fields=["name", "modified"])
 		pindahkan_ke_opd.execute()
 		self.assertEqual(frappe.get_all(EKI, fields=["name", "modified"]), sebelum)
-		self.assertEqual(frappe.get_all("OPD", pluck="name"), ["DUM"])
+		self.assertEqual(
+			frappe.get_all("OPD", filters={"name": ("in", ["DUM", OPD_UJI])}, pluck="name"), ["DUM"]
+		)
