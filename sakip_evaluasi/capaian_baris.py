@@ -4,6 +4,7 @@ with the cap and the predikat scale set in Pengaturan SAKIP."""
 from decimal import Decimal
 
 import frappe
+from frappe.utils import escape_html
 
 from sakip_evaluasi.domain.angka import urai_angka
 from sakip_evaluasi.domain.capaian import (
@@ -93,7 +94,8 @@ def hitung_semua_baris(doc) -> list[str]:
 		try:
 			urai_realisasi(row.realisasi)
 		except ValueError as e:
-			masalah.append(f"Baris {row.idx} ({row.nama_indikator or row.indikator}): {e}")
+			# The value typed is shown back in an HTML message: escaped, never rendered.
+			masalah.append(escape_html(f"Baris {row.idx} ({row.nama_indikator or row.indikator}): {e}"))
 	if masalah:
 		return masalah
 	triwulan = nomor_triwulan(doc.triwulan)

@@ -32,6 +32,8 @@ doc_events = {
 		"on_update": "sakip_evaluasi.surel.email_account_berubah",
 		"after_delete": "sakip_evaluasi.surel.email_account_berubah",
 	},
+	# Attachments of the app's documents are stored private (sakip_evaluasi/berkas.py).
+	"File": {"validate": "sakip_evaluasi.berkas.jadikan_privat"},
 }
 # Every 5 minutes by default; the interval in Pengaturan SAKIP is written into the Scheduled Job Type.
 scheduler_events = {"cron": {"*/5 * * * *": ["sakip_evaluasi.sla.jadwal.periksa_sla"]}}

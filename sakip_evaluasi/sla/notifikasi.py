@@ -157,11 +157,11 @@ def beri_tahu(user: str | None, subjek: str, isi: str, langkah: str) -> int:
 
 def pesan(row, penerima: str, status: str) -> tuple[str, str]:
 	"""Subject and body (Bahasa Indonesia) of one notification."""
-	langkah = _("Langkah {0}").format(row.langkah) + (f" ({row.bidang})" if row.bidang else "")
+	langkah = _("Langkah {0}").format(row.langkah) + (f" ({escape_html(row.bidang)})" if row.bidang else "")
 	batas = row.batas_waktu.strftime("%d-%m-%Y %H:%M") if row.batas_waktu else "-"
 	kegiatan = escape_html(row.kegiatan or "")
 	tautan = get_url_to_form("Evaluasi Kinerja Internal", row.evaluasi)
-	lihat = _('<p><a href="{0}">Buka {1}</a></p>').format(tautan, row.evaluasi)
+	lihat = _('<p><a href="{0}">Buka {1}</a></p>').format(escape_html(tautan), escape_html(row.evaluasi))
 	if penerima == sla.KEPADA_ATASAN:
 		subjek = _("Eskalasi: {0} {1} terlambat").format(langkah, row.evaluasi)
 		isi = _(
