@@ -46,4 +46,6 @@ override_whitelisted_methods = {
 	"sakip_evaluasi.alur_kerja.aturan_isian": "sakip_evaluasi.api.alur_kerja.aturan_isian",
 	"sakip_evaluasi.siklus.dokumen_evaluasi": "sakip_evaluasi.api.siklus.dokumen_evaluasi",
 	"sakip_evaluasi.sla.api.jam_langkah": "sakip_evaluasi.api.sla.jam_langkah",
+	# Workflow actions are retried when MariaDB ends one as a deadlock victim (api/alur_kerja.py).
+	"frappe.model.workflow.apply_workflow": "sakip_evaluasi.api.alur_kerja.ambil_tindakan",
 }
