@@ -182,6 +182,8 @@ def _bentrok_atau_aneh(catat: Catatan, aksi: str, r) -> None:
 		BENTROK in pesan or "tidak dapat" in pesan or "not a valid" in pesan.lower()
 	):
 		return
+	if r.status_code == 403 and "berstatus" in pesan:  # another official already moved it on
+		return
 	catat.tidak_terduga(aksi, r)
 
 
