@@ -58,6 +58,23 @@ def tunggu_antrean_kosong(batas: float = 120) -> bool:
 	return False
 
 
+def keturunan(pid: int) -> list[int]:
+	"""Every process descended from ``pid`` (read from /proc), deepest first."""
+	anak: dict[int, list[int]] = {}
+	for stat in Path("/proc").glob("[0-9]*/stat"):
+		try:
+			bagian = stat.read_text().rsplit(")", 1)[1].split()
+		except OSError:
+			continue
+		anak.setdefault(int(bagian[1]), []).append(int(stat.parent.name))
+	hasil, tumpuk = [], list(anak.get(pid, []))
+	while tumpuk:
+		p = tumpuk.pop()
+		hasil.append(p)
+		tumpuk.extend(anak.get(p, []))
+	return hasil[::-1]
+
+
 class Proses:
 	"""A child process in its own session (so a signal reaches it and its children), logged to a file."""
 
@@ -77,9 +94,17 @@ class Proses:
 		return self.proc is not None and self.proc.poll() is None
 
 	def bunuh(self, sinyal=signal.SIGKILL) -> None:
-		"""Send ``sinyal`` to the whole process group (SIGKILL: no clean-up, as a crash)."""
-		if self.hidup():
-			os.killpg(self.proc.pid, sinyal)
+		"""Send ``sinyal`` to the process, its group and every descendant (SIGKILL: no clean-up, as a
+		crash). RQ runs each job in a work horse that leaves the worker's session (``os.setsid``), so
+		the descendants are found through their parent, not their group."""
+		if not self.hidup():
+			return
+		for pid in keturunan(self.proc.pid):
+			try:
+				os.kill(pid, sinyal)
+			except ProcessLookupError:
+				pass
+		os.killpg(self.proc.pid, sinyal)
 
 	def berhenti(self, batas: float = 30) -> None:
 		if self.hidup():

@@ -114,7 +114,8 @@ def uji_worker(args) -> list[tuple[str, bool]]:
 			f"worker: killed with {k['pesan']} of {2 * n} messages written, {k['tertunda']} steps still flagged"
 		)
 		mid = 0 < k["pesan"] < 2 * n
-		time.sleep(2)
+		time.sleep(3)
+		berhenti = _keadaan(args.site, ev, data["sejak"])["pesan"] == k["pesan"]  # the job died too
 		worker = worker_rq("../logs/uji-gangguan-worker.log")
 		t0 = time.monotonic()
 		pulih = _tunggu(
@@ -129,6 +130,7 @@ def uji_worker(args) -> list[tuple[str, bool]]:
 		)
 		return [
 			(f"worker: killed in the middle of the job ({terkirim} → {k['pesan']} messages)", mid),
+			("worker: the job died with the worker (no message written after the kill)", berhenti),
 			(f"worker: caught up after the restart ({detik:.0f} s)", bool(pulih)),
 			*_hasil_akhir("worker", k, n),
 		]
