@@ -151,7 +151,7 @@ def uji_koneksi(args) -> list[tuple[str, bool]]:
 		with di_situs(args.site) as frappe:
 			from sakip_evaluasi.tests import gangguan
 
-			conf, kunci = frappe.conf, gangguan.langkah_berjalan(ev)[0]
+			conf, kunci = frappe._dict(frappe.conf), gangguan.langkah_berjalan(ev)[0]
 		# Another connection holds one overdue clock locked, so the check's UPDATE waits on it.
 		db = pymysql.connect(
 			host=conf.db_host or "127.0.0.1",
