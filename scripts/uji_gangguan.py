@@ -66,6 +66,10 @@ def _siapkan(site, jumlah):
 
 		data = gangguan.siapkan(jumlah)
 		data["n"] = gangguan.jadikan_terlambat(data["evaluasi"])
+		langkah = frappe.get_all("Langkah Evaluasi", filters={"evaluasi": data["evaluasi"]}, pluck="name")
+		data["pesan_awal"] = frappe.db.count(
+			"Notification Log", {"document_type": "Langkah Evaluasi", "document_name": ("in", langkah)}
+		)
 		data["sejak"] = str(frappe.utils.now_datetime())
 		return data
 
@@ -107,8 +111,21 @@ def uji_worker(args) -> list[tuple[str, bool]]:
 	try:
 		_antrean_kosong(args.site)  # what the preparation queued (a Contact per new user, …)
 		_periksa_sla_di_worker(args.site)  # flips every step; the job starts sending
-		terkirim = _tunggu(lambda: _keadaan(args.site, ev, data["sejak"])["pesan"], 60, 0.02)
-		worker.bunuh()  # SIGKILL: the worker and the job's work horse, no clean-up
+		with di_situs(args.site) as frappe:  # one connection, polled every 10 ms
+			langkah = frappe.get_all("Langkah Evaluasi", filters={"evaluasi": ev}, pluck="name")
+
+			def pesan_tertulis():
+				frappe.db.rollback()  # a fresh snapshot: see what the job committed
+				return (
+					frappe.db.count(
+						"Notification Log",
+						{"document_type": "Langkah Evaluasi", "document_name": ("in", langkah)},
+					)
+					- data["pesan_awal"]
+				)
+
+			terkirim = _tunggu(pesan_tertulis, 120, 0.01)
+			worker.bunuh()  # SIGKILL: the worker and the job's work horse, no clean-up
 		k = _keadaan(args.site, ev, data["sejak"])
 		print(
 			f"worker: killed with {k['pesan']} of {2 * n} messages written, {k['tertunda']} steps still flagged"
