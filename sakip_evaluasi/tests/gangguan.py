@@ -27,13 +27,14 @@ def jadikan_terlambat(evaluasi: str) -> int:
 
 
 def keadaan(evaluasi: str, sejak: str) -> dict:
-	"""The clocks and the 'terlambat' notifications of ``evaluasi``; the errors logged since ``sejak``."""
+	"""The clocks of ``evaluasi`` and the 'terlambat' notifications and errors since ``sejak`` (the
+	clocks' names repeat from run to run, and Notification Logs are not removed with them)."""
 	names = frappe.get_all(LANGKAH, filters={"evaluasi": evaluasi}, pluck="name") or [""]
 	log = frappe.db.sql(
 		"""select for_user, document_name, subject, count(*) n from `tabNotification Log`
-		where document_type = %s and document_name in %s and subject like %s
+		where document_type = %s and document_name in %s and subject like %s and creation >= %s
 		group by for_user, document_name, subject""",
-		(LANGKAH, names, "%terlambat%"),
+		(LANGKAH, names, "%terlambat%", sejak),
 		as_dict=True,
 	)
 	galat = frappe.get_all(
