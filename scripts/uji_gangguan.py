@@ -328,11 +328,11 @@ def uji_redis(args) -> list[tuple[str, bool]]:
 			time.sleep(1)
 			worker = worker_situs(args.site, "../logs/uji-gangguan-worker.log")
 			print("redis: back (empty) and the worker restarted")
-			doc = s.buka(DKB, data["pengguna"][1]["dkb"], "buka")
+			doc = s.buka(DKB, p["dkb"], "buka")
 			hasil.append(
 				(
 					"redis: the session survived Redis coming back empty",
-					doc.get("name") == data["pengguna"][1]["dkb"],
+					doc.get("name") == p["dkb"],
 				)
 			)
 			with di_situs(args.site) as frappe:
