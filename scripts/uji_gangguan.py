@@ -349,9 +349,12 @@ def uji_redis(args) -> list[tuple[str, bool]]:
 			]
 	finally:
 		worker.berhenti()
+		_bersihkan(args.site)  # while the site still points at its Redis
 		_atur_redis(args.site, None)
 		redis.berhenti()
-		_bersihkan(args.site)
+		import frappe.utils.background_jobs as jobs
+
+		jobs._redis_queue_conn = None  # this process's queue connection was to the private Redis
 	return hasil
 
 
