@@ -58,9 +58,11 @@ def main() -> int:
 	folder = Path("sites", args.site, "private", "backups")
 	terbaru = sorted(folder.glob("*"), key=lambda p: p.stat().st_mtime)[-4:]
 	berkas = {
-		"db": next(str(p) for p in terbaru if p.name.endswith("-database.sql.gz")),
-		"publik": next(str(p) for p in terbaru if p.name.endswith("-files.tar") and "private" not in p.name),
-		"privat": next(str(p) for p in terbaru if p.name.endswith("-private-files.tar")),
+		"db": next(str(p.resolve()) for p in terbaru if p.name.endswith("-database.sql.gz")),
+		"publik": next(
+			str(p.resolve()) for p in terbaru if p.name.endswith("-files.tar") and "private" not in p.name
+		),
+		"privat": next(str(p.resolve()) for p in terbaru if p.name.endswith("-private-files.tar")),
 	}
 	print(f"backup in {time.perf_counter() - t0:.0f} s: {json.dumps(berkas)}")
 	print(
@@ -72,6 +74,16 @@ def main() -> int:
 	kunci = json.loads(Path("sites", args.site, "site_config.json").read_text())["encryption_key"]
 	try:
 		t1 = time.perf_counter()
+		bench(
+			"new-site",
+			baru,
+			"--db-root-username",
+			AKAR,
+			"--db-root-password",
+			SANDI_AKAR,
+			"--admin-password",
+			"admin",
+		)
 		bench(
 			"--site",
 			baru,
