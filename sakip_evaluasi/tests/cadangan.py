@@ -33,6 +33,10 @@ def siapkan() -> dict:
 
 
 def _baris(doctype: str, filters: dict | None = None) -> list[dict]:
+	if frappe.get_meta(doctype).issingle:
+		return frappe.db.sql(
+			"select field, value from `tabSingles` where doctype = %s order by field", doctype, as_dict=True
+		)
 	return frappe.get_all(doctype, filters=filters or {}, fields=["*"], order_by="name asc")
 
 
@@ -50,7 +54,11 @@ def potret() -> dict[str, str]:
 	berkas = _baris("File", {"attached_to_doctype": ("in", doctypes)})
 	for f in berkas:
 		doc = frappe.get_doc("File", f["name"])
-		f["sha256_isi"] = hashlib.sha256(doc.get_content()).hexdigest() if doc.exists_on_disk() else None
+		if doc.exists_on_disk():
+			with open(doc.get_full_path(), "rb") as berkas_disk:
+				f["sha256_isi"] = hashlib.sha256(berkas_disk.read()).hexdigest()
+		else:
+			f["sha256_isi"] = None
 	isi["File"] = berkas
 	return {
 		tabel: f"{len(baris)} rows, sha256 {hashlib.sha256(json.dumps(baris, sort_keys=True, default=str).encode()).hexdigest()[:16]}"
