@@ -74,16 +74,17 @@ def main() -> int:
 	kunci = json.loads(Path("sites", args.site, "site_config.json").read_text())["encryption_key"]
 	try:
 		t1 = time.perf_counter()
-		bench(
-			"new-site",
-			baru,
-			"--db-root-username",
-			AKAR,
-			"--db-root-password",
-			SANDI_AKAR,
-			"--admin-password",
-			"admin",
-		)
+		if not Path("sites", baru).exists():  # restore --force overwrites a site left by an earlier run
+			bench(
+				"new-site",
+				baru,
+				"--db-root-username",
+				AKAR,
+				"--db-root-password",
+				SANDI_AKAR,
+				"--admin-password",
+				"admin",
+			)
 		bench(
 			"--site",
 			baru,
