@@ -20,6 +20,7 @@ The last line reads ``cadangan: N passed, M failed``.
 import argparse
 import json
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -74,7 +75,9 @@ def main() -> int:
 	kunci = json.loads(Path("sites", args.site, "site_config.json").read_text())["encryption_key"]
 	try:
 		t1 = time.perf_counter()
-		if not Path("sites", baru).exists():  # restore --force overwrites a site left by an earlier run
+		if Path("sites", baru).exists() and not Path("sites", baru, "site_config.json").exists():
+			shutil.rmtree(Path("sites", baru))  # the remains of a dropped site
+		if not Path("sites", baru, "site_config.json").exists():  # restore --force overwrites a site
 			bench(
 				"new-site",
 				baru,
