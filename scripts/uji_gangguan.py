@@ -277,12 +277,6 @@ def uji_redis(args) -> list[tuple[str, bool]]:
 		with server(args.site, args.port, 2, nama_log="uji-gangguan") as url:
 			s = Sesi(url, args.site, catat)
 			s.masuk(p["user"], data["sandi"])
-			isi = s.metode(
-				None,
-				"sakip_evaluasi.api.kertas_kerja.unduh",
-				"GET",
-				params={"doctype": DKB, "docname": p["dkb"]},
-			).content
 			redis.bunuh()
 			worker.bunuh()
 			print("redis: killed (and its worker with it)")
@@ -291,6 +285,13 @@ def uji_redis(args) -> list[tuple[str, bool]]:
 			for i, row in enumerate(doc["baris"]):
 				row["realisasi"], row["kendala"] = str(700 + i), "Disimpan saat Redis mati"
 			jawab["simpan"] = s.simpan(doc)
+			jawab["unduh"] = s.metode(
+				None,
+				"sakip_evaluasi.api.kertas_kerja.unduh",
+				"GET",
+				params={"doctype": DKB, "docname": p["dkb"]},
+			)
+			isi = jawab["unduh"].content
 			wb = load_workbook(BytesIO(isi))
 			ws = next(ws for ws in wb.worksheets if ws.sheet_state == "visible" and ws["I1"].value)
 			ws["F2"] = 777
@@ -319,6 +320,7 @@ def uji_redis(args) -> list[tuple[str, bool]]:
 					"simpan": all(r.kendala == "Disimpan saat Redis mati" for r in db.baris),
 					"unggah": db.baris[0].realisasi == "777",
 					"ajukan": db.workflow_state == "Diajukan",
+					"unduh": True,
 				}
 			for aksi, r in jawab.items():
 				hasil.append(
