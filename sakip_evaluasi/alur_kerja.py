@@ -135,13 +135,12 @@ def peran_pengubah(doctype: str, state: str | None) -> set[str]:
 	workflow = get_workflow_name(doctype)
 	if not workflow or not state:
 		return set()
-	# A state may be listed more than once, one row per role allowed to edit in it.
+	# A state may be listed more than once, one row per role allowed to edit in it. The Workflow is
+	# read from the document cache (every save runs this; saving the Workflow clears the cache).
 	return {
-		r
-		for r in frappe.get_all(
-			"Workflow Document State", filters={"parent": workflow, "state": state}, pluck="allow_edit"
-		)
-		if r
+		r.allow_edit
+		for r in frappe.get_cached_doc("Workflow", workflow).states
+		if r.state == state and r.allow_edit
 	}
 
 
@@ -151,10 +150,11 @@ def peran_pengembali(doctype: str, state: str | None = None) -> set[str]:
 	workflow = get_workflow_name(doctype)
 	if not workflow:
 		return set()
-	filters = {"parent": workflow, "next_state": DIKEMBALIKAN}
-	if state is not None:
-		filters["state"] = state
-	return set(frappe.get_all("Workflow Transition", filters=filters, pluck="allowed"))
+	return {
+		t.allowed
+		for t in frappe.get_cached_doc("Workflow", workflow).transitions
+		if t.next_state == DIKEMBALIKAN and (state is None or t.state == state)
+	}
 
 
 def kolom_isian(doctype: str) -> list[str]:

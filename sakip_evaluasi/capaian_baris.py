@@ -5,6 +5,7 @@ year-end projection and its status with the thresholds set there (``domain.proye
 from decimal import Decimal
 
 import frappe
+from frappe.utils import escape_html
 
 from sakip_evaluasi.domain.angka import urai_angka
 from sakip_evaluasi.domain.capaian import (
@@ -158,7 +159,8 @@ def hitung_semua_baris(doc) -> list[str]:
 		try:
 			urai_realisasi(row.realisasi)
 		except ValueError as e:
-			masalah.append(f"Baris {row.idx} ({row.nama_indikator or row.indikator}): {e}")
+			# The value typed is shown back in an HTML message: escaped, never rendered.
+			masalah.append(escape_html(f"Baris {row.idx} ({row.nama_indikator or row.indikator}): {e}"))
 	if masalah:
 		return masalah
 	triwulan = nomor_triwulan(doc.triwulan)

@@ -41,6 +41,8 @@ doc_events = {
 			"sakip_evaluasi.pemberitahuan.email_account_berubah",
 		],
 	},
+	# Attachments of the app's documents are stored private (sakip_evaluasi/berkas.py).
+	"File": {"validate": "sakip_evaluasi.berkas.jadikan_privat"},
 }
 # Every 5 minutes by default; the interval in Pengaturan SAKIP is written into the Scheduled Job Type.
 scheduler_events = {"cron": {"*/5 * * * *": ["sakip_evaluasi.sla.jadwal.periksa_sla"]}}
@@ -53,6 +55,8 @@ override_whitelisted_methods = {
 	"sakip_evaluasi.alur_kerja.aturan_isian": "sakip_evaluasi.api.alur_kerja.aturan_isian",
 	"sakip_evaluasi.siklus.dokumen_evaluasi": "sakip_evaluasi.api.siklus.dokumen_evaluasi",
 	"sakip_evaluasi.sla.api.jam_langkah": "sakip_evaluasi.api.sla.jam_langkah",
+	# Workflow actions are retried when MariaDB ends one as a deadlock victim (api/alur_kerja.py).
+	"frappe.model.workflow.apply_workflow": "sakip_evaluasi.api.alur_kerja.ambil_tindakan",
 }
 
 # Template functions of the handover Notification records (sakip_evaluasi/pemberitahuan.py): the holder

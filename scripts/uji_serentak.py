@@ -20,80 +20,12 @@ whatever happens. Exit status 0 only when every check passed; the last line read
 import argparse
 import json
 import os
-import signal
-import subprocess
 import sys
 import threading
 import time
-from contextlib import contextmanager
-from pathlib import Path
 
 import requests
-
-BATAS_DETIK = 120  # per request
-
-
-def _frappe(site: str):
-	import frappe
-
-	frappe.init(site=site, sites_path=".")
-	frappe.connect()
-	return frappe
-
-
-@contextmanager
-def di_situs(site: str):
-	frappe = _frappe(site)
-	try:
-		yield frappe
-	finally:
-		frappe.destroy()
-
-
-@contextmanager
-def server(site: str, port: int, workers: int):
-	"""gunicorn serving the bench's sites on 127.0.0.1:port, as in production (frappe.app)."""
-	gunicorn = Path(sys.executable).with_name("gunicorn")
-	log = open(f"../logs/uji-serentak-{port}.log", "w")
-	proc = subprocess.Popen(
-		[
-			str(gunicorn),
-			"-b",
-			f"127.0.0.1:{port}",
-			"-w",
-			str(workers),
-			"-t",
-			str(BATAS_DETIK),
-			"--preload",
-			"frappe.app:application",
-		],
-		stdout=log,
-		stderr=subprocess.STDOUT,
-		start_new_session=True,
-	)
-	url = f"http://127.0.0.1:{port}"
-	try:
-		for _ in range(120):
-			try:
-				if requests.get(f"{url}/api/method/ping", headers={"Host": site}, timeout=5).ok:
-					break
-			except requests.ConnectionError:
-				pass
-			if proc.poll() is not None:
-				raise SystemExit(
-					f"gunicorn stopped (exit {proc.returncode}); see logs/uji-serentak-{port}.log"
-				)
-			time.sleep(0.5)
-		else:
-			raise SystemExit("gunicorn did not answer within 60 s")
-		yield url
-	finally:
-		os.killpg(proc.pid, signal.SIGTERM)
-		try:
-			proc.wait(timeout=30)
-		except subprocess.TimeoutExpired:
-			os.killpg(proc.pid, signal.SIGKILL)
-		log.close()
+from _peladen import BATAS_DETIK, di_situs, server
 
 
 def kabid_mengajukan(

@@ -17,6 +17,7 @@ from sakip_evaluasi.alur_kerja import (
 	pastikan_melalui_dokumen,
 	status_berubah,
 )
+from sakip_evaluasi.berkas import pastikan_lampiran_sah
 from sakip_evaluasi.sla import mesin
 
 
@@ -37,6 +38,7 @@ class DokumenAlurKerja(Document):
 	def validate(self) -> None:
 		pastikan_boleh_mengubah(self)
 		pastikan_alasan_dikembalikan(self)
+		pastikan_lampiran_sah(self)
 		self.validasi_isi()
 		if status_berubah(self):
 			self.validasi_masuk_status(self.workflow_state)

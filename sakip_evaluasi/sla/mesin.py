@@ -84,6 +84,11 @@ def _aman(fn: Callable[[], object], doc) -> None:
 def _jadwal_berubah(doc) -> bool:
 	if doc.is_new():
 		return False
+	# A step's start is scheduled by date and time fields only: a save that changes none of them
+	# (every Kabid's save of their data) is answered without reading the SOP.
+	waktu = [df.fieldname for df in doc.meta.fields if df.fieldtype in ("Date", "Datetime", "Time")]
+	if not any(doc.has_value_changed(f) for f in waktu):
+		return False
 	fields = {
 		f
 		for p in _pemicu_evaluasi(doc.evaluasi)

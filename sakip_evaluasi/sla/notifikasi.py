@@ -14,9 +14,14 @@ step that fails is rolled back, logged, counted in ``gagal_notifikasi`` and retr
 check, at most ``BATAS_GAGAL`` times; the other steps go on.
 """
 
+from datetime import datetime, timezone
+
 import frappe
 from frappe import _
 from frappe.utils import cint, escape_html, get_fullname, get_url_to_form, now_datetime
+from frappe.utils.background_jobs import get_job
+from redis.exceptions import RedisError
+from rq.job import JobStatus
 
 from sakip_evaluasi.domain import sla
 from sakip_evaluasi.surel import surel_keluar_aktif
@@ -24,6 +29,7 @@ from sakip_evaluasi.surel import surel_keluar_aktif
 LANGKAH = "Langkah Evaluasi"
 JOB_ID = "sakip_evaluasi_sla_notifikasi"
 BATAS_GAGAL = 3
+DETAK_MATI = 90  # seconds without a heartbeat after which a started job's worker is taken for dead
 KOLOM = (
 	"name",
 	"evaluasi",
@@ -49,16 +55,40 @@ def ada_tertunda() -> bool:
 
 
 def serahkan(setelah_commit: bool = False) -> bool:
-	"""Hand the flagged notifications to one background job (not queued twice); never waits on e-mail."""
+	"""Hand the flagged notifications to one background job (not queued twice); never waits on e-mail.
+
+	The flags live in the database, so a hand-off that cannot reach the queue loses nothing: without
+	Redis the user's save still goes through and the next scheduled check hands the flags off again."""
 	if frappe.flags.in_test and not frappe.flags.sla_antrekan_dalam_tes:
 		return False  # tests call kirim_tertunda() themselves, inside their transaction
-	frappe.enqueue(
-		"sakip_evaluasi.sla.notifikasi.kirim_tertunda",
-		queue="short",
-		job_id=JOB_ID,
-		deduplicate=True,
-		enqueue_after_commit=setelah_commit,
-	)
+	if setelah_commit:
+		frappe.db.after_commit.add(antrekan)
+		return True
+	return antrekan()
+
+
+def antrekan() -> bool:
+	"""Queue the notification job; False (logged, not raised) when the queue cannot be reached.
+
+	A job left "started" by a worker that was killed keeps its id, and Frappe's deduplication would
+	then refuse every new job until RQ cleans it up minutes later: a started job whose heartbeat (RQ
+	renews it every ``job_monitoring_interval``, 30 s) is older than ``DETAK_MATI`` is removed first."""
+	try:
+		job = get_job(JOB_ID)
+		if job and job.get_status() == JobStatus.STARTED and job.last_heartbeat:
+			if (
+				datetime.now(timezone.utc).replace(tzinfo=None) - job.last_heartbeat
+			).total_seconds() > DETAK_MATI:
+				job.delete()
+		frappe.enqueue(
+			"sakip_evaluasi.sla.notifikasi.kirim_tertunda",
+			queue="short",
+			job_id=JOB_ID,
+			deduplicate=True,
+		)
+	except RedisError:
+		frappe.logger("sakip_evaluasi").warning("SLA notifications not queued: Redis unreachable")
+		return False
 	return True
 
 
@@ -157,11 +187,11 @@ def beri_tahu(user: str | None, subjek: str, isi: str, langkah: str) -> int:
 
 def pesan(row, penerima: str, status: str) -> tuple[str, str]:
 	"""Subject and body (Bahasa Indonesia) of one notification."""
-	langkah = _("Langkah {0}").format(row.langkah) + (f" ({row.bidang})" if row.bidang else "")
+	langkah = _("Langkah {0}").format(row.langkah) + (f" ({escape_html(row.bidang)})" if row.bidang else "")
 	batas = row.batas_waktu.strftime("%d-%m-%Y %H:%M") if row.batas_waktu else "-"
 	kegiatan = escape_html(row.kegiatan or "")
 	tautan = get_url_to_form("Evaluasi Kinerja Internal", row.evaluasi)
-	lihat = _('<p><a href="{0}">Buka {1}</a></p>').format(tautan, row.evaluasi)
+	lihat = _('<p><a href="{0}">Buka {1}</a></p>').format(escape_html(tautan), escape_html(row.evaluasi))
 	if penerima == sla.KEPADA_ATASAN:
 		subjek = _("Eskalasi: {0} {1} terlambat").format(langkah, row.evaluasi)
 		isi = _(

@@ -50,6 +50,8 @@ class SakipTestCase(FrappeTestCase):
 	def setUp(self) -> None:
 		super().setUp()
 		frappe.db.savepoint("sakip_test")
+		# Rate-limit counters live in Redis (not rolled back): each test starts with none.
+		frappe.cache.delete_keys("rl:")
 
 	def tearDown(self) -> None:
 		frappe.set_user("Administrator")

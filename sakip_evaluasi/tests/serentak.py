@@ -36,8 +36,9 @@ DOKUMEN = (
 )
 
 
-def siapkan(jumlah: int = 24, sandi: str = "Serentak#2097") -> dict:
-	"""An evaluation of ``TAHUN`` at step 5 with ``jumlah`` bidang, every realisasi filled."""
+def siapkan(jumlah: int = 24, sandi: str = "Serentak#2097", indikator_per_bidang: int = 1) -> dict:
+	"""An evaluation of ``TAHUN`` at step 5 with ``jumlah`` bidang of ``indikator_per_bidang``
+	indicators each, every realisation filled."""
 	frappe.set_user("Administrator")
 	bersihkan()
 	buat_pejabat()  # the test OPD and its officials
@@ -48,7 +49,9 @@ def siapkan(jumlah: int = 24, sandi: str = "Serentak#2097") -> dict:
 		user = buat_user(f"kabid.s{i:02d}@{DOMAIN}")
 		update_password(user, sandi)
 		bidang = buat_bidang(f"{PREFIX_BIDANG} {i:02d}", f"SR{i:02d}", user).name
-		buat_indikator(bidang, f"Indikator serentak {i:02d}", (10, 20, 30, 40), tahun=TAHUN)
+		for j in range(1, indikator_per_bidang + 1):
+			nama = f"Indikator serentak {i:02d}" + (f".{j:02d}" if indikator_per_bidang > 1 else "")
+			buat_indikator(bidang, nama, (10, 20, 30, 40), tahun=TAHUN)
 		kabid[bidang] = user
 
 	with sebagai(kadis):
@@ -73,6 +76,7 @@ def siapkan(jumlah: int = 24, sandi: str = "Serentak#2097") -> dict:
 	return {
 		"evaluasi": eki.name,
 		"sandi": sandi,
+		"pejabat": {"kadis": kadis, "sekretaris": sekretaris, "subkor": subkor},
 		"pengguna": pengguna,
 		"sejak": str(frappe.utils.now_datetime()),
 	}

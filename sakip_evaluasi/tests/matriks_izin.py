@@ -1,0 +1,133 @@
+"""Who may do what with the app's DocTypes: the one expectation table behind the permission tests
+(``test_matriks_izin.py``, run as users holding exactly each role) and the README matrix.
+
+One row per role. Adding a role is one edit: a new entry in ``IZIN`` naming, for each DocType, what
+the role may do (a DocType left out means nothing at all). The README table is rendered from it
+(``python3 -m sakip_evaluasi.tests.matriks_izin``) and a frappe-free test keeps the two equal.
+
+Each cell is eight characters, one per permission type in ``JENIS`` order, a dash where denied:
+``r`` read, ``w`` write, ``c`` create, ``d`` delete, ``s`` submit, ``e`` export, ``p`` print,
+``l`` report (list as a report, the report view). No DocType of the app is submittable: the SOP
+documents move on through their Workflow, whose transitions name the role allowed each action
+(README, *Workflows and who may act*), and a Kepala Bidang is further limited to their own bidang by
+the User Permission on Bidang.
+
+Frappe-free on purpose (no import of frappe): the README check runs in the pytest suite.
+"""
+
+JENIS = ("read", "write", "create", "delete", "submit", "export", "print", "report")
+HURUF = "rwcdsepl"
+
+DOCTYPES = (
+	"Bidang",
+	"Data Kinerja Bidang",
+	"Disposisi",
+	"Evaluasi Kinerja Internal",
+	"Indikator Kinerja",
+	"Instruksi Disposisi",
+	"Kalender Kerja",
+	"Kertas Kerja Evaluasi",
+	"Langkah Evaluasi",
+	"Notulen Rapat",
+	"Pengaturan SAKIP",
+	"SOP",
+	"Tindak Lanjut Evaluasi",
+)
+
+_SEMUA = "rwcd-epl"  # everything but submit
+_BACA = "r----epl"  # read, export, print, report
+_UBAH = "rw---epl"  # read and write (what the workflow state allows), no create or delete
+_BUAT = "rwc--epl"  # read, write, create
+
+IZIN: dict[str, dict[str, str]] = {
+	"Kepala Dinas": {
+		"Bidang": _BACA,
+		"Data Kinerja Bidang": _BACA,
+		"Disposisi": _BUAT,
+		"Evaluasi Kinerja Internal": _BUAT,
+		"Indikator Kinerja": _BACA,
+		"Instruksi Disposisi": _BACA,
+		"Kalender Kerja": _BACA,
+		"Kertas Kerja Evaluasi": _BACA,
+		"Langkah Evaluasi": _BACA,
+		"Notulen Rapat": _UBAH,
+		"Pengaturan SAKIP": "r-----p-",
+		"SOP": _BACA,
+		"Tindak Lanjut Evaluasi": _UBAH,
+	},
+	"Sekretaris": {
+		"Bidang": _SEMUA,
+		"Data Kinerja Bidang": _BACA,
+		"Disposisi": _BUAT,
+		"Evaluasi Kinerja Internal": _BUAT,
+		"Indikator Kinerja": _SEMUA,
+		"Instruksi Disposisi": _SEMUA,
+		"Kalender Kerja": _SEMUA,
+		"Kertas Kerja Evaluasi": _UBAH,
+		"Langkah Evaluasi": _BACA,
+		"Notulen Rapat": _BUAT,
+		"Pengaturan SAKIP": "rwc---p-",
+		"SOP": _SEMUA,
+		"Tindak Lanjut Evaluasi": _UBAH,
+	},
+	"Subkoordinator Perencanaan dan Pelaporan": {
+		"Bidang": _BACA,
+		"Data Kinerja Bidang": _UBAH,
+		"Disposisi": _BUAT,
+		"Evaluasi Kinerja Internal": _BUAT,
+		"Indikator Kinerja": _SEMUA,
+		"Instruksi Disposisi": _BACA,
+		"Kalender Kerja": _BACA,
+		"Kertas Kerja Evaluasi": _SEMUA,
+		"Langkah Evaluasi": _BACA,
+		"Notulen Rapat": _BUAT,
+		"Pengaturan SAKIP": "r-----p-",
+		"SOP": _BACA,
+		"Tindak Lanjut Evaluasi": _BACA,
+	},
+	"Kepala Bidang": {
+		"Bidang": _BACA,
+		"Data Kinerja Bidang": _UBAH,
+		"Evaluasi Kinerja Internal": _BACA,
+		"Indikator Kinerja": _BACA,
+		"Instruksi Disposisi": _BACA,
+		"Kalender Kerja": _BACA,
+		"Langkah Evaluasi": _BACA,
+		"Notulen Rapat": _BACA,
+		"Pengaturan SAKIP": "r-----p-",
+		"SOP": _BACA,
+		"Tindak Lanjut Evaluasi": _UBAH,
+	},
+	"System Manager": {
+		**{doctype: _SEMUA for doctype in DOCTYPES},
+		"Langkah Evaluasi": "r--d-epl",  # the clocks are the engine's: nobody writes them by hand
+		"Pengaturan SAKIP": "rwc---p-",
+	},
+	# A desk user holding none of the roles above.
+	"": {},
+}
+
+
+def boleh(peran: str, doctype: str) -> dict[str, bool]:
+	"""What ``peran`` may do with ``doctype``, per permission type of ``JENIS``."""
+	sel = IZIN[peran].get(doctype, "-" * len(JENIS))
+	assert len(sel) == len(JENIS) and all(c in (h, "-") for c, h in zip(sel, HURUF, strict=True)), sel
+	return {jenis: c != "-" for jenis, c in zip(JENIS, sel, strict=True)}
+
+
+def markdown() -> str:
+	"""The matrix as the README shows it: a row per DocType, a column per role."""
+	peran = [p for p in IZIN if p]
+	judul = ["DocType", *peran, "other desk users"]
+	baris = [
+		"| " + " | ".join(judul) + " |",
+		"|" + "|".join(["---"] + [":-:"] * (len(judul) - 1)) + "|",
+	]
+	for doctype in DOCTYPES:
+		sel = [f"`{IZIN[p].get(doctype, '-' * len(JENIS))}`" for p in [*peran, ""]]
+		baris.append("| " + " | ".join([doctype, *sel]) + " |")
+	return "\n".join(baris)
+
+
+if __name__ == "__main__":
+	print(markdown())

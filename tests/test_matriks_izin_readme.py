@@ -1,0 +1,19 @@
+"""The README's permission matrix is the table the integration tests hold every role to
+(``sakip_evaluasi/tests/matriks_izin.py``): after changing the table, paste the output of
+``python3 -m sakip_evaluasi.tests.matriks_izin`` into the README."""
+
+from pathlib import Path
+
+from sakip_evaluasi.tests.matriks_izin import DOCTYPES, IZIN, JENIS, boleh, markdown
+
+README = Path(__file__).resolve().parent.parent / "README.md"
+
+
+def test_the_readme_shows_the_matrix_the_tests_check():
+	assert markdown() in README.read_text(encoding="utf-8")
+
+
+def test_every_cell_is_well_formed():
+	for peran in IZIN:
+		for doctype in DOCTYPES:
+			assert set(boleh(peran, doctype)) == set(JENIS)
