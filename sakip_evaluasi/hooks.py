@@ -34,7 +34,15 @@ doc_events = {
 	},
 }
 # Every 5 minutes by default; the interval in Pengaturan SAKIP is written into the Scheduled Job Type.
-scheduler_events = {"cron": {"*/5 * * * *": ["sakip_evaluasi.sla.jadwal.periksa_sla"]}}
+# Plt/Plh appointments start and end by their dates: rights, clocks and the position follow.
+scheduler_events = {
+	"cron": {
+		"*/5 * * * *": [
+			"sakip_evaluasi.sla.jadwal.periksa_sla",
+			"sakip_evaluasi.penunjukan.selaraskan_penunjukan",
+		]
+	}
+}
 
 # The endpoints moved into sakip_evaluasi/api/; the old URLs keep working for this release (an open
 # desk tab or a saved download link), then these go.
@@ -44,4 +52,6 @@ override_whitelisted_methods = {
 	"sakip_evaluasi.alur_kerja.aturan_isian": "sakip_evaluasi.api.alur_kerja.aturan_isian",
 	"sakip_evaluasi.siklus.dokumen_evaluasi": "sakip_evaluasi.api.siklus.dokumen_evaluasi",
 	"sakip_evaluasi.sla.api.jam_langkah": "sakip_evaluasi.api.sla.jam_langkah",
+	# an acting official's action outside their appointment is refused with a message first
+	"frappe.model.workflow.apply_workflow": "sakip_evaluasi.api.alur_kerja.terapkan_aksi",
 }
