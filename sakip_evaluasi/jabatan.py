@@ -204,6 +204,18 @@ def baris_riwayat(pegawai: str, jenis: str, dari, sampai, nomor=None, tanggal=No
 	}
 
 
+def lengkapi_riwayat(pegawai: str, nip: str | None, pangkat: str | None) -> None:
+	"""A NIP or pangkat filled in later (a person made from an existing user) completes the history rows
+	written without one; a row that carries one keeps it (the pangkat of that day)."""
+	for kolom, nilai in (("nip", nip), ("pangkat_golongan", pangkat)):
+		if nilai:
+			frappe.db.sql(
+				f"""update `tabRiwayat Jabatan` set `{kolom}` = %s
+				where pegawai = %s and ifnull(`{kolom}`, '') = ''""",
+				(nilai, pegawai),
+			)
+
+
 def pemegang_berganti(doc, pegawai_lama: str | None) -> None:
 	"""After saving a position whose holder changed: the OPD's field or the Bidang's Kepala Bidang
 	follow (with the role and the User Permissions), and the running clocks move to the new holder."""

@@ -7,6 +7,7 @@ from frappe.model.document import Document
 from frappe.utils import getdate, today
 
 from sakip_evaluasi.domain import kepegawaian as k
+from sakip_evaluasi.jabatan import lengkapi_riwayat
 
 # What each problem of a NIP means to the user (``kepegawaian.masalah_nip``).
 PESAN_NIP = {
@@ -63,6 +64,10 @@ class Pegawai(Document):
 		self.nama_lengkap = (self.nama_lengkap or "").strip()
 		self.periksa_nip()
 		self.periksa_user()
+
+	def on_update(self) -> None:
+		if self.has_value_changed("nip") or self.has_value_changed("pangkat_golongan"):
+			lengkapi_riwayat(self.name, self.nip, self.pangkat_golongan)
 
 	def periksa_nip(self) -> None:
 		self.nip = k.rapikan_nip(self.nip) or None
