@@ -6,6 +6,7 @@ from frappe.utils import formatdate, getdate
 
 from sakip_evaluasi.domain import peran
 from sakip_evaluasi.jabatan import nama_jabatan, pemegang_pada
+from sakip_evaluasi.patches import isi_jabatan
 from sakip_evaluasi.pejabat import kepala_bidang, pemegang_peran
 from sakip_evaluasi.penunjukan import selaraskan_penunjukan
 from sakip_evaluasi.tests.factories import (
@@ -110,6 +111,23 @@ class TestJabatan(SLATestCase):
 		self.assertEqual(pegawai, (None, "NIP belum diisi", 1))
 		self.assertEqual(pemegang_pada(JAB_SEK).nip_tampil, "NIP belum diisi")
 
+	def test_the_patch_gives_an_existing_opd_its_positions_and_people(self):
+		jabatan = frappe.get_all("Jabatan", filters={"opd": OPD_UJI}, pluck="name")
+		frappe.db.delete("Riwayat Jabatan", {"parent": ("in", jabatan)})
+		frappe.db.delete("Jabatan", {"opd": OPD_UJI})
+		frappe.db.delete("Pegawai", {"user": ("in", (KADIS, SEKRETARIS, SUBKOR))})
+		isi_jabatan.execute()
+		self.assertEqual(
+			sorted(frappe.get_all("Jabatan", filters={"opd": OPD_UJI}, pluck="name")), sorted(jabatan)
+		)
+		kadis = pemegang_pada(opd=OPD_UJI, peran=peran.KEPALA_DINAS)
+		self.assertEqual(
+			(kadis.user, kadis.sebagai, kadis.nip_tampil), (KADIS, "Definitif", "NIP belum diisi")
+		)
+		self.assertEqual(frappe.db.get_value("Pegawai", {"user": KADIS}, "dari_migrasi"), 1)
+		isi_jabatan.execute()  # again: nothing more
+		self.assertEqual(frappe.db.count("Jabatan", {"opd": OPD_UJI}), len(jabatan))
+
 	def test_a_malformed_nip_is_refused_through_the_document_api_and_rest(self):
 		jumlah = frappe.db.count("Pegawai")
 		for nip, pesan in (
@@ -188,6 +206,13 @@ class TestJabatan(SLATestCase):
 			self.assertEqual(pemegang_peran(peran.SEKRETARIS, eki).user, SEKRETARIS)
 		self.assertNotIn(peran.SEKRETARIS, frappe.get_roles(PLH))
 		self.assertEqual(self.jam(eki, 2).pelaksana, SEKRETARIS)
+		# before the period the appointed person cannot act, and is told why
+		d1 = frappe.db.get_value("Disposisi", {"evaluasi": eki.name, "dari": KADIS})
+		with self.freeze_time(f"{SENIN} 11:30"):
+			jawaban = aksi_rest(PLH, "Disposisi", d1, "Terima")
+		self.assertEqual(jawaban.status, 403, jawaban)
+		self.assertIn("belum berlaku", jawaban.pesan)
+		self.assertEqual(frappe.db.get_value("Disposisi", d1, "workflow_state"), "Dikirim")
 
 		# Tuesday: the scheduled job starts it
 		with self.freeze_time(f"{SELASA} 07:30"):
