@@ -149,13 +149,15 @@ class TestSiklusEvaluasi(SakipTestCase):
 		)
 
 		# Steps 6-7: invitation, attendance and minutes. Invited: the three officials, the head of
-		# each of this test's bidang and of every other active bidang the site has, and nobody else
-		# (not the head of an inactive bidang).
+		# each of this test's bidang and of every other active bidang of the evaluation's OPD, and
+		# nobody else (not the head of an inactive bidang, nor another OPD's: e.g. the demo's).
 		nonaktif = buat_bidang("Bidang Uji Nonaktif", "UJN", buat_user(KABID_NONAKTIF))
 		nonaktif.db_set("aktif", 0)
 		kepala_lain = {
 			b.kepala_bidang
-			for b in frappe.get_all("Bidang", fields=["name", "aktif", "kepala_bidang"])
+			for b in frappe.get_all(
+				"Bidang", filters={"opd": eki.opd}, fields=["name", "aktif", "kepala_bidang"]
+			)
 			if b.aktif and b.kepala_bidang and b.name not in self.bidang.values()
 		}
 		with sebagai(SUBKOR):
