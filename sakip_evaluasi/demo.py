@@ -20,6 +20,7 @@ from sakip_evaluasi.domain.peran import (
 	SEKRETARIS,
 	SUBKOOR,
 )
+from sakip_evaluasi.jabatan import nama_jabatan
 from sakip_evaluasi.tests.factories import jalankan_aksi, sebagai
 
 PEMDA = "Pemerintah Kabupaten Contoh"
@@ -189,6 +190,8 @@ def buat_demo(password: str) -> Iterator[str]:
 	yield from jalankan_siklus(OPD, "IV", sampai_langkah=5)
 	for kode, (_nama, _pejabat, _bidang, _indikator, sampai) in OPD_LAIN.items():
 		yield from jalankan_siklus(kode, "III", sampai_langkah=sampai)
+	yield lengkapi_pegawai()
+	yield tunjuk_plh_sekretaris(password)
 	yield "Selesai. Masuk ke /app dengan salah satu pengguna di atas."
 
 
@@ -233,7 +236,7 @@ def bahasa_indonesia(users: list[str]) -> str:
 	return "Bahasa situs dan pengguna demo: Indonesia (id)."
 
 
-def _user(mail: str, nama: str, peran: str, password: str) -> None:
+def _user(mail: str, nama: str, peran: str | None, password: str) -> None:
 	if not frappe.db.exists("User", mail):
 		first, _, last = nama.partition(" ")
 		frappe.get_doc(
@@ -245,7 +248,7 @@ def _user(mail: str, nama: str, peran: str, password: str) -> None:
 				"send_welcome_email": 0,
 				"language": BAHASA,
 				"user_type": "System User",
-				"roles": [{"role": peran}],
+				"roles": [{"role": peran}] if peran else [],
 			}
 		).insert(ignore_permissions=True)
 	update_password(mail, password)
@@ -479,3 +482,82 @@ def beranda_tugas_saya() -> str:
 
 	jadikan_beranda(pengguna_demo())
 	return f"Halaman awal pengguna demo: {TUGAS_SAYA}."
+
+
+# --------------------------------------------------------------------------- officials as people
+
+# The Dinas PUPR's officials as civil servants (user → NIP, pangkat/golongan); the other OPDs' officials
+# stay as made from their users ("NIP belum diisi"), as on a site that has just been migrated.
+PEGAWAI_DPUPR = {
+	"kadis": ("196805121994031005", "Pembina Utama Muda (IV/c)"),
+	"sekretaris": ("197203151998032004", "Pembina Tingkat I (IV/b)"),
+	"subkor": ("198507222010011003", "Penata Tingkat I (III/d)"),
+	"kabid.bm": ("197601102002121002", "Pembina (IV/a)"),
+	"kabid.sda": ("197909182005012003", "Pembina (IV/a)"),
+	"kabid.ck": ("197704042003121004", "Pembina (IV/a)"),
+	"kabid.tr": ("198111112006042001", "Pembina (IV/a)"),
+}
+# A week's Plh Sekretaris of the Dinas PUPR, from the day the demo is made: the head of its general
+# affairs section, who holds no SOP role of their own (user, full name, NIP, pangkat, letter).
+PLH_SEKRETARIS = (
+	"kasubag.umum",
+	"Hendra Gunawan, S.Sos., M.AP.",
+	"198006172005011002",
+	"Penata Tingkat I (III/d)",
+	"800/112/SEKR/2026",
+)
+
+
+def lengkapi_pegawai() -> str:
+	"""The Dinas PUPR's officials get their NIP and pangkat (the Pegawai made with their positions)."""
+	for nama, (nip, pangkat) in PEGAWAI_DPUPR.items():
+		pegawai = frappe.db.get_value("Pegawai", {"user": email(nama)})
+		if pegawai and not frappe.db.get_value("Pegawai", pegawai, "nip"):
+			doc = frappe.get_doc("Pegawai", pegawai)
+			doc.update({"nip": nip, "pangkat_golongan": pangkat, "dari_migrasi": 0})
+			doc.save(ignore_permissions=True)
+	return f"Pegawai {OPD}: NIP dan pangkat {len(PEGAWAI_DPUPR)} pejabat; OPD lain: NIP belum diisi."
+
+
+def tunjuk_plh_sekretaris(password: str) -> str:
+	"""A Plh Sekretaris of the Dinas PUPR for a week from today (submitted: starts at once)."""
+	jabatan = nama_jabatan(OPD, SEKRETARIS)
+	nama, lengkap, nip, pangkat, nomor = PLH_SEKRETARIS
+	user = email(nama)
+	_user(user, lengkap, None, password)  # no SOP role of their own: the appointment grants it
+	if not frappe.db.exists("Pegawai", {"user": user}):
+		frappe.get_doc(
+			{
+				"doctype": "Pegawai",
+				"nama_lengkap": lengkap,
+				"nip": nip,
+				"pangkat_golongan": pangkat,
+				"user": user,
+				"opd": OPD,
+			}
+		).insert(ignore_permissions=True)
+	if not frappe.db.exists("Penunjukan Pelaksana", {"jabatan": jabatan, "docstatus": 1}):
+		hari_ini = frappe.utils.today()
+		doc = frappe.get_doc(
+			{
+				"doctype": "Penunjukan Pelaksana",
+				"jenis": "Plh",
+				"jabatan": jabatan,
+				"pegawai": frappe.db.get_value("Pegawai", {"user": user}),
+				"nomor_surat": nomor,
+				"tanggal_surat": hari_ini,
+				"mulai": hari_ini,
+				"selesai": frappe.utils.add_days(hari_ini, 6),
+			}
+		)
+		doc.insert(ignore_permissions=True)
+		doc = frappe.get_doc("Penunjukan Pelaksana", doc.name)
+		doc.flags.ignore_permissions = True
+		doc.submit()
+	p = frappe.get_all(
+		"Penunjukan Pelaksana",
+		filters={"jabatan": jabatan, "docstatus": 1},
+		fields=["name", "mulai", "selesai", "status"],
+		limit=1,
+	)[0]
+	return f"Plh. Sekretaris {OPD}: {user} ({p.name}, {p.mulai} s.d. {p.selesai}, {p.status})."

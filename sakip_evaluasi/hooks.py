@@ -45,7 +45,15 @@ doc_events = {
 	"File": {"validate": "sakip_evaluasi.berkas.jadikan_privat"},
 }
 # Every 5 minutes by default; the interval in Pengaturan SAKIP is written into the Scheduled Job Type.
-scheduler_events = {"cron": {"*/5 * * * *": ["sakip_evaluasi.sla.jadwal.periksa_sla"]}}
+# Plt/Plh appointments start and end by their dates: rights, clocks and the position follow.
+scheduler_events = {
+	"cron": {
+		"*/5 * * * *": [
+			"sakip_evaluasi.sla.jadwal.periksa_sla",
+			"sakip_evaluasi.penunjukan.selaraskan_penunjukan",
+		]
+	}
+}
 
 # The endpoints moved into sakip_evaluasi/api/; the old URLs keep working for this release (an open
 # desk tab or a saved download link), then these go.
@@ -55,7 +63,8 @@ override_whitelisted_methods = {
 	"sakip_evaluasi.alur_kerja.aturan_isian": "sakip_evaluasi.api.alur_kerja.aturan_isian",
 	"sakip_evaluasi.siklus.dokumen_evaluasi": "sakip_evaluasi.api.siklus.dokumen_evaluasi",
 	"sakip_evaluasi.sla.api.jam_langkah": "sakip_evaluasi.api.sla.jam_langkah",
-	# Workflow actions are retried when MariaDB ends one as a deadlock victim (api/alur_kerja.py).
+	# Workflow actions: an acting official outside their appointment is refused with a message, and an
+	# action MariaDB ends as a deadlock victim is retried (api/alur_kerja.py).
 	"frappe.model.workflow.apply_workflow": "sakip_evaluasi.api.alur_kerja.ambil_tindakan",
 }
 

@@ -275,7 +275,7 @@ def alasan_tidak_boleh_mengubah(doc) -> str | None:
 		return None
 	peran = set(frappe.get_roles(user))
 	if doc.doctype == DKB and KEPALA_BIDANG in peran and not peran & _PERAN_PENGELOLA:
-		if kepala_bidang(doc.bidang).user != user:
+		if user not in kepala_bidang(doc.bidang).berwenang:
 			return _("Anda bukan Kepala {0} ({1}): kertas kerja bidang lain tidak dapat diimpor.").format(
 				nama_bidang(doc.bidang), doc.bidang
 			)

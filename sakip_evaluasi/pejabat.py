@@ -10,6 +10,13 @@ approved, the Kepala Bidang's right to import a work paper. Today:
   or else the only active user who holds the role in that OPD (a User Permission on it; on a site
   with a single OPD, any active holder of the role).
 - **Kepala Bidang**: the head named on the Bidang.
+- **Plt/Plh**: while a submitted *Penunjukan Pelaksana* of the position runs (``mulai`` ≤ today ≤
+  ``selesai``), the acting user holds the role instead (``pelaksana_berjalan``), so new clocks,
+  escalation and notifications go to them. Under a Plh the definitive holder keeps the right to act
+  (``Pemegang.berwenang``); a Plt is appointed only to a vacant position.
+
+The positions themselves (Jabatan, held by Pegawai with NIP) keep the OPD's fields and the Bidang's
+Kepala Bidang in step (``sakip_evaluasi.jabatan``), so this rule reads those fields.
 
 A holder can act when the user exists, is enabled and holds the role; otherwise the rule says, in
 Bahasa Indonesia, what to set where. An evaluation whose steps could not complete is never started.
@@ -17,15 +24,45 @@ Bahasa Indonesia, what to set where. An evaluation whose steps could not complet
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 
 import frappe
 from frappe import _
+from frappe.utils import formatdate, getdate, today
 
 from sakip_evaluasi.domain.peran import KEPALA_BIDANG, KEPALA_DINAS, SEKRETARIS, SUBKOOR
 
 EVALUASI = "Evaluasi Kinerja Internal"
 # The officials of an evaluation: role → field on the evaluation and on its OPD.
 PEJABAT = {KEPALA_DINAS: "kepala_dinas", SEKRETARIS: "sekretaris", SUBKOOR: "subkoordinator"}
+PENUNJUKAN = "Penunjukan Pelaksana"
+PLH, PLT = "Plh", "Plt"
+
+
+@dataclass(frozen=True)
+class Pelaksana:
+	"""An acting appointment (Plt/Plh) of a position that runs on a given day."""
+
+	penunjukan: str
+	jenis: str
+	user: str
+	jabatan: str
+	nama_jabatan: str
+	peran: str
+	bidang: str | None
+	nomor_surat: str
+	tanggal_surat: date
+	mulai: date
+	selesai: date
+
+	@property
+	def sebutan(self) -> str:
+		"""How the acting official signs: "Plh. Sekretaris Dinas …"."""
+		return f"{self.jenis}. {self.nama_jabatan}"
+
+	@property
+	def surat(self) -> str:
+		return _("surat nomor {0} tanggal {1}").format(self.nomor_surat, formatdate(self.tanggal_surat))
 
 
 @dataclass(frozen=True)
@@ -39,11 +76,97 @@ class Pemegang:
 	masalah: str | None = None
 	# True when the user was taken as the only active holder of the role (nobody named one).
 	satu_satunya: bool = False
+	# The running Plt/Plh appointment ``user`` acts under, and the definitive holder meanwhile.
+	pelaksana: Pelaksana | None = None
+	definitif: str | None = None
+
+	@property
+	def berwenang(self) -> tuple[str, ...]:
+		"""Every user who may act in the role now: the holder, and under a Plh the definitive one too."""
+		users = [self.user]
+		if self.pelaksana and self.pelaksana.jenis == PLH:
+			users.append(self.definitif)
+		return tuple(u for u in users if u)
 
 
 def pemegang_peran(peran: str, evaluasi=None, bidang: str | None = None) -> Pemegang:
 	"""THE rule: who holds SOP role ``peran`` for ``evaluasi`` (a document; None or unsaved: one
-	being created) and, for Kepala Bidang, for ``bidang`` — and whether that user can act."""
+	being created) and, for Kepala Bidang, for ``bidang`` — and whether that user can act. An acting
+	official (Plt/Plh) whose appointment runs today holds it instead of the definitive one."""
+	definitif = _pemegang_definitif(peran, evaluasi, bidang)
+	if peran == KEPALA_BIDANG:
+		opd = frappe.db.get_value("Bidang", bidang, "opd") if bidang else None
+	else:
+		opd = evaluasi.get("opd") if evaluasi is not None else None
+	pelaksana = pelaksana_berjalan(opd, peran, bidang) if opd else None
+	if pelaksana is None:
+		return definitif
+	tempat = _("pada {0} {1}").format(_(PENUNJUKAN), pelaksana.penunjukan)
+	return Pemegang(
+		peran,
+		pelaksana.user,
+		bidang,
+		_masalah(peran, pelaksana.user, tempat, bidang),
+		pelaksana=pelaksana,
+		definitif=definitif.user,
+	)
+
+
+def pelaksana_berjalan(
+	opd: str, peran: str, bidang: str | None = None, tanggal: date | None = None
+) -> Pelaksana | None:
+	"""The submitted Plt/Plh appointment of ``opd``'s position ``peran`` (for ``bidang``) that runs on
+	``tanggal`` (default today), or None. Read from the appointments' dates, so the rule never waits
+	for the scheduled job that grants and revokes the rights."""
+	filters = {"docstatus": 1, "opd": opd, "peran": peran}
+	if peran == KEPALA_BIDANG:
+		filters["bidang"] = bidang
+	daftar = penunjukan_pada(filters, tanggal)
+	return daftar[0] if daftar else None
+
+
+def penunjukan_pada(filters: dict, tanggal: date | None = None) -> list[Pelaksana]:
+	"""The submitted appointments matching ``filters`` that run on ``tanggal`` (default today)."""
+	hari = getdate(tanggal or today())
+	rows = frappe.get_all(
+		PENUNJUKAN,
+		filters={**filters, "docstatus": 1, "mulai": ("<=", hari), "selesai": (">=", hari)},
+		fields=[
+			"name",
+			"jenis",
+			"user",
+			"jabatan",
+			"nama_jabatan",
+			"peran",
+			"bidang",
+			"nomor_surat",
+			"tanggal_surat",
+			"mulai",
+			"selesai",
+		],
+		order_by="mulai desc, creation desc",
+	)
+	return [
+		Pelaksana(
+			r.name,
+			r.jenis,
+			r.user,
+			r.jabatan,
+			r.nama_jabatan,
+			r.peran,
+			r.bidang,
+			r.nomor_surat,
+			getdate(r.tanggal_surat),
+			getdate(r.mulai),
+			getdate(r.selesai),
+		)
+		for r in rows
+		if r.user
+	]
+
+
+def _pemegang_definitif(peran: str, evaluasi=None, bidang: str | None = None) -> Pemegang:
+	"""Who holds ``peran`` by definitive appointment (the evaluation's, OPD's or Bidang's field)."""
 	if peran == KEPALA_BIDANG:
 		user = frappe.db.get_value("Bidang", bidang, "kepala_bidang") if bidang else None
 		tempat = _("pada Bidang {0}").format(bidang) if bidang else _("pada Bidang")
@@ -69,6 +192,13 @@ def pemegang_peran(peran: str, evaluasi=None, bidang: str | None = None) -> Peme
 def pejabat_evaluasi(evaluasi=None) -> list[Pemegang]:
 	"""The Kepala Dinas, Sekretaris and Subkoordinator of ``evaluasi``, by :func:`pemegang_peran`."""
 	return [pemegang_peran(peran, evaluasi) for peran in PEJABAT]
+
+
+def pejabat_pengganti(evaluasi) -> dict[str, str]:
+	"""{field of the evaluation: acting user} for each of its officials a Plt/Plh stands in for today."""
+	if evaluasi is None or not evaluasi.get("opd"):
+		return {}
+	return {PEJABAT[p.peran]: p.user for p in pejabat_evaluasi(evaluasi) if p.pelaksana and p.user}
 
 
 def kepala_bidang(bidang: str) -> Pemegang:
@@ -167,7 +297,8 @@ def tetapkan_pejabat(evaluasi) -> None:
 	)
 	for p in pejabat:
 		if not evaluasi.get(PEJABAT[p.peran]):
-			evaluasi.set(PEJABAT[p.peran], p.user)
+			# the evaluation records the definitive official; an acting one holds the steps meanwhile
+			evaluasi.set(PEJABAT[p.peran], p.definitif if p.pelaksana else p.user)
 			if p.satu_satunya:
 				frappe.msgprint(
 					_(

@@ -10,7 +10,7 @@ from frappe.utils import get_datetime
 
 from sakip_evaluasi.domain.capaian import nilai_kolom, nilai_sd_tw
 from sakip_evaluasi.domain.periode import nomor_triwulan
-from sakip_evaluasi.pejabat import pejabat_evaluasi
+from sakip_evaluasi.pejabat import kepala_bidang, pejabat_evaluasi
 
 
 def sistem(doc):
@@ -153,13 +153,18 @@ def peserta_default(evaluasi: str | None = None) -> list[dict]:
 	"""The Kadis, the Sekretaris and the Subkor of ``evaluasi`` plus every Kepala Bidang of its OPD."""
 	eki = frappe.get_doc("Evaluasi Kinerja Internal", evaluasi) if evaluasi else None
 	peserta = [{"peserta": p.user, "jabatan": p.peran} for p in pejabat_evaluasi(eki) if p.user]
-	saring = {"aktif": 1, "kepala_bidang": ("is", "set")}
+	saring = {"aktif": 1}
 	if eki:
 		saring["opd"] = eki.opd
-	for b in frappe.get_all(
-		"Bidang", filters=saring, fields=["name", "nama_bidang", "kepala_bidang"], order_by="name asc"
-	):
-		peserta.append({"peserta": b.kepala_bidang, "jabatan": f"Kepala {b.nama_bidang}", "bidang": b.name})
+	for b in frappe.get_all("Bidang", filters=saring, fields=["name", "nama_bidang"], order_by="name asc"):
+		# the head by the rule: a Plt/Plh Kepala Bidang who runs today is invited in their stead
+		kepala = kepala_bidang(b.name)
+		if not kepala.user:
+			continue
+		jabatan = f"Kepala {b.nama_bidang}"
+		if kepala.pelaksana:
+			jabatan = f"{kepala.pelaksana.jenis}. {jabatan}"
+		peserta.append({"peserta": kepala.user, "jabatan": jabatan, "bidang": b.name})
 	seen: set[str] = set()
 	return [p for p in peserta if not (p["peserta"] in seen or seen.add(p["peserta"]))]
 

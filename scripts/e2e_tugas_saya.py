@@ -172,7 +172,9 @@ def nama_dokumen(a) -> tuple[str, str]:
 				doctype, filters: JSON.stringify(filters), fieldname: "name"}));
 			return (await r.json()).message?.name;
 		}"""
-		eki = page.evaluate(cari, ["Evaluasi Kinerja Internal", {"opd": "DPUPR", "tahun": 2026, "triwulan": "IV"}])
+		eki = page.evaluate(
+			cari, ["Evaluasi Kinerja Internal", {"opd": "DPUPR", "tahun": 2026, "triwulan": "IV"}]
+		)
 		dkb = page.evaluate(cari, [DKB, {"evaluasi": eki, "kode_bidang": "BM"}])
 	return eki, dkb
 

@@ -4,9 +4,11 @@ import random
 import time
 
 import frappe
+from frappe.model.document import Document
 from frappe.model.workflow import apply_workflow
 
 from sakip_evaluasi import alur_kerja
+from sakip_evaluasi.penunjukan import pastikan_penunjukan_berlaku, peran_transisi
 
 
 @frappe.whitelist()
@@ -21,12 +23,24 @@ PERCOBAAN_TINDAKAN = 3
 
 
 @frappe.whitelist(methods=["POST"])
-def ambil_tindakan(doc: str | dict, action: str) -> dict:
-	"""Frappe's ``apply_workflow`` (``override_whitelisted_methods``), tried again when MariaDB ends
-	it as a deadlock victim. At the end of a quarter many transitions move one evaluation at the same
-	moment (each locks the evaluation, its clocks and Frappe's Workflow Action rows); InnoDB then
-	rolls one transaction back whole, and asks for it to be retried: nothing of it was written, so
-	it is run again (at most ``PERCOBAAN_TINDAKAN`` times) instead of answering HTTP 500."""
+def ambil_tindakan(doc: str | dict, action: str) -> Document:
+	"""Frappe's ``apply_workflow`` (the desk's action menu and REST answer here through
+	``override_whitelisted_methods``), with two additions:
+
+	- an acting official (Plt/Plh) whose appointment does not run today is refused with a message
+	  that says so, before Frappe's own checks (which would only say the action is not valid once the
+	  scheduled job has taken their role away);
+	- an action MariaDB ends as a deadlock victim is tried again. At the end of a quarter many
+	  transitions move one evaluation at the same moment (each locks the evaluation, its clocks and
+	  Frappe's Workflow Action rows); InnoDB then rolls one transaction back whole and asks for it to
+	  be retried: nothing of it was written, so it is run again (at most ``PERCOBAAN_TINDAKAN`` times)
+	  instead of answering HTTP 500."""
+	data = frappe.parse_json(doc)
+	if data.get("doctype") and data.get("name") and alur_kerja.dokumen_alur_kerja_sop(data["doctype"]):
+		tersimpan = frappe.get_doc(data["doctype"], data["name"])
+		pastikan_penunjukan_berlaku(
+			tersimpan, peran_transisi(tersimpan.doctype, tersimpan.get("workflow_state"), aksi=action)
+		)
 	for percobaan in range(1, PERCOBAAN_TINDAKAN + 1):
 		jumlah_pesan = len(frappe.local.message_log)
 		try:

@@ -16,8 +16,10 @@ from sakip_evaluasi.alur_kerja import (
 	pastikan_boleh_mengubah,
 	pastikan_melalui_dokumen,
 	status_berubah,
+	status_lama,
 )
 from sakip_evaluasi.berkas import pastikan_lampiran_sah
+from sakip_evaluasi.penunjukan import catat_tindakan_pelaksana, pastikan_penunjukan_berlaku, peran_transisi
 from sakip_evaluasi.sla import mesin
 
 
@@ -41,6 +43,10 @@ class DokumenAlurKerja(Document):
 		pastikan_lampiran_sah(self)
 		self.validasi_isi()
 		if status_berubah(self):
+			# an acting official (Plt/Plh) acts only while their appointment runs
+			pastikan_penunjukan_berlaku(
+				self, peran_transisi(self.doctype, status_lama(self), self.workflow_state)
+			)
 			self.validasi_masuk_status(self.workflow_state)
 
 	def before_save(self) -> None:
@@ -57,6 +63,7 @@ class DokumenAlurKerja(Document):
 		if status_berubah(self):
 			if self.workflow_state == DIKEMBALIKAN:
 				self.add_comment("Comment", _("Dikembalikan: {0}").format(self.alasan_dikembalikan))
+			catat_tindakan_pelaksana(self, status_lama(self))
 			self.setelah_masuk_status(self.workflow_state)
 		# The SLA engine closes and opens the step clocks this save moves (never blocks the save).
 		mesin.dokumen_berubah(self)

@@ -11,6 +11,7 @@ from frappe import _
 from frappe.utils import cint, flt
 
 from sakip_evaluasi.alur_kerja import dokumen_alur_kerja_sop
+from sakip_evaluasi.pejabat import pejabat_pengganti
 from sakip_evaluasi.workflow_sync import definisi_workflow
 
 KOLOM_PEMICU = (
@@ -92,12 +93,14 @@ def evaluasi_syarat(syarat: str | None, doc, evaluasi) -> bool:
 	"""Evaluate a step's condition the way Frappe evaluates a workflow transition's condition."""
 	if not syarat:
 		return True
-	return bool(
-		frappe.safe_eval(
-			syarat,
-			None,
-			{"doc": frappe._dict(doc.as_dict()), "evaluasi": frappe._dict(evaluasi.as_dict())},
-		)
+	data, dokumen = evaluasi.as_dict(), frappe._dict(doc.as_dict())
+	if frappe.safe_eval(syarat, None, {"doc": dokumen, "evaluasi": frappe._dict(data)}):
+		return True
+	# a Plt/Plh running today stands in for the official recorded on the evaluation (who, under a
+	# Plh, keeps the right to act: the condition holds for either)
+	pengganti = pejabat_pengganti(evaluasi)
+	return bool(pengganti) and bool(
+		frappe.safe_eval(syarat, None, {"doc": dokumen, "evaluasi": frappe._dict({**data, **pengganti})})
 	)
 
 

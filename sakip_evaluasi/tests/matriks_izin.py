@@ -7,7 +7,7 @@ the role may do (a DocType left out means nothing at all). The README table is r
 
 Each cell is eight characters, one per permission type in ``JENIS`` order, a dash where denied:
 ``r`` read, ``w`` write, ``c`` create, ``d`` delete, ``s`` submit, ``e`` export, ``p`` print,
-``l`` report (list as a report, the report view). No DocType of the app is submittable: the SOP
+``l`` report (list as a report, the report view). Only Penunjukan Pelaksana (a Plt/Plh appointment) is submittable: the SOP
 documents move on through their Workflow, whose transitions name the role allowed each action
 (README, *Workflows and who may act*), and a Kepala Bidang is further limited to their own bidang by
 the User Permission on Bidang.
@@ -28,9 +28,12 @@ DOCTYPES = (
 	"Kalender Kerja",
 	"Kertas Kerja Evaluasi",
 	"Langkah Evaluasi",
+	"Jabatan",
 	"Notulen Rapat",
 	"OPD",
+	"Pegawai",
 	"Pengaturan SAKIP",
+	"Penunjukan Pelaksana",
 	"SOP",
 	"Tindak Lanjut Evaluasi",
 )
@@ -56,6 +59,9 @@ IZIN: dict[str, dict[str, str]] = {
 		"Pengaturan SAKIP": "r-----p-",
 		"SOP": _BACA,
 		"Tindak Lanjut Evaluasi": _UBAH,
+		"Jabatan": _BACA,
+		"Pegawai": _BACA,
+		"Penunjukan Pelaksana": _BACA,
 	},
 	"Sekretaris": {
 		"Bidang": _SEMUA,
@@ -72,6 +78,9 @@ IZIN: dict[str, dict[str, str]] = {
 		"Pengaturan SAKIP": "r-------",  # Pemda-wide: the Admin SAKIP Pemda sets it
 		"SOP": _SEMUA,
 		"Tindak Lanjut Evaluasi": _UBAH,
+		"Jabatan": _UBAH,
+		"Pegawai": _BUAT,
+		"Penunjukan Pelaksana": "rwc-sepl",
 	},
 	"Subkoordinator Perencanaan dan Pelaporan": {
 		"Bidang": _BACA,
@@ -88,6 +97,9 @@ IZIN: dict[str, dict[str, str]] = {
 		"Pengaturan SAKIP": "r-----p-",
 		"SOP": _BACA,
 		"Tindak Lanjut Evaluasi": _BACA,
+		"Jabatan": _BACA,
+		"Pegawai": _BACA,
+		"Penunjukan Pelaksana": _BACA,
 	},
 	"Kepala Bidang": {
 		"Bidang": _BACA,
@@ -102,14 +114,76 @@ IZIN: dict[str, dict[str, str]] = {
 		"Pengaturan SAKIP": "r-----p-",
 		"SOP": _BACA,
 		"Tindak Lanjut Evaluasi": _UBAH,
+		"Jabatan": _BACA,
+		"Pegawai": _BACA,
+		"Penunjukan Pelaksana": _BACA,
 	},
 	"System Manager": {
 		**{doctype: _SEMUA for doctype in DOCTYPES},
 		"Langkah Evaluasi": "r--d-epl",  # the clocks are the engine's: nobody writes them by hand
 		"Pengaturan SAKIP": "rwc---p-",
+		"Jabatan": _BUAT,  # positions are made with their OPD and Bidang, never deleted by hand
+		"Penunjukan Pelaksana": "rwcdsepl",  # an appointment is submitted to take effect
 	},
 	# A desk user holding none of the roles above.
 	"": {},
+	"Inspektorat": {
+		"Bidang": _BACA,
+		"Data Kinerja Bidang": _BACA,
+		"Disposisi": _BACA,
+		"Evaluasi Kinerja Internal": _BACA,
+		"Indikator Kinerja": _BACA,
+		"Instruksi Disposisi": _BACA,
+		"Jabatan": _BACA,
+		"Kalender Kerja": _BACA,
+		"Kertas Kerja Evaluasi": _BACA,
+		"Langkah Evaluasi": _BACA,
+		"Notulen Rapat": _BACA,
+		"OPD": _BACA,
+		"Pegawai": _BACA,
+		"Pengaturan SAKIP": "r-------",
+		"Penunjukan Pelaksana": _BACA,
+		"SOP": _BACA,
+		"Tindak Lanjut Evaluasi": _UBAH,
+	},
+	"Bappeda": {
+		"Bidang": _BACA,
+		"Data Kinerja Bidang": _BACA,
+		"Disposisi": _BACA,
+		"Evaluasi Kinerja Internal": _BACA,
+		"Indikator Kinerja": _BACA,
+		"Instruksi Disposisi": _BACA,
+		"Jabatan": _BACA,
+		"Kalender Kerja": _BACA,
+		"Kertas Kerja Evaluasi": _BACA,
+		"Langkah Evaluasi": _BACA,
+		"Notulen Rapat": _BACA,
+		"OPD": _BACA,
+		"Pegawai": _BACA,
+		"Pengaturan SAKIP": "r-------",
+		"Penunjukan Pelaksana": _BACA,
+		"SOP": _BACA,
+		"Tindak Lanjut Evaluasi": _BACA,
+	},
+	"Admin SAKIP Pemda": {
+		"Bidang": _SEMUA,
+		"Data Kinerja Bidang": _BACA,
+		"Disposisi": _BACA,
+		"Evaluasi Kinerja Internal": _BACA,
+		"Indikator Kinerja": _SEMUA,
+		"Instruksi Disposisi": _SEMUA,
+		"Jabatan": _BUAT,
+		"Kalender Kerja": _SEMUA,
+		"Kertas Kerja Evaluasi": _BACA,
+		"Langkah Evaluasi": _BACA,
+		"Notulen Rapat": _BACA,
+		"OPD": _SEMUA,
+		"Pegawai": _SEMUA,
+		"Pengaturan SAKIP": "rwc---p-",
+		"Penunjukan Pelaksana": "rwcdsepl",
+		"SOP": _SEMUA,
+		"Tindak Lanjut Evaluasi": _BACA,
+	},
 }
 
 

@@ -7,6 +7,7 @@ from frappe.model.document import Document
 
 from sakip_evaluasi.domain.penamaan import kode_valid, nama_bidang, rapikan_kode
 from sakip_evaluasi.izin import pastikan_kepala_bidang_aktif, sinkronkan_izin_kepala_bidang
+from sakip_evaluasi.jabatan import hapus_jabatan, ikuti_kepala_bidang
 
 
 class Bidang(Document):
@@ -23,6 +24,7 @@ class Bidang(Document):
 		kode: DF.Data
 		nama_bidang: DF.Data
 		nama_kepala_bidang: DF.Data | None
+		pelaksana_kepala_bidang: DF.Link | None
 		opd: DF.Link
 	# end: auto-generated types
 
@@ -75,8 +77,10 @@ class Bidang(Document):
 			kepala_baru=self.kepala_bidang,
 			opd=self.opd,
 		)
+		ikuti_kepala_bidang(self)  # its position (Jabatan) takes the head named here
 
 	def on_trash(self) -> None:
+		hapus_jabatan({"bidang": self.name})
 		sinkronkan_izin_kepala_bidang(
 			bidang=self.name, kepala_lama=self.kepala_bidang, kepala_baru=None, opd=self.opd
 		)

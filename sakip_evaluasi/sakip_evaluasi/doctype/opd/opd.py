@@ -7,6 +7,7 @@ from frappe.model.document import Document
 
 from sakip_evaluasi.domain.penamaan import kode_valid, rapikan_kode
 from sakip_evaluasi.izin import JABATAN_OPD, sinkronkan_izin_pejabat_opd
+from sakip_evaluasi.jabatan import hapus_jabatan, ikuti_pejabat_opd
 from sakip_evaluasi.pejabat import periksa_pejabat_opd
 
 
@@ -66,6 +67,8 @@ class OPD(Document):
 			lama={f: sebelum.get(f) for f in JABATAN_OPD} if sebelum else {},
 			baru={f: self.get(f) for f in JABATAN_OPD},
 		)
+		ikuti_pejabat_opd(self)  # its positions (Jabatan) take the officials named here
 
 	def on_trash(self) -> None:
+		hapus_jabatan({"opd": self.name})
 		sinkronkan_izin_pejabat_opd(self.name, lama={f: self.get(f) for f in JABATAN_OPD}, baru={})
