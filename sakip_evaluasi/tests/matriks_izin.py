@@ -43,6 +43,12 @@ _BACA = "r----epl"  # read, export, print, report
 _UBAH = "rw---epl"  # read and write (what the workflow state allows), no create or delete
 _BUAT = "rwc--epl"  # read, write, create
 
+# What the Pemda-wide readers (Inspektorat, Bappeda) may do: read every DocType of every OPD.
+_PEMBACA_PEMDA = {
+	**{doctype: _BACA for doctype in DOCTYPES},
+	"Pengaturan SAKIP": "r-------",
+}
+
 IZIN: dict[str, dict[str, str]] = {
 	"Kepala Dinas": {
 		"Bidang": _BACA,
@@ -127,44 +133,10 @@ IZIN: dict[str, dict[str, str]] = {
 	},
 	# A desk user holding none of the roles above.
 	"": {},
-	"Inspektorat": {
-		"Bidang": _BACA,
-		"Data Kinerja Bidang": _BACA,
-		"Disposisi": _BACA,
-		"Evaluasi Kinerja Internal": _BACA,
-		"Indikator Kinerja": _BACA,
-		"Instruksi Disposisi": _BACA,
-		"Jabatan": _BACA,
-		"Kalender Kerja": _BACA,
-		"Kertas Kerja Evaluasi": _BACA,
-		"Langkah Evaluasi": _BACA,
-		"Notulen Rapat": _BACA,
-		"OPD": _BACA,
-		"Pegawai": _BACA,
-		"Pengaturan SAKIP": "r-------",
-		"Penunjukan Pelaksana": _BACA,
-		"SOP": _BACA,
-		"Tindak Lanjut Evaluasi": _UBAH,
-	},
-	"Bappeda": {
-		"Bidang": _BACA,
-		"Data Kinerja Bidang": _BACA,
-		"Disposisi": _BACA,
-		"Evaluasi Kinerja Internal": _BACA,
-		"Indikator Kinerja": _BACA,
-		"Instruksi Disposisi": _BACA,
-		"Jabatan": _BACA,
-		"Kalender Kerja": _BACA,
-		"Kertas Kerja Evaluasi": _BACA,
-		"Langkah Evaluasi": _BACA,
-		"Notulen Rapat": _BACA,
-		"OPD": _BACA,
-		"Pegawai": _BACA,
-		"Pengaturan SAKIP": "r-------",
-		"Penunjukan Pelaksana": _BACA,
-		"SOP": _BACA,
-		"Tindak Lanjut Evaluasi": _BACA,
-	},
+	# The Pemda-wide readers: every OPD's records; the Inspektorat may also return an accepted Tindak
+	# Lanjut (write, for its reason and the transition; the SOP rule locks every other field).
+	"Inspektorat": {**_PEMBACA_PEMDA, "Tindak Lanjut Evaluasi": _UBAH},
+	"Bappeda": _PEMBACA_PEMDA,
 	"Admin SAKIP Pemda": {
 		"Bidang": _SEMUA,
 		"Data Kinerja Bidang": _BACA,
