@@ -163,11 +163,16 @@ redis-cli -h "${redis_hostport%%:*}" -p "${redis_hostport##*:}" ping 2>/dev/null
 
 # ------------------------------------------------------------------ 4. the bench CLI, own venv
 CLI=$BENCH_HOME/.sakip/bench-cli
+# Several benches may be provisioned at once: they share this CLI, so one installs it at a time.
+as_user "mkdir -p '$BENCH_HOME/.sakip'"
+exec 9>"$BENCH_HOME/.sakip/bench-cli.lock"
+flock 9
 if ! as_user "'$CLI/bin/bench' --version" 2>/dev/null | grep -qx "$BENCH_CLI_VERSION"; then
 	say "installing the bench CLI (frappe-bench==$BENCH_CLI_VERSION) in $CLI"
 	as_user "rm -rf '$CLI' && mkdir -p '$(dirname "$CLI")' && '$PYTHON' -m venv '$CLI' &&
 		'$CLI/bin/pip' install -q --disable-pip-version-check 'frappe-bench==$BENCH_CLI_VERSION'"
 fi
+flock -u 9
 
 # ------------------------------------------------------------------ 5. the bench itself
 bench_ready() {
@@ -197,7 +202,8 @@ else
 		done
 		FRAPPE_SOURCE=${FRAPPE_SOURCE:-https://github.com/frappe/frappe}
 	fi
-	SRC=$BENCH_HOME/.sakip/src/frappe
+	# One source clone per bench, so that two benches can be built at the same time.
+	SRC=$BENCH_HOME/.sakip/src/$(echo "$BENCH" | tr '/' '_')/frappe
 	as_user "rm -rf '$SRC' && mkdir -p '$(dirname "$SRC")'"
 	if [ -f "$FRAPPE_SOURCE" ] && git bundle list-heads "$FRAPPE_SOURCE" >/dev/null 2>&1; then
 		say "Frappe source: git bundle $FRAPPE_SOURCE (branch version-15)"
