@@ -382,15 +382,24 @@ def jalankan_siklus(opd: str, triwulan: str, sampai_langkah: int) -> Iterator[st
 	aksi("Notulen Rapat", nr, "Ajukan Notulen", subkor, "Undangan Dikirim")
 	aksi("Notulen Rapat", nr, "Sahkan", kadis, "Notulen Diajukan")
 	# Step 8: follow-ups
-	for tl in frappe.get_all("Tindak Lanjut Evaluasi", filters={"evaluasi": nama}, fields=["name", "bidang"]):
+	daftar_tl = frappe.get_all(
+		"Tindak Lanjut Evaluasi", filters={"evaluasi": nama}, fields=["name", "bidang"], order_by="name"
+	)
+	for nomor_tl, tl in enumerate(daftar_tl):
 		kabid = frappe.db.get_value("Bidang", tl.bidang, "kepala_bidang")
 		doc = frappe.get_doc("Tindak Lanjut Evaluasi", tl.name)
 		if doc.workflow_state == "Draft":
-			for row in doc.baris:
+			# the first bidang's recommendation is done (with its bukti), the others go on into the
+			# next triwulan (carried forward, sakip_evaluasi/tindak_lanjut.py)
+			for i, row in enumerate(doc.baris):
 				row.tindak_lanjut = (
 					row.tindak_lanjut or "Telah dikoordinasikan dengan UPT dan masuk rencana aksi."
 				)
 				row.status = "Dalam Proses"
+				if nomor_tl == 0 and i == 0:
+					row.status = "Tuntas"
+					row.tanggal_tuntas = frappe.utils.today()
+					row.tautan_bukti = "https://arsip.contoh.go.id/tindak-lanjut/berita-acara.pdf"
 			simpan(doc, kabid)
 		aksi("Tindak Lanjut Evaluasi", tl.name, "Ajukan", kabid, "Draft")
 		aksi("Tindak Lanjut Evaluasi", tl.name, "Verifikasi", sekretaris, "Diajukan")
@@ -437,7 +446,7 @@ def _isi_undangan(nr: str, subkor: str) -> None:
 	doc.update(
 		{
 			"nomor_undangan": f"005/{doc.triwulan}/SEKR/2026",
-			"tanggal_rapat": frappe.utils.add_days(frappe.utils.today(), 3),
+			"tanggal_rapat": frappe.utils.add_days(frappe.utils.today(), -2),
 			"jam_mulai": "09:00:00",
 			"jam_selesai": "12:00:00",
 			"tempat": "Ruang Rapat Kepala Dinas",

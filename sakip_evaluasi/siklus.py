@@ -11,6 +11,7 @@ from frappe.utils import get_datetime
 from sakip_evaluasi.domain.capaian import nilai_kolom, nilai_sd_tw
 from sakip_evaluasi.domain.periode import nomor_triwulan
 from sakip_evaluasi.pejabat import kepala_bidang, pejabat_evaluasi
+from sakip_evaluasi.tindak_lanjut import baris_tindak_lanjut_baru
 
 
 def sistem(doc):
@@ -222,15 +223,13 @@ def pemilik_acara_rapat(notulen: str) -> set[str]:
 
 
 def buat_tindak_lanjut(notulen) -> list[str]:
-	"""One Tindak Lanjut Evaluasi per bidang that received a rekomendasi."""
+	"""One Tindak Lanjut Evaluasi per bidang that received a rekomendasi or still has an open
+	follow-up of an earlier triwulan (carried forward, sakip_evaluasi/tindak_lanjut.py)."""
 	return buat_per_bidang(
 		"Tindak Lanjut Evaluasi",
 		notulen.evaluasi,
-		notulen.rekomendasi,
-		lambda rows: {
-			"notulen": notulen.name,
-			"baris": [{"rekomendasi": r.rekomendasi, "batas_waktu": r.batas_waktu} for r in rows],
-		},
+		baris_tindak_lanjut_baru(notulen),
+		lambda rows: {"notulen": notulen.name, "baris": [r.isi for r in rows]},
 	)
 
 

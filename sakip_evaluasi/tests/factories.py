@@ -198,6 +198,19 @@ def kembalikan(doc, user: str, alasan: str):
 	return aksi(doc, "Kembalikan", user)
 
 
+def tulis_notulen(nama: str, rekomendasi: list[tuple[str, str]]) -> None:
+	"""The Subkoordinator writes the minutes of meeting ``nama`` as it was held: the Kepala Dinas led,
+	everyone attended, and the meeting decided exactly the (bidang, text) ``rekomendasi`` (any
+	peringatan dini draft is dropped)."""
+	with sebagai(SUBKOR):
+		nr = frappe.get_doc("Notulen Rapat", nama)
+		nr.pimpinan_rapat, nr.notulis = KADIS, SUBKOR
+		for p in nr.peserta:
+			p.kehadiran = "Hadir"
+		nr.set("rekomendasi", [{"bidang": bidang, "rekomendasi": teks} for bidang, teks in rekomendasi])
+		nr.save()
+
+
 def riwayat(doc) -> list[tuple]:
 	"""The returns kept on ``doc``: (alasan, dikembalikan_oleh, dari_status), oldest first."""
 	return [(r.alasan, r.dikembalikan_oleh, r.dari_status) for r in doc.riwayat_pengembalian]

@@ -209,7 +209,15 @@ class TestOPD(SakipTestCase):
 				"doctype": TL,
 				"evaluasi": self.eki[OPD_LAIN].name,
 				"bidang": self.bidang[OPD_LAIN],
-				"baris": [{"rekomendasi": "Percepat", "tindak_lanjut": "Sudah", "status": "Tuntas"}],
+				"baris": [
+					{
+						"rekomendasi": "Percepat",
+						"tindak_lanjut": "Sudah",
+						"status": "Tuntas",
+						"tanggal_tuntas": frappe.utils.today(),
+						"tautan_bukti": "https://arsip.contoh.go.id/ba.pdf",
+					}
+				],
 			}
 		)
 		tl.flags.ignore_permissions = True

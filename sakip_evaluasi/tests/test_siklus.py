@@ -224,6 +224,8 @@ class TestSiklusEvaluasi(SakipTestCase):
 				doc = frappe.get_doc("Tindak Lanjut Evaluasi", doc.name)
 				doc.baris[0].tindak_lanjut = "Sudah dilaksanakan"
 				doc.baris[0].status = "Tuntas"
+				doc.baris[0].tanggal_tuntas = frappe.utils.today()
+				doc.baris[0].tautan_bukti = "https://arsip.contoh.go.id/ba.pdf"
 				doc.save()
 			doc = aksi(doc, "Ajukan", KABID[kode])
 			doc = aksi(doc, "Verifikasi", SEKRETARIS)

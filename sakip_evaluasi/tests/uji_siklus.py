@@ -20,6 +20,7 @@ from sakip_evaluasi.tests.factories import (
 	buat_user,
 	kirim_disposisi,
 	sebagai,
+	tulis_notulen,
 )
 
 KABID = {"SLA": "kabid.sla@test.sakip", "SLB": "kabid.slb@test.sakip"}
@@ -110,18 +111,7 @@ class SLATestCase(SakipTestCase):
 
 	def ajukan_notulen(self, nr, saat: str, rekomendasi: tuple[str, ...]):
 		with self.freeze_time(saat):
-			with sebagai(SUBKOR):
-				nr = frappe.get_doc("Notulen Rapat", nr.name)
-				nr.pimpinan_rapat, nr.notulis = KADIS, SUBKOR
-				for p in nr.peserta:
-					p.kehadiran = "Hadir"
-				# The meeting decides: exactly these rekomendasi (any peringatan dini draft is dropped).
-				nr.set("rekomendasi", [])
-				for kode in rekomendasi:
-					nr.append(
-						"rekomendasi", {"bidang": self.bidang[kode], "rekomendasi": f"Tindak lanjut {kode}"}
-					)
-				nr.save()
+			tulis_notulen(nr.name, [(self.bidang[kode], f"Tindak lanjut {kode}") for kode in rekomendasi])
 			return aksi(nr, "Ajukan Notulen", SUBKOR)
 
 	def ajukan_tindak_lanjut(self, eki, kode: str, saat: str):
@@ -131,6 +121,8 @@ class SLATestCase(SakipTestCase):
 				for row in doc.baris:
 					row.tindak_lanjut = "Sudah dilaksanakan"
 					row.status = "Tuntas"
+					row.tanggal_tuntas = frappe.utils.getdate(saat)
+					row.tautan_bukti = "https://arsip.contoh.go.id/ba.pdf"
 				doc.save()
 			return aksi(doc, "Ajukan", KABID[kode])
 

@@ -13,6 +13,7 @@ class BarisTindakLanjut(BarisAlurKerja):
 	if TYPE_CHECKING:
 		from frappe.types import DF
 
+		baris_asal: DF.Data | None
 		batas_waktu: DF.Date | None
 		bukti: DF.Attach | None
 		parent: DF.Data
@@ -20,7 +21,12 @@ class BarisTindakLanjut(BarisAlurKerja):
 		parenttype: DF.Data
 		rekomendasi: DF.SmallText | None
 		status: DF.Literal["Belum Ada", "Dalam Proses", "Tuntas"]
+		tanggal_rekomendasi: DF.Date | None
+		tanggal_tuntas: DF.Date | None
+		tautan_bukti: DF.Data | None
 		tindak_lanjut: DF.SmallText | None
+		tindak_lanjut_asal: DF.Link | None
+		triwulan_asal: DF.Data | None
 	# end: auto-generated types
 
 	pass

@@ -9,6 +9,7 @@ from sakip_evaluasi.controllers.alur_kerja import DokumenAlurKerja
 from sakip_evaluasi.pejabat import pastikan_kepala_bidang
 from sakip_evaluasi.peringatan import draf_rekomendasi
 from sakip_evaluasi.siklus import buat_tindak_lanjut, kirim_undangan, pastikan_bidang_ada, peserta_default
+from sakip_evaluasi.tindak_lanjut import baris_tindak_lanjut_baru, isi_tindak_lanjut_lalu
 
 
 class NotulenRapat(DokumenAlurKerja):
@@ -25,6 +26,9 @@ class NotulenRapat(DokumenAlurKerja):
 		from sakip_evaluasi.sakip_evaluasi.doctype.rekomendasi_rapat.rekomendasi_rapat import RekomendasiRapat
 		from sakip_evaluasi.sakip_evaluasi.doctype.riwayat_pengembalian.riwayat_pengembalian import (
 			RiwayatPengembalian,
+		)
+		from sakip_evaluasi.sakip_evaluasi.doctype.tindak_lanjut_triwulan_lalu.tindak_lanjut_triwulan_lalu import (
+			TindakLanjutTriwulanLalu,
 		)
 
 		acara: DF.SmallText | None
@@ -45,13 +49,20 @@ class NotulenRapat(DokumenAlurKerja):
 		tahun: DF.Int
 		tanggal_rapat: DF.Date | None
 		tempat: DF.Data | None
+		tindak_lanjut_lalu: DF.Table[TindakLanjutTriwulanLalu]
 		triwulan: DF.Literal["I", "II", "III", "IV"]
 		workflow_state: DF.Link | None
 	# end: auto-generated types
 
 	# Once the minutes are Disahkan each bidang's Tindak Lanjut Evaluasi was made from the
 	# rekomendasi rows: they stay as they were.
-	TABEL_SISTEM = {"rekomendasi": TabelSistem(kolom=(), status=("Disahkan",))}
+	TABEL_SISTEM = {
+		"rekomendasi": TabelSistem(kolom=(), status=("Disahkan",)),
+		# the open follow-ups of earlier triwulan, as the app finds them until the invitation is sent
+		"tindak_lanjut_lalu": TabelSistem(kolom=()),
+	}
+	# States in which the open follow-ups of earlier triwulan are read again on every save.
+	STATUS_TINDAK_LANJUT_LALU = (None, "Draft", "Undangan Dikirim")
 
 	def autoname(self) -> None:
 		self.name = f"NR-{self.evaluasi}"
@@ -66,6 +77,10 @@ class NotulenRapat(DokumenAlurKerja):
 		if not self.rekomendasi:
 			# A draft for every indicator projected Kritis; the meeting keeps, edits or drops each.
 			self.set("rekomendasi", draf_rekomendasi(self.evaluasi))
+
+	def validasi_isi(self) -> None:
+		if self.workflow_state in self.STATUS_TINDAK_LANJUT_LALU:
+			isi_tindak_lanjut_lalu(self)
 
 	def _validate_links(self) -> None:
 		pastikan_bidang_ada(self.rekomendasi, _("Rekomendasi"), self.opd)
@@ -83,7 +98,10 @@ class NotulenRapat(DokumenAlurKerja):
 			self.pastikan_terisi({"pimpinan_rapat": _("Pimpinan Rapat"), "notulis": _("Notulis")})
 			self.validasi_daftar_hadir()
 		if state == "Disahkan":
-			pastikan_kepala_bidang((r.bidang for r in self.rekomendasi if r.bidang), langkah="8")
+			# every bidang that gets a Tindak Lanjut: new recommendations and carried follow-ups
+			pastikan_kepala_bidang(
+				{r.bidang for r in baris_tindak_lanjut_baru(self) if r.bidang}, langkah="8"
+			)
 
 	def pastikan_terisi(self, fields: dict) -> None:
 		kosong = [label for field, label in fields.items() if not self.get(field)]

@@ -74,6 +74,7 @@ class TestTindakLanjutEvaluasi(UjiIsian):
 				doc.baris[1].tindak_lanjut = f"Survei dijadwalkan ({jalur})"
 				doc.baris[1].status = ("Dalam Proses", "Tuntas")[i % 2]
 				doc.baris[1].bukti = "/files/survei.pdf"
+				doc.baris[1].tanggal_tuntas = frappe.utils.today()
 				simpan_lewat(jalur, KABID, doc)
 				row = frappe.get_doc(TL, self.tl).baris[1]
 				self.assertEqual(
@@ -113,7 +114,7 @@ class TestTindakLanjutEvaluasi(UjiIsian):
 				self.tl,
 				ubah,
 				potongan,
-				"Yang dapat Anda ubah pada status ini: tabel Tindak Lanjut per Rekomendasi: Tindak Lanjut, Status, Bukti.",
+				"Yang dapat Anda ubah pada status ini: tabel Tindak Lanjut per Rekomendasi: Tindak Lanjut, Status, Bukti, Tanggal Tuntas, Tautan Bukti.",
 			)
 		# a REST client that sends only the row it fills would drop the other one
 		data = sebagai_json(frappe.get_doc(TL, self.tl))

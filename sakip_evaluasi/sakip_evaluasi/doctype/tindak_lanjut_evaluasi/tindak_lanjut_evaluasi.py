@@ -7,6 +7,7 @@ from frappe import _
 from sakip_evaluasi.alur_kerja import TabelSistem
 from sakip_evaluasi.controllers.alur_kerja import DokumenAlurKerja
 from sakip_evaluasi.siklus import pastikan_baris_terisi
+from sakip_evaluasi.tindak_lanjut import pastikan_tuntas_lengkap, ringkas
 
 
 class TindakLanjutEvaluasi(DokumenAlurKerja):
@@ -29,9 +30,11 @@ class TindakLanjutEvaluasi(DokumenAlurKerja):
 		baris: DF.Table[BarisTindakLanjut]
 		bidang: DF.Link
 		evaluasi: DF.Link
+		jumlah_belum_tuntas: DF.Int
 		kode_bidang: DF.Data | None
 		notulen: DF.Link | None
 		opd: DF.Link | None
+		rekomendasi_tertua: DF.Date | None
 		riwayat_pengembalian: DF.Table[RiwayatPengembalian]
 		tahun: DF.Int
 		triwulan: DF.Literal["I", "II", "III", "IV"]
@@ -46,6 +49,11 @@ class TindakLanjutEvaluasi(DokumenAlurKerja):
 		kode = frappe.db.get_value("Bidang", self.bidang, "kode")
 		self.name = f"TL-{self.evaluasi}-{kode}"
 
+	def validasi_isi(self) -> None:
+		pastikan_tuntas_lengkap(self)
+		ringkas(self)
+
 	def validasi_masuk_status(self, state: str) -> None:
 		if state == "Diajukan":
 			pastikan_baris_terisi(self.baris, "tindak_lanjut", _("Tindak lanjut belum diisi pada baris {0}."))
+			pastikan_tuntas_lengkap(self, semua=True)
