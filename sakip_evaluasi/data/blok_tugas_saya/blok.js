@@ -24,7 +24,9 @@
 					sisa(t)
 			  )}${t.status_sla ? ` · ${esc(__(t.status_sla))}` : ""}</div>`
 			: "";
-		return `<a class="kartu ${esc(t.warna_sla)}" href="${esc(t.url)}" data-doctype="${esc(
+		// On a phone a document with a page made for it (cards, big buttons) opens there.
+		const url = t.url_ponsel && window.matchMedia("(max-width: 767px)").matches ? t.url_ponsel : t.url;
+		return `<a class="kartu ${esc(t.warna_sla)}" href="${esc(url)}" data-doctype="${esc(
 			t.doctype
 		)}" data-name="${esc(t.name)}">
 			<div><span class="pill ${esc(t.warna_sla)}">${esc(t.status_label)}</span>

@@ -3,11 +3,28 @@
 // scheduled check already shows as late, in the colour the server sends with it. The list reads its
 // rows through sakip_evaluasi.api.sla.daftar_langkah (Frappe's list query, each row's status derived
 // now); the form gets its status and colour from its onload.
+// Opened without a filter on the evaluation, the list shows the running evaluation's steps (the
+// latest evaluation with a step still open that the user may read, i.e. of their OPD), not every
+// quarter mixed; the filter can be removed as any other.
 frappe.listview_settings["Langkah Evaluasi"] = {
 	onload(listview) {
 		if (listview.view_name === "List") {
 			listview.method = "sakip_evaluasi.api.sla.daftar_langkah";
 		}
+		const ada = (listview.filter_area.get() || []).some((f) => f[1] === "evaluasi");
+		if (ada || frappe.route_options?.evaluasi) return;
+		frappe.db
+			.get_list("Langkah Evaluasi", {
+				filters: { selesai: ["is", "not set"] },
+				fields: ["evaluasi"],
+				order_by: "mulai desc",
+				limit: 1,
+			})
+			.then((rows) => {
+				if (rows.length) {
+					listview.filter_area.add([["Langkah Evaluasi", "evaluasi", "=", rows[0].evaluasi]]);
+				}
+			});
 	},
 	get_indicator(doc) {
 		const warna = doc.warna_sla || (doc.__onload || {}).warna_sla;
