@@ -85,6 +85,9 @@ def muat(dokumen: str) -> dict:
 	user = frappe.session.user
 	aksi = aksi_pengguna(doc, user)
 	transisi = {t.action: t.next_state for t in get_transitions(doc) if t.action in aksi}
+	# Who may return the document reviews it here: the cards are read-only for them (a correction
+	# the state allows them is made in the full form).
+	memeriksa = DIKEMBALIKAN in transisi.values()
 	riwayat = doc.get(FIELD_RIWAYAT) or []
 	terakhir = riwayat[-1] if riwayat and doc.workflow_state == DIKEMBALIKAN else None
 	jam = batas_dokumen(doc, user)
@@ -98,7 +101,7 @@ def muat(dokumen: str) -> dict:
 		"workflow_state": doc.workflow_state,
 		"status_label": _(doc.workflow_state),
 		"baris": [_kartu(r, triwulan) for r in doc.baris],
-		"kolom_terbuka": kolom_terbuka(doc),
+		"kolom_terbuka": [] if memeriksa else kolom_terbuka(doc),
 		"petunjuk": petunjuk(DKB, doc.workflow_state, aksi) if aksi else "",
 		"batas_waktu": jam.get("batas_waktu"),
 		"sisa_jam": jam.get("sisa_jam"),
@@ -211,4 +214,6 @@ def _langkah_berikut(doc, status: str, eki) -> str:
 		)
 	return _(
 		"Setelah data semua bidang diajukan, langkah {0} ({1}) dimulai dengan waktu {2} {3} kerja."
-	).format(berikut.no, berikut.kegiatan, f"{berikut.waktu:g}".replace(".", ","), _(berikut.satuan or ""))
+	).format(
+		berikut.no, berikut.kegiatan, f"{berikut.waktu:g}".replace(".", ","), _(berikut.satuan or "").lower()
+	)

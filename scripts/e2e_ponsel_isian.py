@@ -38,7 +38,7 @@ def main() -> int:
 		kartu.first.wait_for(timeout=30000)
 		k.layar("isian-1-tugas-saya")
 		k.tap(kartu, f"Tugas Saya: kartu {a.dkb}")
-		page.wait_for_url("**/app/isian-kinerja?**", timeout=30000)
+		page.wait_for_url("**/app/isian-kinerja**", timeout=30000, wait_until="commit")
 		isian = page.locator(".sakip-isian input[data-kolom='realisasi']")
 		isian.first.wait_for(timeout=30000)
 		n = isian.count()

@@ -28,7 +28,7 @@ def buka(page, k: Ketukan, url: str, dkb: str) -> None:
 	kartu = page.locator(".tugas-saya a.kartu", has_text=dkb)
 	kartu.first.wait_for(timeout=30000)
 	kartu.first.tap()
-	page.wait_for_url("**/app/isian-kinerja?**", timeout=30000)
+	page.wait_for_url("**/app/isian-kinerja**", timeout=30000, wait_until="commit")
 	page.locator(".sakip-isian .bilah-aksi [data-aksi]").first.wait_for(timeout=30000)
 
 

@@ -33,7 +33,7 @@ def main() -> int:
 		kartu.first.wait_for(timeout=30000)
 		k.layar("sla-1-tugas-saya")
 		k.tap(kartu, f"Tugas Saya: {a.evaluasi}")
-		page.wait_for_url(f"**/evaluasi-kinerja-internal/{a.evaluasi}", timeout=30000)
+		page.wait_for_url(f"**/evaluasi-kinerja-internal/{a.evaluasi}", timeout=30000, wait_until="commit")
 		daftar = page.locator(".sakip-daftar-jam li")
 		daftar.first.wait_for(state="visible", timeout=30000)
 		cek(daftar.count() >= 1, "the steps are not listed")
@@ -51,7 +51,7 @@ def main() -> int:
 		page.goto(f"{a.url}/app/langkah-evaluasi")
 		page.wait_for_function(
 			"""(ev) => window.cur_list && cur_list.doctype === 'Langkah Evaluasi'
-				&& cur_list.filter_area.get().some((f) => f[1] === 'evaluasi' && f[3] === ev)""",
+				&& cur_list.filter_area && cur_list.filter_area.get().some((f) => f[1] === 'evaluasi' && f[3] === ev)""",
 			arg=a.evaluasi,
 			timeout=30000,
 		)
@@ -64,7 +64,8 @@ def main() -> int:
 
 		page.goto(f"{a.url}/app/query-report/Kepatuhan SOP")
 		page.locator(".chart-container svg .x.axis text").first.wait_for(timeout=30000)
-		label = page.locator(".chart-container svg .x.axis text").all_inner_texts()
+		page.wait_for_timeout(2500)
+		label = page.locator(".chart-container svg .x.axis text").all_text_contents()
 		cek(bool(label) and not any(".." in t for t in label), f"chart labels cut: {label}")
 		k.layar("sla-5-kepatuhan-sop")
 

@@ -115,7 +115,9 @@ function sakip_evaluasi_jam_langkah(frm) {
 						<td>${telat(j)}</td></tr>`
 				)
 				.join("");
-			const daftar = langkah
+			// on a phone the steps still running come first, then the finished ones
+			const daftar = [...langkah]
+				.sort((a, b) => !!a.selesai - !!b.selesai || a.langkah - b.langkah)
 				.map(
 					(j) => `<li class="${esc(j.warna_sla)}">
 						<div class="judul"><b>${esc(__("Langkah {0}", [j.langkah]))}</b>${

@@ -23,6 +23,10 @@ frappe.pages["isian-kinerja"].on_page_show = (wrapper) => {
 		(frappe.route_options && frappe.route_options.dokumen) ||
 		new URLSearchParams(window.location.search).get("dokumen");
 	frappe.route_options = null;
+	// the address names the document, so a reload or a shared link opens it again
+	if (dokumen && new URLSearchParams(window.location.search).get("dokumen") !== dokumen) {
+		window.history.replaceState(null, "", `?${new URLSearchParams({ dokumen })}`);
+	}
 	wrapper.isian.buka(dokumen);
 };
 
@@ -78,7 +82,7 @@ class SakipIsianKinerja {
 		]).then(([data, doc]) => {
 			this.data = data;
 			this.doc = doc;
-			this.page.set_title(data.judul);
+			this.page.set_title(__("Data Kinerja"));
 			this.gambar();
 			this.pulihkan_draf();
 		});
@@ -105,7 +109,8 @@ class SakipIsianKinerja {
 			: "";
 		const kepala = `<div class="kepala ${this.esc(d.warna_sla || "")}">
 			<div><span class="pill">${this.esc(d.status_label)}</span>
-			<b>${this.esc(d.name)}</b></div>
+			<b>${this.esc(d.judul)}</b></div>
+			<div class="text-muted">${this.esc(d.name)}</div>
 			<div>${this.esc(__("Triwulan {0} {1}", [d.triwulan, d.tahun]))}</div>
 			${d.petunjuk ? `<div class="petunjuk">${this.esc(d.petunjuk)}</div>` : ""}
 			${batas}${kembali}
@@ -193,9 +198,9 @@ class SakipIsianKinerja {
 	capaian_html(r) {
 		const terisi = r.realisasi != null && r.realisasi !== "" && r.terisi !== false;
 		const nilai = terisi && r.predikat ? `${format_number(r.capaian, null, 2)} %` : "–";
-		return `<span>${this.esc(__("Capaian"))} ⓘ</span><b>${this.esc(nilai)}</b><small>${this.esc(
-			terisi ? __(r.predikat || "") : ""
-		)}</small>`;
+		return `<span>${this.esc(__("Capaian s.d. TW {0}", [this.data.triwulan]))} · <u>${this.esc(
+			__("rumus")
+		)}</u></span><b>${this.esc(nilai)}</b><small>${this.esc(terisi ? __(r.predikat || "") : "")}</small>`;
 	}
 
 	tautan_bukti(url) {
@@ -451,7 +456,7 @@ class SakipIsianKinerja {
 			)
 			.then(() => {
 				localStorage.removeItem(this.kunci_draf());
-				this.sukses(__("{0}: selesai. {1}", [aksi.label, aksi.selanjutnya]));
+				this.sukses(__("{0} berhasil. {1}", [aksi.label, aksi.selanjutnya]));
 				return this.muat();
 			})
 			.catch(() => null)
@@ -500,7 +505,8 @@ class SakipIsianKinerja {
 				flex-wrap: wrap; }
 			.sakip-isian .bilah-aksi { position: sticky; bottom: 0; display: flex; gap: 8px;
 				padding: 10px 0; background: var(--bg-color); z-index: 2; }
-			.sakip-isian .bilah-aksi .btn { flex: 1; min-height: 48px; }
+			.sakip-isian .bilah-aksi .btn { flex: 1 1 0; min-width: 0; min-height: 48px;
+				white-space: normal; padding-left: 6px; padding-right: 6px; }
 			.sakip-isian .tautan-form { text-align: center; margin: 8px 0; }
 		</style>`).appendTo("head");
 	}
