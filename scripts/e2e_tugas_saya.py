@@ -224,6 +224,9 @@ def jalan(w: Walk, ukuran: str, eki: str, dkb: str, alasan: str) -> None:
 		w.foto(page, f"{ukuran}-3-subkor-returned")
 		# Back to Tugas Saya (the desk's own navigation, no reload): the returned data no longer waits.
 		page.go_back()
+		page.wait_for_timeout(800)
+		if "isian-kinerja" in page.url:  # on a phone the card opened the page, then the form
+			page.go_back()
 		page.wait_for_url("**/app/tugas-saya", timeout=30000)
 		blok = tugas_saya(page)
 		page.wait_for_timeout(1500)

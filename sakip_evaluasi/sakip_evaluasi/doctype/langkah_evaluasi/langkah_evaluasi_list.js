@@ -11,6 +11,18 @@ frappe.listview_settings["Langkah Evaluasi"] = {
 		if (listview.view_name === "List") {
 			listview.method = "sakip_evaluasi.api.sla.daftar_langkah";
 		}
+		// on a phone a long status ("Selesai Tepat Waktu") wraps inside its pill instead of being cut
+		$(listview.page.wrapper).addClass("sakip-daftar-langkah");
+		if (!document.getElementById("sakip-daftar-langkah")) {
+			$(`<style id="sakip-daftar-langkah">
+				@media (max-width: 480px) {
+					.sakip-daftar-langkah .list-row .indicator-pill,
+					.sakip-daftar-langkah .list-row .indicator-pill * {
+						white-space: normal !important; height: auto; line-height: 1.2; }
+					.sakip-daftar-langkah .list-row .indicator-pill { max-width: 104px; }
+				}
+			</style>`).appendTo("head");
+		}
 		const ada = (listview.filter_area.get() || []).some((f) => f[1] === "evaluasi");
 		if (ada || frappe.route_options?.evaluasi) return;
 		frappe.db
