@@ -15,6 +15,7 @@ from sakip_evaluasi.domain.capaian import (
 	hitung_capaian,
 	nilai_kolom,
 	nilai_sd_tw,
+	uraian_capaian,
 )
 from sakip_evaluasi.domain.periode import nomor_triwulan
 from sakip_evaluasi.domain.proyeksi import AMBANG_DEFAULT, AmbangPeringatan, proyeksikan
@@ -105,7 +106,8 @@ def realisasi_per_tw(row, triwulan: int, lalu: list) -> list:
 
 
 def hitung_baris(row, triwulan: int, lalu: list, aturan: tuple) -> None:
-	"""Fill realisasi s.d. TW, capaian, predikat and rumus of one row (realisasi already valid)."""
+	"""Fill realisasi s.d. TW, capaian, predikat and rumus of one row (realisasi already valid), and
+	keep the formula spelled out with its numbers as ``row.uraian_capaian`` (not stored)."""
 	batas_atas, skala = aturan
 	per_tw = realisasi_per_tw(row, triwulan, lalu)
 	realisasi_sd = (
@@ -125,6 +127,21 @@ def hitung_baris(row, triwulan: int, lalu: list, aturan: tuple) -> None:
 	row.capaian = nilai_kolom(hasil.nilai)
 	row.predikat = skala.predikat(hasil.nilai) or ""
 	row.rumus = hasil.rumus + (f" — {hasil.keterangan}" if hasil.keterangan else "")
+	row.uraian_capaian = uraian_capaian(row.target_sd_tw, realisasi_sd, triwulan, hasil)
+
+
+def uraian_tersimpan(row, triwulan: int, batas_atas: Decimal | None) -> str:
+	"""The capaian of a stored row spelled out with its numbers (``domain.capaian.uraian_capaian``);
+	``row`` has target_sd_tw, realisasi (text), realisasi_sd_tw, polaritas and metode_negatif."""
+	realisasi_sd = row.realisasi_sd_tw if angka_realisasi(row.realisasi) is not None else None
+	hasil = hitung_capaian(
+		row.target_sd_tw,
+		realisasi_sd,
+		row.polaritas or "Positif",
+		row.metode_negatif or "(2T-R)/T",
+		batas_atas,
+	)
+	return uraian_capaian(row.target_sd_tw, realisasi_sd, triwulan, hasil)
 
 
 def proyeksikan_baris(row, triwulan: int, lalu: list, target: tuple | None, batas_atas, ambang) -> None:

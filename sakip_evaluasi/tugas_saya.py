@@ -15,11 +15,12 @@ the status colour (``domain.sla.WARNA_STATUS``). The same facts make the banner 
 """
 
 from datetime import datetime
+from urllib.parse import urlencode
 
 import frappe
 from frappe import _
 from frappe.model.workflow import get_transitions, get_workflow_name
-from frappe.utils import get_datetime, get_fullname, get_url_to_form, now_datetime
+from frappe.utils import get_datetime, get_fullname, get_url, get_url_to_form, now_datetime
 
 from sakip_evaluasi.alur_kerja import DIKEMBALIKAN, FIELD_RIWAYAT
 from sakip_evaluasi.domain import sla
@@ -276,8 +277,21 @@ def _tugas(doc, user: str, berjalan, pejabat: _Pejabat, sekarang: datetime) -> d
 		"petunjuk": petunjuk(doc.doctype, doc.workflow_state, aksi),
 		"pengembalian": _alasan_terakhir(doc),
 		"url": get_url_to_form(doc.doctype, doc.name),
+		"url_ponsel": tautan_ponsel(doc.doctype, doc.name),
 		**_jam(doc, user, berjalan, pejabat, sekarang),
 	}
+
+
+# Documents with a page made for a phone: on a narrow screen the task opens there (the form is one
+# tap away from it).
+HALAMAN_PONSEL = {"Data Kinerja Bidang": "isian-kinerja"}
+
+
+def tautan_ponsel(doctype: str, name: str) -> str | None:
+	"""The phone page of a document, when its DocType has one."""
+	if halaman := HALAMAN_PONSEL.get(doctype):
+		return get_url(f"/app/{halaman}?{urlencode({'dokumen': name})}")
+	return None
 
 
 def _urutan(t: dict) -> tuple:

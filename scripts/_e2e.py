@@ -9,8 +9,9 @@ from playwright.sync_api import sync_playwright
 LEBAR_PONSEL = {"width": 390, "height": 844}
 
 
-def argumen(user: str, dkb: str) -> argparse.Namespace:
-	"""The options every check takes: site URL, login, document, Chromium, screenshot folder."""
+def argumen(user: str, dkb: str, **tambahan: str) -> argparse.Namespace:
+	"""The options every check takes: site URL, login, document, Chromium, screenshot folder; and a
+	check's own (``tambahan``: option name → default)."""
 	p = argparse.ArgumentParser()
 	p.add_argument("--url", default="http://demo.localhost:8000")
 	p.add_argument("--user", default=user)
@@ -18,6 +19,8 @@ def argumen(user: str, dkb: str) -> argparse.Namespace:
 	p.add_argument("--dkb", default=dkb)
 	p.add_argument("--chromium", default="/usr/bin/chromium")
 	p.add_argument("--shots", default="/tmp/sakip-e2e")
+	for nama, bawaan in tambahan.items():
+		p.add_argument(f"--{nama}", default=bawaan)
 	a = p.parse_args()
 	a.shots = Path(a.shots)
 	a.shots.mkdir(parents=True, exist_ok=True)
@@ -74,3 +77,29 @@ def nilai_server(page, doctype: str, name: str, fieldname: str):
 		}""",
 		[doctype, name, fieldname],
 	)
+
+
+class Ketukan:
+	"""Counts the taps of a walk: every touch on a button, link, menu item, card or field goes through
+	``tap`` (typing goes through the keyboard and is not counted). ``layar`` checks that the screen
+	shown has nothing wider than the phone (no sideways scrolling) and keeps a screenshot of it."""
+
+	def __init__(self, page, shots: Path, lebar: int = LEBAR_PONSEL["width"]):
+		self.page, self.shots, self.lebar = page, shots, lebar
+		self.jumlah = 0
+		self.log: list[str] = []
+		self.lebar_berlebih: list[str] = []
+
+	def tap(self, locator, keterangan: str) -> None:
+		locator.first.wait_for(state="visible", timeout=30000)
+		locator.first.tap()
+		self.jumlah += 1
+		self.log.append(f"{self.jumlah}. {keterangan}")
+
+	def layar(self, nama: str) -> int:
+		self.page.wait_for_timeout(400)
+		lebar = self.page.evaluate("document.documentElement.scrollWidth")
+		self.page.screenshot(path=str(self.shots / f"{nama}.png"))
+		if lebar > self.lebar:
+			self.lebar_berlebih.append(f"{nama}: scrollWidth {lebar} px")
+		return lebar

@@ -162,6 +162,20 @@ def buka_lonceng(page, ukuran: str) -> str:
 	return page.locator(".dropdown-notifications").inner_text()
 
 
+def ke_formulir(page, dkb: str) -> None:
+	"""After a tap on a Data Kinerja Bidang card: on a phone it opens the Isian Kinerja page (the
+	cards; scripts/e2e_ponsel_*.py walk it), whose link leads to the full form this walk uses."""
+	page.wait_for_function(
+		"(dkb) => location.pathname.endsWith('/data-kinerja-bidang/' + dkb)"
+		" || !!document.querySelector('.sakip-isian .tautan-form a')",
+		arg=dkb,
+		timeout=30000,
+	)
+	if "isian-kinerja" in page.url:
+		page.locator(".sakip-isian .tautan-form a").first.click()
+	page.wait_for_url(f"**/data-kinerja-bidang/{dkb}", timeout=30000)
+
+
 def nama_dokumen(a) -> tuple[str, str]:
 	"""The demo's stopped cycle (2026, triwulan IV) and Bina Marga's (kode BM) data in it, read from the
 	site as the Subkoordinator sees them: names are never assumed (they may carry an OPD code)."""
@@ -192,7 +206,7 @@ def jalan(w: Walk, ukuran: str, eki: str, dkb: str, alasan: str) -> None:
 		w.foto(page, f"{ukuran}-1-subkor-tugas-saya")
 		w.inggris(page, f"{ukuran} Subkor Tugas Saya")
 		kartu.first.click()
-		page.wait_for_url(f"**/data-kinerja-bidang/{dkb}", timeout=30000)
+		ke_formulir(page, dkb)
 		page.wait_for_selector(".form-message, .frappe-control[data-fieldname='baris']", timeout=30000)
 		page.wait_for_timeout(2000)
 		w.cek("Tindakan Anda" in page.locator(".form-message").first.inner_text(), f"{ukuran}: no banner")
@@ -210,6 +224,9 @@ def jalan(w: Walk, ukuran: str, eki: str, dkb: str, alasan: str) -> None:
 		w.foto(page, f"{ukuran}-3-subkor-returned")
 		# Back to Tugas Saya (the desk's own navigation, no reload): the returned data no longer waits.
 		page.go_back()
+		page.wait_for_timeout(800)
+		if "isian-kinerja" in page.url:  # on a phone the card opened the page, then the form
+			page.go_back()
 		page.wait_for_url("**/app/tugas-saya", timeout=30000)
 		blok = tugas_saya(page)
 		page.wait_for_timeout(1500)
@@ -240,7 +257,7 @@ def jalan(w: Walk, ukuran: str, eki: str, dkb: str, alasan: str) -> None:
 		page.goto(f"{a.url}/app/tugas-saya")
 		blok = tugas_saya(page)
 		blok.locator("a.kartu", has_text=dkb).first.click()
-		page.wait_for_url(f"**/data-kinerja-bidang/{dkb}", timeout=30000)
+		ke_formulir(page, dkb)
 		page.wait_for_selector(".form-message", timeout=30000)
 		page.wait_for_timeout(2500)
 		pesan = page.locator(".form-message").first.inner_text()

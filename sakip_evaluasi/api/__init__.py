@@ -3,6 +3,7 @@ per concern. Each is a thin typed function over the logic where it lives; the lo
 read or change what, so the endpoint and every other caller get the same answer.
 
 - ``alur_kerja``: what the session user may change in an SOP document, per workflow state (the form);
+- ``isian_ponsel``: a Data Kinerja Bidang as cards on a phone, and its capaian while typing;
 - ``kertas_kerja``: download and upload of the Excel work paper;
 - ``siklus``: the output documents of an evaluation (the evaluation form);
 - ``sla``: the step clocks of an evaluation (the evaluation form);

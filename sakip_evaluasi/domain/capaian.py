@@ -28,6 +28,7 @@ __all__ = [
 	"RollUp",
 	"HasilCapaian",
 	"hitung_capaian",
+	"uraian_capaian",
 	"nilai_sd_tw",
 	"nilai_kolom",
 	"Predikat",
@@ -233,6 +234,39 @@ def hitung_capaian(
 		)
 		mentah = cap
 	return hasil(_bulatkan(mentah), *catatan)
+
+
+def uraian_capaian(
+	target_sd_tw: object,
+	realisasi_sd_tw: object,
+	triwulan: int,
+	hasil: HasilCapaian,
+) -> str:
+	"""The capaian spelled out with the numbers, for a user who asks how it was reached, e.g.
+	"Capaian = Realisasi s.d. TW III ÷ Target s.d. TW III × 100 = 75 ÷ 100 × 100 = 75,00 %".
+
+	``hasil`` is what ``hitung_capaian`` gave for these two values (its formula and special case);
+	a value that could not be computed ends with the reason instead of a number."""
+	tw = f"TW {ROMAWI_TRIWULAN[triwulan]}"
+	nama_t, nama_r = f"Target s.d. {tw}", f"Realisasi s.d. {tw}"
+	try:
+		t, r = _desimal(target_sd_tw), _desimal(realisasi_sd_tw)
+	except _BukanAngka:
+		t = r = None
+	angka_t = _angka_teks(t) if t is not None else "?"
+	angka_r = _angka_teks(r) if r is not None else "?"
+	if hasil.rumus == RUMUS_KONDISI_KHUSUS:
+		kata = f"(2 × {nama_t} − {nama_r}) ÷ {nama_t} × 100"
+		isi = f"(2 × {angka_t} − {angka_r}) ÷ {angka_t} × 100"
+	elif hasil.rumus == RUMUS_T_PER_R:
+		kata, isi = f"{nama_t} ÷ {nama_r} × 100", f"{angka_t} ÷ {angka_r} × 100"
+	else:
+		kata, isi = f"{nama_r} ÷ {nama_t} × 100", f"{angka_r} ÷ {angka_t} × 100"
+	if hasil.nilai is None:
+		return f"Capaian = {kata}: {hasil.keterangan or 'tidak dapat dihitung'}"
+	nilai = format(hasil.nilai.quantize(_DUA_DESIMAL), "f").replace(".", ",")
+	teks = f"Capaian = {kata} = {isi} = {nilai} %"
+	return f"{teks} ({hasil.keterangan})" if hasil.keterangan else teks
 
 
 def _enum(jenis, nilai, nama: str):

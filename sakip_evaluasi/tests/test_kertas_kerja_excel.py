@@ -699,11 +699,16 @@ class TestKertasKerjaExcel(SakipTestCase):
 			{r["bidang"] for r in data}, {self.bidang["XLA"], self.bidang["XLB"], self.bidang["XLC"]}
 		)
 		self.assertEqual(
-			grafik["data"]["labels"], [self.bidang["XLA"], self.bidang["XLB"], self.bidang["XLC"]]
+			grafik["data"]["labels"], ["XLA", "XLB", "XLC"], "the bidang codes: short on a phone"
 		)
 		aduan = next(r for r in data if r["indikator"] == "Jumlah aduan")
 		self.assertEqual(
 			(aduan["realisasi"], aduan["capaian"], aduan["predikat"]), (6.5, 118.75, "Sangat Tinggi")
+		)
+		self.assertEqual(
+			aduan["rumus"],
+			"Capaian = (2 × Target s.d. TW III − Realisasi s.d. TW III) ÷ Target s.d. TW III × 100"
+			" = (2 × 8 − 6,5) ÷ 8 × 100 = 118,75 %",
 		)
 		kepuasan = next(r for r in data if r["indikator"] == "Indeks kepuasan")
 		self.assertEqual((kepuasan["realisasi"], kepuasan["capaian"], kepuasan["predikat"]), (None, None, ""))

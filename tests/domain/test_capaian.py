@@ -18,6 +18,7 @@ from sakip_evaluasi.domain.capaian import (
 	hitung_capaian,
 	nilai_kolom,
 	nilai_sd_tw,
+	uraian_capaian,
 )
 
 D = Decimal
@@ -359,3 +360,57 @@ def test_nilai_kolom_equals_the_column_text_read_back(nilai):
 	teks = str(nilai.quantize(D("1e-9"), rounding="ROUND_HALF_UP"))
 	assert nilai_kolom(nilai) == float(teks)
 	assert nilai_kolom(nilai_kolom(nilai)) == nilai_kolom(nilai)
+
+
+# --------------------------------------------------------------------------- uraian_capaian
+
+
+@pytest.mark.parametrize(
+	("target", "realisasi", "polaritas", "metode", "tw", "uraian"),
+	[
+		(
+			100,
+			75,
+			"Positif",
+			"(2T-R)/T",
+			3,
+			"Capaian = Realisasi s.d. TW III ÷ Target s.d. TW III × 100 = 75 ÷ 100 × 100 = 75,00 %",
+		),
+		(
+			7,
+			Decimal("6.5"),
+			"Negatif",
+			"(2T-R)/T",
+			2,
+			"Capaian = (2 × Target s.d. TW II − Realisasi s.d. TW II) ÷ Target s.d. TW II × 100"
+			" = (2 × 7 − 6,5) ÷ 7 × 100 = 107,14 %",
+		),
+		(
+			8,
+			10,
+			"Negatif",
+			"T/R",
+			1,
+			"Capaian = Target s.d. TW I ÷ Realisasi s.d. TW I × 100 = 8 ÷ 10 × 100 = 80,00 %",
+		),
+		(
+			0,
+			5,
+			"Positif",
+			"(2T-R)/T",
+			4,
+			"Capaian = Realisasi s.d. TW IV ÷ Target s.d. TW IV × 100: Target nol: capaian tidak dapat dihitung",
+		),
+	],
+)
+def test_uraian_capaian_spells_the_formula_with_the_numbers(target, realisasi, polaritas, metode, tw, uraian):
+	hasil = hitung_capaian(target, realisasi, polaritas, metode)
+	assert uraian_capaian(target, realisasi, tw, hasil) == uraian
+
+
+def test_uraian_capaian_says_when_the_cap_applied():
+	hasil = hitung_capaian(100, 130, "Positif", batas_atas=120)
+	assert uraian_capaian(100, 130, 1, hasil) == (
+		"Capaian = Realisasi s.d. TW I ÷ Target s.d. TW I × 100 = 130 ÷ 100 × 100 = 120,00 %"
+		" (Capaian 130 dibatasi pada batas atas 120)"
+	)

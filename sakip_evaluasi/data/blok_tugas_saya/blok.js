@@ -24,7 +24,11 @@
 					sisa(t)
 			  )}${t.status_sla ? ` · ${esc(__(t.status_sla))}` : ""}</div>`
 			: "";
-		return `<a class="kartu ${esc(t.warna_sla)}" href="${esc(t.url)}" data-doctype="${esc(
+		// On a phone a document with a page made for it (cards, big buttons) opens there.
+		const ponsel = t.url_ponsel && window.matchMedia("(max-width: 767px)").matches;
+		return `<a class="kartu ${esc(t.warna_sla)}" href="${esc(ponsel ? t.url_ponsel : t.url)}"${
+			ponsel ? ' data-ponsel="1"' : ""
+		} data-doctype="${esc(
 			t.doctype
 		)}" data-name="${esc(t.name)}">
 			<div><span class="pill ${esc(t.warna_sla)}">${esc(t.status_label)}</span>
@@ -68,7 +72,13 @@
 		wadah.querySelectorAll("a.kartu").forEach((a) =>
 			a.addEventListener("click", (e) => {
 				e.preventDefault();
-				frappe.set_route("Form", a.dataset.doctype, a.dataset.name);
+				if (a.dataset.ponsel) {
+					// the document's phone page: /app/<page>?dokumen=<name>
+					const url = new URL(a.href, window.location.origin);
+					frappe.set_route(url.pathname.slice("/app/".length), Object.fromEntries(url.searchParams));
+				} else {
+					frappe.set_route("Form", a.dataset.doctype, a.dataset.name);
+				}
 			})
 		);
 	};

@@ -203,6 +203,22 @@ sakip_evaluasi.alur_kerja ||= (() => {
 		if (df && !df.hidden) frm.set_df_property("workflow_state", "hidden", 1);
 	};
 
+	// The indicator grids (Data Kinerja Bidang, Kertas Kerja Evaluasi) have many narrow columns whose
+	// labels matter ("Target s.d. TW", "Capaian s.d. TW (%)"): on a wide screen their headings wrap
+	// instead of ending in "…" (a phone has the Isian Kinerja page).
+	if (!document.getElementById("sakip-kepala-tabel")) {
+		$(`<style id="sakip-kepala-tabel">
+			@media (min-width: 768px) {
+				.frappe-control[data-fieldname="baris"] .grid-heading-row,
+				.frappe-control[data-fieldname="baris"] .grid-heading-row .grid-static-col,
+				.frappe-control[data-fieldname="baris"] .grid-heading-row .row-check,
+				.frappe-control[data-fieldname="baris"] .grid-heading-row .row-index { height: auto; }
+				.frappe-control[data-fieldname="baris"] .grid-heading-row .static-area {
+					white-space: normal; overflow: visible; line-height: 1.25; }
+			}
+		</style>`).appendTo("head");
+	}
+
 	return {
 		refresh(frm) {
 			sembunyikan_status(frm);

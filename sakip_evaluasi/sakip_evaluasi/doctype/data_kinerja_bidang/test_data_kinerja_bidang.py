@@ -182,7 +182,7 @@ class TestDataKinerjaBidang(UjiIsian):
 
 	def test_computed_and_locked_fields_cannot_be_set(self):
 		for field, nilai, label in (
-			("capaian", 150, "Capaian (%)"),
+			("capaian", 150, "Capaian s.d. TW (%)"),
 			("predikat", "Sangat Tinggi", "Predikat"),
 			("target_tw", 1, "Target TW"),
 			("realisasi_sd_tw", 999, "Realisasi s.d. TW"),

@@ -49,6 +49,7 @@ function sakip_evaluasi_tombol(frm) {
 }
 
 function sakip_evaluasi_ringkasan(frm) {
+	const esc = frappe.utils.escape_html;
 	frappe
 		.call("sakip_evaluasi.api.siklus.dokumen_evaluasi", { evaluasi: frm.doc.name })
 		.then(({ message }) => {
@@ -64,8 +65,18 @@ function sakip_evaluasi_ringkasan(frm) {
 						<td>${frappe.utils.escape_html(detail)}</td><td>${__(d.workflow_state || "")}</td></tr>`;
 				})
 				.join("");
+			const daftar = (message || [])
+				.map(
+					(d) => `<li><b>${esc(__("Langkah {0}", [d.langkah.join(", ")]))}</b> · ${esc(
+						__(d.doctype)
+					)}<br><a href="/app/${frappe.router.slug(d.doctype)}/${encodeURIComponent(
+						d.name
+					)}">${esc(d.name)}</a> · ${esc(__(d.workflow_state || ""))}</li>`
+				)
+				.join("");
 			frm.get_field("ringkasan_langkah").$wrapper.html(`
-				<div class="table-responsive"><table class="table table-bordered table-sm">
+				<ul class="sakip-sempit sakip-daftar-dokumen">${daftar}</ul>
+				<div class="table-responsive sakip-lebar"><table class="table table-bordered table-sm">
 				<thead><tr><th>${__("Langkah")}</th><th>${__("Dokumen")}</th><th>${__("Nomor")}</th>
 				<th>${__("Keterangan")}</th><th>${__("Status")}</th></tr></thead>
 				<tbody>${rows || `<tr><td colspan="5">${__("Belum ada dokumen.")}</td></tr>`}</tbody>
@@ -73,8 +84,10 @@ function sakip_evaluasi_ringkasan(frm) {
 		});
 }
 
-// SLA: each step's clock — started, due, finished, late by — under the step summary.
-// The status is derived from the clock on the server when the form is shown, not from the last check.
+// SLA: each step's clock — started, due, finished, late by — under the step summary: a table on a
+// wide screen, a stacked list (step, holder, deadline, status, late by) on a phone, so nothing is
+// wider than the screen. The status is derived from the clock on the server when the form is shown,
+// not from the last check.
 function sakip_evaluasi_jam_langkah(frm) {
 	const anchor = frm.get_field("ringkasan_langkah").$wrapper;
 	anchor.siblings(".sakip-jam-langkah").remove();
@@ -85,13 +98,13 @@ function sakip_evaluasi_jam_langkah(frm) {
 		.call("sakip_evaluasi.api.sla.jam_langkah", { evaluasi: frm.doc.name })
 		.then(({ message }) => {
 			const esc = frappe.utils.escape_html;
-			const waktu = (v) => (v ? frappe.datetime.str_to_user(v) : "");
-			const rows = (message.langkah || [])
-				.map((j) => {
-					const telat = j.terlambat_jam
-						? `${format_number(j.terlambat_jam, null, 2)} ${__("jam")}`
-						: "";
-					return `<tr>
+			const waktu = (v) => (v ? frappe.datetime.str_to_user(v).replace(/:\d\d(\.\d+)?$/, "") : "");
+			const telat = (j) =>
+				j.terlambat_jam ? `${format_number(j.terlambat_jam, null, 2)} ${__("jam kerja")}` : "";
+			const langkah = message.langkah || [];
+			const rows = langkah
+				.map(
+					(j) => `<tr>
 						<td>${j.langkah}</td>
 						<td>${esc(j.bidang || "")}</td>
 						<td>${esc(j.nama_pelaksana || j.pelaksana || "")}</td>
@@ -99,9 +112,27 @@ function sakip_evaluasi_jam_langkah(frm) {
 						<td>${waktu(j.batas_waktu)}</td>
 						<td>${waktu(j.selesai)}</td>
 						<td><span class="indicator-pill ${j.warna_sla}">${__(j.status_sla)}</span></td>
-						<td>${telat}</td></tr>`;
-				})
+						<td>${telat(j)}</td></tr>`
+				)
 				.join("");
+			// on a phone the steps still running come first, then the finished ones
+			const daftar = [...langkah]
+				.sort((a, b) => !!a.selesai - !!b.selesai || a.langkah - b.langkah)
+				.map(
+					(j) => `<li class="${esc(j.warna_sla)}">
+						<div class="judul"><b>${esc(__("Langkah {0}", [j.langkah]))}</b>${
+						j.bidang ? ` · ${esc(j.bidang)}` : ""
+					}
+							<span class="indicator-pill ${esc(j.warna_sla)}">${esc(__(j.status_sla))}</span></div>
+						<div>${esc(j.nama_pelaksana || j.pelaksana || "-")}</div>
+						<div>${esc(__("Batas Waktu"))}: <b>${esc(waktu(j.batas_waktu))}</b>${
+						j.selesai ? ` · ${esc(__("Selesai"))}: ${esc(waktu(j.selesai))}` : ""
+					}</div>
+						${telat(j) ? `<div class="telat">${esc(__("Terlambat {0}", [telat(j)]))}</div>` : ""}
+					</li>`
+				)
+				.join("");
+			const kosong = __("Belum ada langkah yang berjalan.");
 			$wadah.html(`
 				<div class="text-muted small" style="margin-bottom: var(--margin-sm)">
 					${__("Jam Langkah (SLA)")} · ${__("Langkah saat ini")}: <b>${esc(
@@ -109,11 +140,29 @@ function sakip_evaluasi_jam_langkah(frm) {
 			)}</b>
 					${message.pemegang_langkah ? ` · ${__("Menunggu")}: ${esc(message.pemegang_langkah)}` : ""}
 				</div>
-				<div class="table-responsive"><table class="table table-bordered table-sm">
+				<div class="table-responsive sakip-lebar"><table class="table table-bordered table-sm">
 				<thead><tr><th>${__("Langkah")}</th><th>${__("Bidang")}</th><th>${__("Pelaksana")}</th>
 				<th>${__("Mulai")}</th><th>${__("Batas Waktu")}</th><th>${__("Selesai")}</th>
 				<th>${__("Status SLA")}</th><th>${__("Terlambat (jam kerja)")}</th></tr></thead>
-				<tbody>${rows || `<tr><td colspan="8">${__("Belum ada langkah yang berjalan.")}</td></tr>`}</tbody>
-				</table></div>`);
+				<tbody>${rows || `<tr><td colspan="8">${kosong}</td></tr>`}</tbody>
+				</table></div>
+				<ul class="sakip-sempit sakip-daftar-jam">${daftar || `<li>${kosong}</li>`}</ul>`);
 		});
 }
+
+// On a phone (≤ 480 px) the tables of the form give way to stacked lists.
+$(`<style>
+	.sakip-sempit { display: none; }
+	@media (max-width: 480px) {
+		.sakip-lebar { display: none; }
+		.sakip-sempit { display: block; }
+	}
+	.sakip-daftar-jam, .sakip-daftar-dokumen { list-style: none; padding: 0; margin: 0; }
+	.sakip-daftar-jam li, .sakip-daftar-dokumen li { border: 1px solid var(--border-color);
+		border-radius: var(--border-radius); padding: 8px; margin-bottom: 6px; overflow-wrap: anywhere; }
+	.sakip-daftar-jam li.red { border-left: 4px solid var(--red-500); }
+	.sakip-daftar-jam li.orange { border-left: 4px solid var(--orange-500); }
+	.sakip-daftar-jam li.green { border-left: 4px solid var(--green-500); }
+	.sakip-daftar-jam .indicator-pill { white-space: normal; max-width: 100%; float: right; }
+	.sakip-daftar-jam .telat { color: var(--red-600); }
+</style>`).appendTo("head");

@@ -9,7 +9,8 @@ The documents are read with ``frappe.get_list`` as the session user, so the stan
 Permissions limit an OPD's users to their OPD and a Kepala Bidang to their own bidang; the optional
 ``opd`` filter is the drill-down from the cross-OPD recapitulation (Rekapitulasi Kinerja OPD). Rows whose capaian cannot be
 computed (no realisasi, target zero, ...) show an empty capaian and predikat and are left out of the
-chart's means; their formula note (``rumus``) says why.
+chart's means; their formula note (``rumus``) says why. The capaian is computed on the to-date
+("s.d. TW") values, which stand beside it; ``rumus`` spells the formula out with those numbers.
 """
 
 from collections import defaultdict
@@ -20,7 +21,8 @@ from frappe import _
 from frappe.utils import cint, flt
 
 from sakip_evaluasi.capaian_baris import angka_realisasi as _angka
-from sakip_evaluasi.domain.periode import TRIWULAN
+from sakip_evaluasi.capaian_baris import aturan_capaian, uraian_tersimpan
+from sakip_evaluasi.domain.periode import TRIWULAN, nomor_triwulan
 
 DKB = "Data Kinerja Bidang"
 
@@ -44,11 +46,12 @@ def kolom() -> list[dict]:
 		k("polaritas", _("Polaritas"), width=85),
 		k("target_tw", _("Target TW"), "Float", precision=2),
 		k("realisasi", _("Realisasi TW"), "Float", precision=2),
+		# capaian is computed on the to-date values: they stand right beside it
 		k("target_sd_tw", _("Target s.d. TW"), "Float", 120, precision=2),
 		k("realisasi_sd_tw", _("Realisasi s.d. TW"), "Float", 130, precision=2),
-		k("capaian", _("Capaian (%)"), "Float", precision=2),
+		k("capaian", _("Capaian s.d. TW (%)"), "Float", 130, precision=2),
 		k("predikat", _("Predikat"), width=120),
-		k("rumus", _("Rumus Capaian"), width=260),
+		k("rumus", _("Rumus Capaian"), width=420),
 		k("status", _("Status Data"), width=110),
 		k("dokumen", _("Data Kinerja Bidang"), "Link", 200, options=DKB),
 	]
@@ -74,15 +77,16 @@ def baris_laporan(filters) -> list[dict]:
 			"nama_indikator",
 			"satuan",
 			"polaritas",
+			"metode_negatif",
 			"target_tw",
 			"target_sd_tw",
 			"realisasi",
 			"realisasi_sd_tw",
 			"capaian",
 			"predikat",
-			"rumus",
 		],
 	)
+	triwulan, batas_atas = nomor_triwulan(filters.triwulan), aturan_capaian()[0]
 	data = []
 	for r in sorted(rows, key=lambda r: (dokumen[r.parent].bidang, r.idx)):
 		d = dokumen[r.parent]
@@ -100,7 +104,7 @@ def baris_laporan(filters) -> list[dict]:
 				"realisasi_sd_tw": flt(r.realisasi_sd_tw) if realisasi is not None else None,
 				"capaian": flt(r.capaian) if dinilai else None,
 				"predikat": r.predikat or "",
-				"rumus": r.rumus or "",
+				"rumus": uraian_tersimpan(r, triwulan, batas_atas),
 				"status": _(d.workflow_state or ""),
 				"dokumen": d.name,
 			}
@@ -131,7 +135,8 @@ def grafik(data: list[dict]) -> dict | None:
 		return None
 	return {
 		"data": {
-			"labels": list(rata),
+			# the bidang's code (BM, SDA): whole under four bars on a 390-px phone
+			"labels": [frappe.db.get_value("Bidang", b, "kode") or b for b in rata],
 			"datasets": [{"name": _("Rata-rata capaian (%)"), "values": [v or 0 for v in rata.values()]}],
 		},
 		"type": "bar",

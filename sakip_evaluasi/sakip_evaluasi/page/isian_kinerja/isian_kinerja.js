@@ -1,0 +1,513 @@
+// Isian Kinerja (/app/isian-kinerja?dokumen=<Data Kinerja Bidang>): a Data Kinerja Bidang on a phone,
+// one card per indicator.
+// - What is shown, what the user may fill and which actions wait for them come from the server
+//   (sakip_evaluasi.api.isian_ponsel.muat: permissions, the state's edit rule, the workflow).
+// - The capaian, realisasi s.d. TW and predikat follow the typing, computed on the server by the rule
+//   every save applies (…isian_ponsel.hitung, debounced); a tap on the capaian shows the formula with
+//   its numbers.
+// - Saving is the document's normal save (frappe.client.save: validation and "document has been
+//   modified" apply); an action is Frappe's apply_workflow (the app's override and the workflow's
+//   conditions apply). What was typed stays on the page on any error, and in the browser until saved.
+// - Bukti dukung: a photo from the camera or a file, uploaded private to the document.
+frappe.pages["isian-kinerja"].on_page_load = (wrapper) => {
+	const page = frappe.ui.make_app_page({
+		parent: wrapper,
+		title: __("Isian Kinerja"),
+		single_column: true,
+	});
+	wrapper.isian = new SakipIsianKinerja(page);
+};
+
+frappe.pages["isian-kinerja"].on_page_show = (wrapper) => {
+	const dokumen =
+		(frappe.route_options && frappe.route_options.dokumen) ||
+		new URLSearchParams(window.location.search).get("dokumen");
+	frappe.route_options = null;
+	// the address names the document, so a reload or a shared link opens it again
+	if (dokumen && new URLSearchParams(window.location.search).get("dokumen") !== dokumen) {
+		window.history.replaceState(null, "", `?${new URLSearchParams({ dokumen })}`);
+	}
+	wrapper.isian.buka(dokumen);
+};
+
+class SakipIsianKinerja {
+	static API = "sakip_evaluasi.api.isian_ponsel";
+	static DKB = "Data Kinerja Bidang";
+
+	constructor(page) {
+		this.page = page;
+		this.$body = $(`<div class="sakip-isian"></div>`).appendTo(page.main);
+		SakipIsianKinerja.gaya();
+	}
+
+	esc(teks) {
+		return frappe.utils.escape_html(teks == null ? "" : String(teks));
+	}
+
+	angka(n) {
+		if (n == null || n === "") return "–";
+		return format_number(n, null, Number.isInteger(Number(n)) ? 0 : 2);
+	}
+
+	waktu(nilai) {
+		return nilai ? frappe.datetime.str_to_user(nilai).replace(/:\d\d(\.\d+)?$/, "") : "";
+	}
+
+	kunci_draf() {
+		return `sakip-isian:${this.dokumen}`;
+	}
+
+	buka(dokumen) {
+		if (!dokumen) {
+			this.$body.html(
+				`<div class="kosong">${this.esc(
+					__("Buka halaman ini dari Tugas Saya atau dari formulir Data Kinerja Bidang.")
+				)}</div>`
+			);
+			return;
+		}
+		this.dokumen = dokumen;
+		this.$body.html(`<div class="kosong">${this.esc(__("Memuat…"))}</div>`);
+		return this.muat();
+	}
+
+	// The document as the server holds it (for the save) and as cards (for the page).
+	muat() {
+		return Promise.all([
+			frappe.xcall(`${SakipIsianKinerja.API}.muat`, { dokumen: this.dokumen }),
+			frappe.xcall("frappe.client.get", {
+				doctype: SakipIsianKinerja.DKB,
+				name: this.dokumen,
+			}),
+		]).then(([data, doc]) => {
+			this.data = data;
+			this.doc = doc;
+			this.page.set_title(__("Data Kinerja"));
+			this.gambar();
+			this.pulihkan_draf();
+		});
+	}
+
+	boleh(kolom) {
+		return this.data.kolom_terbuka.includes(kolom);
+	}
+
+	gambar() {
+		const d = this.data;
+		const tw = `TW ${d.triwulan}`;
+		const batas = d.batas_waktu
+			? `<div>${this.esc(__("Batas waktu"))}: <b>${this.esc(this.waktu(d.batas_waktu))}</b> · ${this.esc(
+					d.sisa_jam < 0
+						? __("terlambat {0} jam kerja", [this.angka(Math.abs(d.sisa_jam))])
+						: __("sisa {0} jam kerja", [this.angka(d.sisa_jam)])
+			  )}</div>`
+			: "";
+		const kembali = d.pengembalian
+			? `<div class="alasan"><b>${this.esc(
+					__("Dikembalikan oleh {0} pada {1}", [d.pengembalian.oleh, this.waktu(d.pengembalian.waktu)])
+			  )}</b><br>${this.esc(d.pengembalian.alasan)}</div>`
+			: "";
+		const kepala = `<div class="kepala ${this.esc(d.warna_sla || "")}">
+			<div><span class="pill">${this.esc(d.status_label)}</span>
+			<b>${this.esc(d.judul)}</b></div>
+			<div class="text-muted">${this.esc(d.name)}</div>
+			<div>${this.esc(__("Triwulan {0} {1}", [d.triwulan, d.tahun]))}</div>
+			${d.petunjuk ? `<div class="petunjuk">${this.esc(d.petunjuk)}</div>` : ""}
+			${batas}${kembali}
+			<div class="terisi"></div>
+		</div>`;
+		const kartu = d.baris.map((r, i) => this.kartu(r, i, tw)).join("");
+		const aksi = d.aksi
+			.map(
+				(a) =>
+					`<button class="btn btn-lg ${
+						a.perlu_alasan ? "btn-default" : "btn-primary"
+					}" data-aksi="${this.esc(a.aksi)}">${this.esc(a.label)}</button>`
+			)
+			.join("");
+		const simpan = d.kolom_terbuka.length
+			? `<button class="btn btn-lg btn-default" data-simpan="1">${this.esc(__("Simpan"))}</button>`
+			: "";
+		this.$body.html(`${kepala}${kartu}
+			<div class="bilah-aksi">${simpan}${aksi}</div>
+			<div class="tautan-form"><a href="${this.esc(d.form_url)}">${this.esc(
+			__("Buka formulir lengkap")
+		)}</a></div>`);
+		this.ikat();
+		this.hitung_terisi();
+	}
+
+	kartu(r, i, tw) {
+		const input = (kolom, label, html) =>
+			`<label class="isian"><span>${this.esc(label)}</span>${html}</label>`;
+		const teks = (kolom, label) =>
+			this.boleh(kolom)
+				? input(
+						kolom,
+						label,
+						`<textarea rows="2" data-kolom="${kolom}" data-baris="${this.esc(r.name)}">${this.esc(
+							r[kolom] || ""
+						)}</textarea>`
+				  )
+				: r[kolom]
+				? `<div class="baca"><span>${this.esc(label)}</span>${this.esc(r[kolom])}</div>`
+				: "";
+		const realisasi = this.boleh("realisasi")
+			? input(
+					"realisasi",
+					__("Realisasi {0} ({1})", [tw, r.satuan || "-"]),
+					`<input type="text" inputmode="decimal" enterkeyhint="next" autocomplete="off"
+						class="angka" data-kolom="realisasi" data-baris="${this.esc(r.name)}"
+						value="${this.esc(r.realisasi || "")}">`
+			  ) + `<div class="galat" data-galat="${this.esc(r.name)}"></div>`
+			: `<div class="baca"><span>${this.esc(__("Realisasi {0}", [tw]))}</span><b>${this.esc(
+					r.realisasi || "–"
+			  )}</b> ${this.esc(r.satuan || "")}</div>`;
+		const bukti = this.boleh("bukti_dukung")
+			? `<div class="bukti">
+				<label class="btn btn-default btn-sm">${this.esc(__("Foto / Unggah Bukti Dukung"))}
+				<input type="file" accept="image/*,application/pdf" capture="environment" hidden
+					data-unggah="${this.esc(r.name)}"></label>
+				<span data-bukti="${this.esc(r.name)}">${this.tautan_bukti(r.bukti_dukung)}</span></div>`
+			: r.bukti_dukung
+			? `<div class="baca"><span>${this.esc(__("Bukti Dukung"))}</span>${this.tautan_bukti(
+					r.bukti_dukung
+			  )}</div>`
+			: "";
+		return `<div class="kartu" data-kartu="${this.esc(r.name)}">
+			<div class="nama">${i + 1}. ${this.esc(r.nama_indikator || r.indikator)}</div>
+			<div class="satuan">${this.esc(__("Satuan"))}: ${this.esc(r.satuan || "-")} · ${this.esc(
+			__(r.polaritas || "Positif")
+		)} · ${this.esc(__(r.akumulasi || "Kumulatif"))}</div>
+			<div class="angka-angka">
+				<div><span>${this.esc(__("Target {0}", [tw]))}</span><b>${this.angka(r.target_tw)}</b></div>
+				<div><span>${this.esc(__("Target s.d. {0}", [tw]))}</span><b>${this.angka(
+			r.target_sd_tw
+		)}</b></div>
+				<div><span>${this.esc(__("Realisasi s.d. {0}", [tw]))}</span><b data-sd="${this.esc(
+			r.name
+		)}">${r.realisasi ? this.angka(r.realisasi_sd_tw) : "–"}</b></div>
+				<button type="button" class="capaian" data-capaian="${this.esc(r.name)}"
+					title="${this.esc(__("Lihat rumus capaian"))}">${this.capaian_html(r)}</button>
+			</div>
+			<div class="uraian" data-uraian="${this.esc(r.name)}" hidden>${this.esc(r.uraian_capaian)}</div>
+			${realisasi}${teks("kendala", __("Kendala/Hambatan"))}${teks("upaya", __("Upaya/Solusi"))}${bukti}
+		</div>`;
+	}
+
+	capaian_html(r) {
+		const terisi = r.realisasi != null && r.realisasi !== "" && r.terisi !== false;
+		const nilai = terisi && r.predikat ? `${format_number(r.capaian, null, 2)} %` : "–";
+		return `<span>${this.esc(__("Capaian s.d. TW {0}", [this.data.triwulan]))} · <u>${this.esc(
+			__("rumus")
+		)}</u></span><b>${this.esc(nilai)}</b><small>${this.esc(terisi ? __(r.predikat || "") : "")}</small>`;
+	}
+
+	tautan_bukti(url) {
+		if (!url) return "";
+		const nama = decodeURIComponent(url.split("/").pop());
+		return `<a href="${this.esc(url)}" target="_blank" rel="noopener">${this.esc(nama)}</a>`;
+	}
+
+	ikat() {
+		const me = this;
+		this.$body.on("input", "[data-kolom]", function () {
+			me.simpan_draf();
+			if (this.dataset.kolom === "realisasi") {
+				me.hitung_terisi();
+				clearTimeout(me._tunda);
+				me._tunda = setTimeout(() => me.hitung(), 400);
+			}
+		});
+		// The phone's "next" key moves to the next realisasi (typing, no tap).
+		this.$body.on("keydown", "input[data-kolom='realisasi']", function (e) {
+			if (e.key !== "Enter") return;
+			e.preventDefault();
+			const semua = me.$body.find("input[data-kolom='realisasi']").toArray();
+			const berikut = semua[semua.indexOf(this) + 1];
+			if (berikut) berikut.focus();
+			else this.blur();
+		});
+		this.$body.on("click", "[data-capaian]", function () {
+			me.$body.find(`[data-uraian="${CSS.escape(this.dataset.capaian)}"]`).prop("hidden", (i, v) => !v);
+		});
+		this.$body.on("change", "[data-unggah]", function () {
+			if (this.files && this.files[0]) me.unggah(this.dataset.unggah, this.files[0]);
+		});
+		this.$body.on("click", "[data-simpan]", () => this.simpan().then((ok) => ok && this.sukses(__("Tersimpan."))));
+		this.$body.on("click", "[data-aksi]", function () {
+			me.tindakan(me.data.aksi.find((a) => a.aksi === this.dataset.aksi));
+		});
+	}
+
+	isian() {
+		const nilai = {};
+		this.$body.find("[data-kolom]").each(function () {
+			(nilai[this.dataset.baris] ||= {})[this.dataset.kolom] = this.value;
+		});
+		return nilai;
+	}
+
+	hitung_terisi() {
+		const semua = this.$body.find("input[data-kolom='realisasi']").toArray();
+		if (!semua.length) return;
+		const terisi = semua.filter((el) => el.value.trim()).length;
+		this.$body
+			.find(".terisi")
+			.text(__("{0} dari {1} indikator terisi", [terisi, semua.length]));
+	}
+
+	// The capaian as it would be with what is typed now; a value that is not a number is shown under
+	// its field, the others are computed.
+	hitung() {
+		const realisasi = {};
+		Object.entries(this.isian()).forEach(([baris, v]) => {
+			if ("realisasi" in v) realisasi[baris] = v.realisasi;
+		});
+		return frappe
+			.xcall(`${SakipIsianKinerja.API}.hitung`, { dokumen: this.dokumen, realisasi })
+			.then((hasil) => {
+				Object.entries(hasil).forEach(([baris, h]) => {
+					const sel = (attr) => this.$body.find(`[${attr}="${CSS.escape(baris)}"]`);
+					sel("data-galat").text(h.galat || "");
+					sel("data-kartu").toggleClass("salah", !!h.galat);
+					sel("data-sd").text(h.terisi ? this.angka(h.realisasi_sd_tw) : "–");
+					sel("data-capaian").html(
+						this.capaian_html({ ...h, realisasi: h.terisi ? "1" : "" })
+					);
+					sel("data-uraian").text(h.uraian_capaian || "");
+				});
+				return hasil;
+			});
+	}
+
+	simpan_draf() {
+		try {
+			localStorage.setItem(this.kunci_draf(), JSON.stringify(this.isian()));
+		} catch (e) {
+			// storage full or disabled: the values stay on the page
+		}
+	}
+
+	// Values typed and not saved (a reload, a lost connection) come back into their fields.
+	pulihkan_draf() {
+		let draf;
+		try {
+			draf = JSON.parse(localStorage.getItem(this.kunci_draf()) || "null");
+		} catch (e) {
+			draf = null;
+		}
+		if (!draf || !this.data.kolom_terbuka.length) return;
+		let berubah = false;
+		Object.entries(draf).forEach(([baris, kolom]) => {
+			Object.entries(kolom).forEach(([k, v]) => {
+				const el = this.$body.find(
+					`[data-baris="${CSS.escape(baris)}"][data-kolom="${CSS.escape(k)}"]`
+				)[0];
+				if (el && el.value !== v) {
+					el.value = v;
+					berubah = true;
+				}
+			});
+		});
+		if (berubah) {
+			frappe.show_alert({ message: __("Isian yang belum tersimpan dipulihkan."), indicator: "orange" });
+			this.hitung_terisi();
+			this.hitung();
+		}
+	}
+
+	ada_perubahan() {
+		const isian = this.isian();
+		return this.doc.baris.some((row) =>
+			Object.entries(isian[row.name] || {}).some(([k, v]) => (row[k] || "") !== v)
+		);
+	}
+
+	// The document's normal save with what is typed; true when saved. On an error the message is
+	// shown and every typed value stays where it is.
+	simpan() {
+		if (!this.ada_perubahan()) return Promise.resolve(true);
+		const isian = this.isian();
+		const doc = JSON.parse(JSON.stringify(this.doc));
+		doc.baris.forEach((row) => Object.assign(row, isian[row.name] || {}));
+		return frappe
+			.xcall("frappe.client.save", { doc })
+			.then((tersimpan) => {
+				this.doc = tersimpan;
+				localStorage.removeItem(this.kunci_draf());
+				return true;
+			})
+			.catch(() => false);
+	}
+
+	unggah(baris, berkas) {
+		const form = new FormData();
+		form.append("file", berkas, berkas.name);
+		form.append("is_private", "1");
+		form.append("doctype", SakipIsianKinerja.DKB);
+		form.append("docname", this.dokumen);
+		const $tempat = this.$body.find(`[data-bukti="${CSS.escape(baris)}"]`);
+		$tempat.text(__("Mengunggah…"));
+		fetch("/api/method/upload_file", {
+			method: "POST",
+			body: form,
+			headers: { "X-Frappe-CSRF-Token": frappe.csrf_token, Accept: "application/json" },
+		})
+			.then((r) => r.json().then((j) => ({ ok: r.ok, j })))
+			.then(({ ok, j }) => {
+				if (!ok || !j.message) throw new Error(frappe.utils.strip_html(j._server_messages || ""));
+				const row = this.doc.baris.find((r) => r.name === baris);
+				const url = j.message.file_url;
+				// Kept as typed input so the next save carries it.
+				let $el = this.$body.find(`[data-baris="${CSS.escape(baris)}"][data-kolom="bukti_dukung"]`);
+				if (!$el.length) {
+					$el = $(
+						`<input type="hidden" data-kolom="bukti_dukung" data-baris="${this.esc(baris)}">`
+					).appendTo($tempat.parent());
+				}
+				$el.val(url);
+				if (row && !("bukti_dukung" in row)) row.bukti_dukung = "";
+				$tempat.html(this.tautan_bukti(url));
+				this.simpan_draf();
+				return this.simpan().then((ok) => ok && this.sukses(__("Bukti dukung tersimpan.")));
+			})
+			.catch((e) => {
+				$tempat.text("");
+				frappe.msgprint({
+					title: __("Bukti dukung gagal diunggah"),
+					message: this.esc(e.message || __("Coba lagi.")),
+					indicator: "red",
+				});
+			});
+	}
+
+	sukses(pesan) {
+		frappe.show_alert({ message: pesan, indicator: "green" });
+	}
+
+	// A workflow action: a confirmation that says what happens next (a return also asks the reason),
+	// then save what is typed, then Frappe's apply_workflow.
+	tindakan(aksi) {
+		if (!aksi) return;
+		const kosong = this.$body
+			.find("input[data-kolom='realisasi']")
+			.toArray()
+			.filter((el) => !el.value.trim());
+		if (!aksi.perlu_alasan && kosong.length) {
+			kosong[0].focus();
+			frappe.msgprint(
+				__("Realisasi belum diisi pada {0} indikator. Isi semua realisasi sebelum {1}.", [
+					kosong.length,
+					aksi.label,
+				])
+			);
+			return;
+		}
+		const fields = [
+			{
+				fieldtype: "HTML",
+				fieldname: "selanjutnya",
+				options: `<p>${this.esc(aksi.selanjutnya)}</p>`,
+			},
+		];
+		if (aksi.perlu_alasan) {
+			fields.unshift({
+				fieldname: "alasan",
+				fieldtype: "Small Text",
+				label: __("Alasan Dikembalikan"),
+				reqd: 1,
+				description: __("Tuliskan apa yang harus diperbaiki."),
+			});
+		}
+		const dialog = new frappe.ui.Dialog({
+			title: __("{0} {1}?", [aksi.label, this.data.judul]),
+			fields,
+			primary_action_label: aksi.perlu_alasan ? aksi.label : __("Ya, {0}", [aksi.label]),
+			primary_action: (nilai) => {
+				const alasan = (nilai.alasan || "").trim();
+				if (aksi.perlu_alasan && !alasan) {
+					frappe.msgprint(__("Alasan pengembalian tidak boleh kosong."));
+					return;
+				}
+				dialog.hide();
+				this.jalankan(aksi, alasan);
+			},
+		});
+		dialog.show();
+	}
+
+	jalankan(aksi, alasan) {
+		frappe.dom.freeze(__("Memproses…"));
+		const sebelum = alasan
+			? frappe.xcall("frappe.client.set_value", {
+					doctype: SakipIsianKinerja.DKB,
+					name: this.dokumen,
+					fieldname: this.data.field_alasan,
+					value: alasan,
+			  })
+			: this.simpan().then((ok) => (ok ? this.doc : Promise.reject()));
+		return sebelum
+			.then((doc) =>
+				frappe.xcall("frappe.model.workflow.apply_workflow", {
+					doc: { doctype: SakipIsianKinerja.DKB, name: this.dokumen, modified: doc.modified },
+					action: aksi.aksi,
+				})
+			)
+			.then(() => {
+				localStorage.removeItem(this.kunci_draf());
+				this.sukses(__("{0} berhasil. {1}", [aksi.label, aksi.selanjutnya]));
+				return this.muat();
+			})
+			.catch(() => null)
+			.finally(() => frappe.dom.unfreeze());
+	}
+
+	static gaya() {
+		if (document.getElementById("sakip-isian-gaya")) return;
+		$(`<style id="sakip-isian-gaya">
+			.sakip-isian { max-width: 640px; margin: 0 auto; padding-bottom: 96px; }
+			.sakip-isian * { box-sizing: border-box; }
+			.sakip-isian .kosong { padding: var(--padding-lg); color: var(--text-muted); }
+			.sakip-isian .kepala, .sakip-isian .kartu {
+				background: var(--card-bg); border: 1px solid var(--border-color);
+				border-radius: var(--border-radius-lg); padding: 12px; margin-bottom: 12px;
+				overflow-wrap: anywhere; }
+			.sakip-isian .kepala.red { border-left: 4px solid var(--red-500); }
+			.sakip-isian .kepala.orange { border-left: 4px solid var(--orange-500); }
+			.sakip-isian .kepala.blue { border-left: 4px solid var(--blue-500); }
+			.sakip-isian .pill { background: var(--bg-gray); border-radius: 10px; padding: 1px 8px;
+				margin-right: 6px; font-size: var(--text-sm); }
+			.sakip-isian .petunjuk, .sakip-isian .terisi { margin-top: 6px; color: var(--text-muted); }
+			.sakip-isian .alasan { margin-top: 8px; padding: 8px; background: var(--bg-red);
+				border-radius: var(--border-radius); }
+			.sakip-isian .kartu.salah { border-color: var(--red-500); }
+			.sakip-isian .nama { font-weight: 600; font-size: var(--text-lg); }
+			.sakip-isian .satuan { color: var(--text-muted); font-size: var(--text-sm); margin-bottom: 8px; }
+			.sakip-isian .angka-angka { display: grid; grid-template-columns: 1fr 1fr; gap: 6px; }
+			.sakip-isian .angka-angka > * { background: var(--bg-light-gray, var(--control-bg));
+				border-radius: var(--border-radius); padding: 6px 8px; min-width: 0; text-align: left;
+				border: 0; font: inherit; color: inherit; }
+			.sakip-isian .angka-angka span, .sakip-isian .isian > span, .sakip-isian .baca > span {
+				display: block; font-size: var(--text-xs); color: var(--text-muted); }
+			.sakip-isian .angka-angka small { margin-left: 6px; }
+			.sakip-isian .capaian { cursor: pointer; background: var(--bg-blue) !important; }
+			.sakip-isian .uraian { margin-top: 6px; padding: 8px; font-size: var(--text-sm);
+				background: var(--bg-blue); border-radius: var(--border-radius); }
+			.sakip-isian .isian { display: block; margin: 10px 0 0; font-weight: normal; }
+			.sakip-isian .isian input, .sakip-isian .isian textarea { width: 100%; font-size: 18px;
+				padding: 10px; border: 1px solid var(--border-color); border-radius: var(--border-radius);
+				background: var(--control-bg); }
+			.sakip-isian .isian input.angka { font-size: 22px; }
+			.sakip-isian .baca { margin-top: 8px; }
+			.sakip-isian .galat { color: var(--red-600); font-size: var(--text-sm); }
+			.sakip-isian .bukti { margin-top: 10px; display: flex; gap: 8px; align-items: center;
+				flex-wrap: wrap; }
+			.sakip-isian .bilah-aksi { position: sticky; bottom: 0; display: flex; gap: 8px;
+				padding: 10px 0; background: var(--bg-color); z-index: 2; }
+			.sakip-isian .bilah-aksi .btn { flex: 1 1 0; min-width: 0; min-height: 48px;
+				white-space: normal; padding-left: 6px; padding-right: 6px; }
+			.sakip-isian .tautan-form { text-align: center; margin: 8px 0; }
+		</style>`).appendTo("head");
+	}
+}
