@@ -24,9 +24,11 @@ from pypdf import PageObject, PdfReader, PdfWriter
 from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
 
 from sakip_evaluasi.cetak.konteks import CETAKAN, EVALUASI, kertas, kop, periode
+from sakip_evaluasi.cetak.penandatangan import pejabat_pada
 from sakip_evaluasi.domain import tulisan
 from sakip_evaluasi.domain.peran import ADMIN_PEMDA, BAPPEDA, INSPEKTORAT, KEPALA_DINAS, SEKRETARIS, SUBKOOR
 from sakip_evaluasi.kertas_kerja_excel import buat_kertas_kerja
+from sakip_evaluasi.pejabat import nama_bidang
 from sakip_evaluasi.sakip_evaluasi.report.kepatuhan_sop import kepatuhan_sop
 
 PERAN_PAKET = (KEPALA_DINAS, SEKRETARIS, SUBKOOR, INSPEKTORAT, BAPPEDA, ADMIN_PEMDA, "System Manager")
@@ -159,8 +161,6 @@ def _kepatuhan(evaluasi) -> Bagian:
 		],
 		order_by="langkah asc, bidang asc",
 	)
-	from sakip_evaluasi.cetak.penandatangan import pejabat_pada
-	from sakip_evaluasi.pejabat import nama_bidang
 
 	def waktu(x):
 		return f"{tulisan.tanggal_panjang(x, False)} {tulisan.jam(x)}" if x else "-"
@@ -236,11 +236,35 @@ def _sampul(evaluasi, bagian: list[Bagian]) -> Bagian:
 
 def _render(b: Bagian) -> Bagian:
 	try:
-		b.pdf = pdfkit.from_string(b.html, options=b.options, verbose=True)
+		pdf = pdfkit.from_string(b.html, options=b.options, verbose=True)
 	finally:
 		cleanup(b.options)
-	b.halaman = len(PdfReader(io.BytesIO(b.pdf)).pages)
+	b.pdf, b.halaman = _tanpa_halaman_kosong_akhir(pdf)
 	return b
+
+
+def _tanpa_halaman_kosong_akhir(pdf: bytes) -> tuple[bytes, int]:
+	"""wkhtmltopdf adds an empty last page when a signature block ends just at the bottom of a page:
+	drop trailing pages with neither text nor images."""
+	reader = PdfReader(io.BytesIO(pdf))
+	halaman = len(reader.pages)
+	while halaman > 1 and _kosong(reader.pages[halaman - 1]):
+		halaman -= 1
+	if halaman == len(reader.pages):
+		return pdf, halaman
+	writer = PdfWriter()
+	for page in reader.pages[:halaman]:
+		writer.add_page(page)
+	keluaran = io.BytesIO()
+	writer.write(keluaran)
+	return keluaran.getvalue(), halaman
+
+
+def _kosong(page) -> bool:
+	sumber = page.get("/Resources") or {}
+	return not page.extract_text().strip() and not (
+		sumber.get("/XObject") if hasattr(sumber, "get") else None
+	)
 
 
 def _render_semua(bagian: list[Bagian]) -> None:
@@ -276,16 +300,16 @@ def _nomor_halaman(writer: PdfWriter) -> None:
 def buat_pdf(evaluasi: str) -> tuple[bytes, list[Bagian]]:
 	"""The pack's PDF of ``evaluasi`` and its parts (cover first)."""
 	eki = frappe.get_doc(EVALUASI, evaluasi)
-	frappe.local.lang = "id"
-	sebelumnya = frappe.flags.ignore_print_permissions
+	sebelumnya, bahasa = frappe.flags.ignore_print_permissions, frappe.local.lang
 	frappe.flags.ignore_print_permissions = True  # the reader's right was checked on the evaluation
+	frappe.local.lang = "id"  # the documents are Indonesian, whatever the reader's desk language
 	try:
 		bagian = [_bagian_dokumen(*d) for d in dokumen_paket(evaluasi)]
 		bagian.append(_kepatuhan(eki))
 		_render_semua(bagian)
 		sampul = _render(_sampul(eki, bagian))
 	finally:
-		frappe.flags.ignore_print_permissions = sebelumnya
+		frappe.flags.ignore_print_permissions, frappe.local.lang = sebelumnya, bahasa
 	writer = PdfWriter()
 	for b in [sampul, *bagian]:
 		writer.append(PdfReader(io.BytesIO(b.pdf)))

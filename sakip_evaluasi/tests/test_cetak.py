@@ -129,7 +129,17 @@ class TestCetak(SLATestCase):
 		frappe.db.set_value(
 			"Rekomendasi Rapat", {"parent": nr.name, "idx": 1}, "rekomendasi", f"Rekom {XSS_SKRIP}"
 		)
-		frappe.db.set_value("Pembahasan Rapat", {"parent": nr.name}, "pembahasan", f"Bahas {XSS_GAMBAR}")
+		frappe.get_doc(
+			{
+				"doctype": "Pembahasan Rapat",
+				"parent": nr.name,
+				"parenttype": "Notulen Rapat",
+				"parentfield": "pembahasan",
+				"idx": 1,
+				"bidang": self.bidang["SLA"],
+				"pembahasan": f"Bahas {XSS_GAMBAR}",
+			}
+		).db_insert()
 		for tl in frappe.get_all("Tindak Lanjut Evaluasi", filters={"evaluasi": eki.name}, pluck="name"):
 			frappe.db.set_value("Baris Tindak Lanjut", {"parent": tl}, "tindak_lanjut", f"Sudah {XSS_SKRIP}")
 		for dkb in frappe.get_all("Data Kinerja Bidang", filters={"evaluasi": eki.name}, pluck="name"):
