@@ -7,6 +7,7 @@ from sakip_evaluasi.cetak import paket
 
 @frappe.whitelist(methods=["POST"])
 def paket_bukti(evaluasi: str) -> dict:
-	"""Make the evidence pack (PDF and ZIP) of Evaluasi Kinerja Internal ``evaluasi``; both are kept as
-	private files attached to it. Returns their URLs, the page count and the documents."""
-	return paket.simpan_paket(evaluasi)
+	"""Queue the evidence pack (PDF and ZIP) of Evaluasi Kinerja Internal ``evaluasi`` (a background
+	job: a triwulan takes longer than a request should). Both files are kept as private files attached
+	to the evaluation; the user is told by a realtime event and a notification."""
+	return paket.antrekan(evaluasi)

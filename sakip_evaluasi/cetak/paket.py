@@ -9,7 +9,6 @@ as two private Files attached to the evaluation (a new pack replaces the previou
 """
 
 import io
-import os
 import re
 import zipfile
 from concurrent.futures import ThreadPoolExecutor
@@ -106,23 +105,14 @@ def _bagian_dokumen(jenis: str, doctype: str, nama: str) -> Bagian:
 	return _siapkan(JUDUL[jenis], keterangan, html)
 
 
-_LINK_CSS = re.compile(r'<link[^>]*rel="stylesheet"[^>]*href="(/assets/[^"]+\.css)"[^>]*>')
+# Frappe's bundled print stylesheet (Bootstrap): the layouts carry their own style, and parsing 200 kB
+# of CSS (Frappe reads the page options from every <style> with cssutils) would cost seconds a document.
+_LINK_CSS = re.compile(r'<link[^>]*rel="stylesheet"[^>]*>')
 _BANNER = re.compile(r'<div class="action-banner print-hide">.*?</div>', re.S)
 
 
-def _css_lokal(cocok: re.Match) -> str:
-	"""A bundled stylesheet inlined from the bench's assets, so wkhtmltopdf makes no request back to
-	the site (whose host name may not resolve on the server itself)."""
-	path = os.path.join(frappe.local.sites_path, cocok.group(1).lstrip("/"))
-	try:
-		with open(path, encoding="utf-8") as f:
-			return f"<style>{f.read()}</style>"
-	except OSError:
-		return ""
-
-
 def _siapkan(judul: str, keterangan: str, html: str) -> Bagian:
-	html = _LINK_CSS.sub(_css_lokal, _BANNER.sub("", html, count=1))
+	html = _LINK_CSS.sub("", _BANNER.sub("", html, count=1))
 	html, options = prepare_options(scrub_urls(html), {})
 	options.update({"disable-javascript": "", "disable-local-file-access": "", "disable-smart-shrinking": ""})
 	options.pop("page-size", None)  # the print format's page-width/page-height decide
@@ -393,4 +383,52 @@ def simpan_paket(evaluasi: str) -> dict:
 			}
 		).insert(ignore_permissions=True)
 		hasil[ext] = berkas.file_url
+	return hasil
+
+
+# --------------------------------------------------------------------------- in the background
+
+ACARA_SELESAI = "sakip_paket_bukti"  # realtime event to the user who asked, with simpan_paket's answer
+
+
+def antrekan(evaluasi: str) -> dict:
+	"""Queue the pack of ``evaluasi`` (one job per evaluation at a time): the user is told on the page
+	(realtime) and by a notification when it is ready."""
+	pastikan_boleh(evaluasi)
+	frappe.enqueue(
+		"sakip_evaluasi.cetak.paket.buat_di_latar",
+		queue="long",
+		timeout=1800,
+		job_id=f"paket-bukti-{evaluasi}",
+		deduplicate=True,
+		evaluasi=evaluasi,
+		user=frappe.session.user,
+	)
+	return {"antre": True, "evaluasi": evaluasi}
+
+
+def buat_di_latar(evaluasi: str, user: str) -> dict:
+	"""The job: the pack made as ``user``, then the notification and the realtime answer."""
+	frappe.set_user(user)
+	try:
+		hasil = simpan_paket(evaluasi)
+	except Exception:
+		frappe.db.rollback()
+		frappe.log_error(title=f"Paket bukti {evaluasi}")
+		frappe.publish_realtime(ACARA_SELESAI, {"evaluasi": evaluasi, "gagal": True}, user=user)
+		raise
+	frappe.get_doc(
+		{
+			"doctype": "Notification Log",
+			"for_user": user,
+			"type": "Alert",
+			"document_type": EVALUASI,
+			"document_name": evaluasi,
+			"subject": _("Paket bukti {0} siap: {1} halaman (PDF dan ZIP terlampir pada evaluasi).").format(
+				evaluasi, hasil["halaman"]
+			),
+		}
+	).insert(ignore_permissions=True)
+	# the job commits when it ends; the page is told after that
+	frappe.publish_realtime(ACARA_SELESAI, {"evaluasi": evaluasi, **hasil}, user=user, after_commit=True)
 	return hasil

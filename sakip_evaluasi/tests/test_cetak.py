@@ -269,30 +269,53 @@ class TestCetak(SLATestCase):
 					"is_private": 1,
 				}
 			).insert(ignore_permissions=True)
-		with sebagai(SUBKOR):
-			pdf, bagian = paket.buat_pdf(eki.name)
+		# the job the button queues, run here as the Subkoordinator who asked
+		hasil = paket.buat_di_latar(eki.name, SUBKOR)
+		berkas = {
+			f.file_name: f
+			for f in frappe.get_all(
+				"File",
+				filters={"attached_to_doctype": EKI, "attached_to_name": eki.name},
+				fields=["name", "file_name", "is_private"],
+			)
+		}
+		nama_pdf, nama_zip = f"Paket Bukti {eki.name}.pdf", f"Paket Bukti {eki.name}.zip"
+		self.assertEqual({nama_pdf, nama_zip} & set(berkas), {nama_pdf, nama_zip})
+		self.assertTrue(all(berkas[n].is_private for n in (nama_pdf, nama_zip)))
+		pdf = frappe.get_doc("File", berkas[nama_pdf].name).get_content()
 		halaman = PdfReader(io.BytesIO(pdf)).pages
 		dokumen = paket.dokumen_paket(eki.name)
+		bagian = hasil["dokumen"]  # [title, remark, pages]: the cover first
 		self.assertEqual(len(bagian), len(dokumen) + 2)  # the cover and the Kepatuhan SOP table
-		self.assertEqual(len(halaman), sum(b.halaman for b in bagian))
-		self.assertEqual(bagian[0].halaman, 1)
+		self.assertEqual(len(halaman), sum(b[2] for b in bagian))
+		self.assertEqual(hasil["halaman"], len(halaman))
+		self.assertEqual(bagian[0][2], 1)
 		self.assertIn(f"Halaman 1 dari {len(halaman)}", halaman[0].extract_text())
 		self.assertIn(f"Halaman {len(halaman)} dari {len(halaman)}", halaman[-1].extract_text())
 		# the E.81 page is landscape, the disposisi portrait
-		mulai = 1 + sum(b.halaman for b in bagian[1 : 1 + [j for j, *_ in dokumen].index("laporan_e81")])
+		mulai = 1 + sum(b[2] for b in bagian[1 : 1 + [j for j, *_ in dokumen].index("laporan_e81")])
 		e81 = halaman[mulai]
 		self.assertGreater(float(e81.mediabox.width), float(e81.mediabox.height))
+		self.assertIn("LAPORAN HASIL EVALUASI KINERJA TRIWULAN", " ".join(e81.extract_text().upper().split()))
 		self.assertLess(float(halaman[1].mediabox.width), float(halaman[1].mediabox.height))
 		self.assertAlmostEqual(float(halaman[1].mediabox.height) / 72 * 25.4, 330, delta=2)  # F4
-		with sebagai(SUBKOR):
-			arsip = zipfile.ZipFile(io.BytesIO(paket.buat_zip(eki.name, pdf)))
+		arsip = zipfile.ZipFile(io.BytesIO(frappe.get_doc("File", berkas[nama_zip].name).get_content()))
 		nama = arsip.namelist()
-		self.assertIn(f"Paket Bukti {eki.name}.pdf", nama)
+		self.assertIn(nama_pdf, nama)
 		self.assertEqual(
 			sum(1 for n in nama if n.startswith("Kertas Kerja/") and n.endswith(".xlsx")), 1 + len(KABID)
 		)
 		self.assertIn(f"Bukti Dukung/{dkb.name}/foto-kegiatan.txt", nama)
 		self.assertEqual(arsip.read(f"Bukti Dukung/{dkb.name}/foto-kegiatan.txt"), b"bukti dukung")
+		# the Subkoordinator is told
+		self.assertTrue(
+			frappe.db.exists(
+				"Notification Log",
+				{"for_user": SUBKOR, "document_name": eki.name, "subject": ("like", "Paket bukti%siap%")},
+			)
+		)
+		for n in (nama_pdf, nama_zip):  # the files on disk (the rows roll back)
+			frappe.delete_doc("File", berkas[n].name, ignore_permissions=True)
 		bukti.delete(ignore_permissions=True)
 
 	def test_a_kepala_bidang_cannot_make_the_pack(self):
