@@ -322,3 +322,14 @@ class TestCetak(SLATestCase):
 		eki = self.eki
 		with sebagai(KABID["SLA"]), self.assertRaises(frappe.PermissionError):
 			paket.pastikan_boleh(eki.name)
+
+	def test_the_paper_of_pengaturan_sakip_sets_the_page_size_of_every_print(self):
+		d1 = frappe.db.get_value("Disposisi", {"evaluasi": self.eki.name, "dari": KADIS})
+		self.assertIn("page-width: 215mm;", self.cetak("lembar_disposisi", d1))  # F4 by default
+		frappe.db.set_single_value("Pengaturan SAKIP", "ukuran_kertas", "A4")
+		html = self.cetak("lembar_disposisi", d1)
+		self.assertIn("page-width: 210mm;", html)
+		self.assertIn("page-height: 297mm;", html)
+		e81 = self.cetak("laporan_e81", self.eki.name)  # landscape: the sides swapped
+		self.assertIn("page-width: 297mm;", e81)
+		self.assertIn("page-height: 210mm;", e81)
