@@ -13,9 +13,10 @@ export_python_type_annotations = True
 _ALUR_KERJA = "public/js/alur_kerja.js"
 _KERTAS_KERJA = "public/js/kertas_kerja_excel.js"
 _PERINGATAN_DINI = "public/js/peringatan_dini.js"
+_CETAK = "public/js/cetak.js"
 doctype_js = {
-	# The evaluation uses only its timeline helper (rapikan_linimasa).
-	"Evaluasi Kinerja Internal": [_ALUR_KERJA],
+	# The evaluation uses its timeline helper (rapikan_linimasa) and the evidence pack button.
+	"Evaluasi Kinerja Internal": [_ALUR_KERJA, _CETAK],
 	"Disposisi": [_ALUR_KERJA],
 	"Kertas Kerja Evaluasi": [_ALUR_KERJA, _KERTAS_KERJA, _PERINGATAN_DINI],
 	"Data Kinerja Bidang": [_ALUR_KERJA, _KERTAS_KERJA, _PERINGATAN_DINI],
@@ -76,5 +77,14 @@ jinja = {
 		"sakip_evaluasi.pemberitahuan.batas_serah",
 		"sakip_evaluasi.pemberitahuan.nama_pengguna",
 		"sakip_evaluasi.pemberitahuan.tautan_dokumen",
-	]
+		# The official documents' print formats (sakip_evaluasi/cetak/konteks.py).
+		"sakip_evaluasi.cetak.konteks.konteks_cetak",
+	],
+	"filters": [
+		"sakip_evaluasi.cetak.konteks.teks",
+		"sakip_evaluasi.cetak.konteks.tanggal_panjang",
+		"sakip_evaluasi.cetak.konteks.angka_id",
+		"sakip_evaluasi.cetak.konteks.persen_id",
+		"sakip_evaluasi.cetak.konteks.jam_id",
+	],
 }

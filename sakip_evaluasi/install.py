@@ -11,6 +11,7 @@ import frappe
 from frappe.custom.doctype.property_setter.property_setter import make_property_setter
 
 from sakip_evaluasi import pemberitahuan, ruang_kerja
+from sakip_evaluasi.cetak.konteks import pasang_cetakan
 from sakip_evaluasi.dasbor import pasang_dasbor
 from sakip_evaluasi.domain.capaian import SKALA_PERMENDAGRI_86_2017
 from sakip_evaluasi.domain.kalender import NAMA_HARI, kalender_default
@@ -76,6 +77,7 @@ def pasang_tampilan() -> None:
 	ruang_kerja.pasang()
 	pemberitahuan.pasang()
 	tampilkan_nama_pengguna()
+	pasang_cetakan()
 
 
 def bahasa_situs_baru() -> None:

@@ -8,6 +8,7 @@ frappe.ui.form.on("Evaluasi Kinerja Internal", {
 		sakip_evaluasi_tombol(frm);
 		sakip_evaluasi_ringkasan(frm);
 		sakip_evaluasi_jam_langkah(frm);
+		sakip_evaluasi.cetak.tombol_paket(frm);
 	},
 });
 

@@ -1,0 +1,2 @@
+"""Official documents: print formats' data (``konteks``), who signed (``penandatangan``) and the
+evidence pack of a triwulan (``paket``)."""
