@@ -280,6 +280,8 @@ def _notulen_rapat(doc) -> dict:
 		"kesimpulan": doc.kesimpulan,
 		"arahan": doc.arahan_pimpinan,
 		"rekomendasi": _per_bidang(doc.rekomendasi, "rekomendasi"),
+		# recommendations of earlier triwulan not yet Tuntas, discussed again (sakip_evaluasi/tindak_lanjut.py)
+		"tindak_lanjut_lalu": _per_bidang(doc.tindak_lanjut_lalu, "rekomendasi"),
 		"ttd_notulis": ttd(notulis, "Notulis"),
 		"ttd": ttd(kadis, _sebutan(doc, KEPALA_DINAS)),
 	}

@@ -133,6 +133,14 @@ class TestTindakLanjutDibawa(SakipTestCase):
 		)
 		# the age keeps counting from the first date
 		self.assertEqual((a2.jumlah_belum_tuntas, a2.rekomendasi_tertua), (2, getdate("2096-04-08")))
+		# the printed minutes and matrix show them as follow-ups of an earlier triwulan
+		notulen = frappe.get_print("Notulen Rapat", nr2.name, "Notulen Rapat Resmi")
+		self.assertIn("D. Tindak Lanjut Triwulan Lalu", notulen)
+		self.assertIn("Perbaiki data dasar", notulen.split("D. Tindak Lanjut Triwulan Lalu")[1])
+		self.assertIn("Pembahasan tindak lanjut triwulan lalu (2 rekomendasi belum tuntas)", notulen)
+		matriks = frappe.get_print(TL, a2.name, "Matriks Tindak Lanjut")
+		self.assertIn("Perbaiki data dasar <i>(dari TW I 2096)</i>", matriks)
+		self.assertNotIn("Tambah tenaga pengawas <i>(dari", matriks)
 		# the originals stay as they were closed
 		a1 = frappe.get_doc(TL, a1.name)
 		self.assertEqual(a1.workflow_state, "Diterima")
