@@ -43,7 +43,26 @@ TEKS_BEBAS = ("Data", "Small Text", "Text", "Long Text", "Text Editor", "Markdow
 BUKAN_HTML = {
 	("Langkah SOP", "syarat_dokumen"): "a Python condition shown in the code editor, never as HTML",
 }
-LAPORAN = ("Rekap Capaian Kinerja", "Kepatuhan SOP")
+
+
+def laporan_aplikasi() -> list[str]:
+	"""Every report of the app, read from the site: a report added later is covered without an edit."""
+	return frappe.get_all("Report", filters={"module": MODUL}, pluck="name", order_by="name")
+
+
+def boleh_laporan(user: str, laporan: str) -> bool:
+	return bool(set(frappe.get_roles(user)) & {r.role for r in frappe.get_doc("Report", laporan).roles})
+
+
+def cetakan_aplikasi(doctype: str) -> list[str | None]:
+	"""The prints of ``doctype`` a user can choose: Frappe's standard one (None) and every Print Format
+	of the app for it, read from the site (a print format added later is covered without an edit)."""
+	return [
+		None,
+		*frappe.get_all(
+			"Print Format", filters={"module": MODUL, "doc_type": doctype, "disabled": 0}, pluck="name"
+		),
+	]
 
 
 class TestKeamanan(UjiIsian):
@@ -90,18 +109,23 @@ class TestKeamanan(UjiIsian):
 			with self.subTest(doctype=doctype):
 				self.assertEqual(rest("Guest", "GET", sumber(doctype)).status, 403)
 		self.assertEqual(rest("Guest", "GET", sumber(DKB, self.dkb)).status, 403)
-		for laporan in LAPORAN:
+		laporan_semua = laporan_aplikasi()
+		self.assertGreaterEqual(len(laporan_semua), 4, laporan_semua)
+		for laporan in laporan_semua:
 			with self.subTest(laporan=laporan):
 				jawab = rest(
 					"Guest", "GET", f"/api/method/frappe.desk.query_report.run?report_name={laporan}"
 				)
 				self.assertEqual(jawab.status, 403)
-		jawab = rest(
-			"Guest",
-			"GET",
-			f"/api/method/frappe.www.printview.get_html_and_style?doc={DKB}&name={self.dkb}",
-		)
-		self.assertEqual(jawab.status, 403)
+		for cetakan in cetakan_aplikasi(DKB):
+			with self.subTest(cetakan=cetakan):
+				jawab = rest(
+					"Guest",
+					"GET",
+					f"/api/method/frappe.www.printview.get_html_and_style?doc={DKB}&name={self.dkb}"
+					+ (f"&print_format={cetakan}" if cetakan else ""),
+				)
+				self.assertEqual(jawab.status, 403)
 
 	# --- XSS ------------------------------------------------------------------------------------------
 
@@ -145,6 +169,11 @@ class TestKeamanan(UjiIsian):
 		dokumen = [(DKB, self.dkb, SUBKOR), ("Disposisi", disposisi, SEKRETARIS)]
 		ik = frappe.get_all("Indikator Kinerja", filters={"bidang": self.bidang["KMA"]}, pluck="name")
 		dokumen.append(("Indikator Kinerja", ik[0], SEKRETARIS))
+		# the work paper and the evaluation carry the indicator's name and the rows' kendala
+		dokumen += [
+			("Kertas Kerja Evaluasi", self.kke, SUBKOR),
+			("Evaluasi Kinerja Internal", self.evaluasi, SUBKOR),
+		]
 		baris = frappe.get_all("Baris Data Kinerja", filters={"parent": self.dkb}, fields=["kendala"])
 		self.assertIn("Bendungan &amp; irigasi", baris[0].kendala, "the text itself is kept")
 		for doctype, name, pembaca in dokumen:
@@ -154,13 +183,16 @@ class TestKeamanan(UjiIsian):
 				frappe.local.form_dict = frappe._dict(doctype=doctype, fields=["*"], filters={"name": name})
 				hasil = daftar()
 				self.assertTidakEksekutabel(frappe.as_json(hasil), f"list {doctype}")
-				self.assertTidakEksekutabel(frappe.get_print(doctype, name), f"print {doctype}")
-		with sebagai(SUBKOR):
-			for laporan, filters in (
-				("Rekap Capaian Kinerja", {"tahun": TAHUN_UJI, "triwulan": "III"}),
-				("Kepatuhan SOP", {"tahun": TAHUN_UJI}),
-			):
-				hasil = jalankan_laporan(laporan, filters=filters)
+				for cetakan in cetakan_aplikasi(doctype):
+					self.assertTidakEksekutabel(
+						frappe.get_print(doctype, name, cetakan),
+						f"print {cetakan or 'standard'} of {doctype}",
+					)
+		for laporan in laporan_aplikasi():
+			# as the Subkoordinator, or (a Pemda-wide report) as a user the report allows
+			pembaca = SUBKOR if boleh_laporan(SUBKOR, laporan) else "Administrator"
+			with sebagai(pembaca), self.subTest(laporan=laporan):
+				hasil = jalankan_laporan(laporan, filters={"tahun": TAHUN_UJI, "triwulan": "III"})
 				self.assertTidakEksekutabel(frappe.as_json(hasil), f"report {laporan}")
 		self.assertIn(
 			"Bendungan",
