@@ -16,6 +16,7 @@ from frappe.email.doctype.email_account.email_account import EmailAccount
 
 from sakip_evaluasi.api.kertas_kerja import BATAS_UNGGAH_PER_MENIT
 from sakip_evaluasi.berkas import MODUL
+from sakip_evaluasi.kertas_kerja_excel import pastikan_kunci_situs, rahasia
 from sakip_evaluasi.sla.notifikasi import kirim_tertunda
 from sakip_evaluasi.tests.factories import (
 	KADIS,
@@ -336,3 +337,22 @@ class TestKeamanan(UjiIsian):
 		# Per user: another user is not held up by it.
 		jawab = rest(SUBKOR, "POST", impor, {"doctype": DKB, "docname": self.dkb})
 		self.assertNotEqual(jawab.status, 429, jawab.pesan)
+
+	# --- The key of the work paper signature --------------------------------------------------------
+
+	def test_a_site_without_a_key_gets_one_key_at_install_and_migrate_not_at_its_first_requests(self):
+		tanpa_kunci = frappe._dict({k: v for k, v in frappe.local.conf.items() if k != "encryption_key"})
+		with (
+			patch.object(frappe.local, "conf", tanpa_kunci),
+			patch("frappe.installer.update_site_config") as tulis,
+		):
+			pastikan_kunci_situs()
+			self.assertEqual(tulis.call_count, 1)
+			argumen = tulis.call_args.args
+			self.assertEqual(argumen[0], "encryption_key")
+			self.assertEqual(tanpa_kunci.encryption_key, argumen[1])
+			kunci = rahasia()
+			pastikan_kunci_situs()  # there now: kept, not made again
+			self.assertEqual(tulis.call_count, 1)
+			self.assertEqual(rahasia(), kunci)
+		self.assertIn("encryption_key", frappe.local.conf, "the site's own key is untouched")
