@@ -31,6 +31,11 @@ before_uninstall = "sakip_evaluasi.install.before_uninstall"
 # The app's own DocTypes get their lifecycle from their controllers (controllers/alur_kerja.py and
 # the DocType controllers call the SLA engine); doc_events only for other apps' DocTypes.
 doc_events = {
+	# Which Value Change Notifications a save of an SOP document may skip (sakip_evaluasi/perubahan_nilai.py).
+	"Notification": {
+		"on_update": "sakip_evaluasi.perubahan_nilai.notifikasi_berubah",
+		"after_delete": "sakip_evaluasi.perubahan_nilai.notifikasi_berubah",
+	},
 	# Workflow Action e-mails only while the site can send e-mail (sakip_evaluasi/surel.py).
 	"Email Account": {
 		"on_update": [

@@ -16,6 +16,7 @@ from sakip_evaluasi.dasbor import pasang_dasbor
 from sakip_evaluasi.domain.capaian import SKALA_PERMENDAGRI_86_2017
 from sakip_evaluasi.domain.kalender import NAMA_HARI, kalender_default
 from sakip_evaluasi.domain.peran import PERAN_APP
+from sakip_evaluasi.kertas_kerja_excel import pastikan_kunci_situs
 from sakip_evaluasi.surel import lupakan, selaraskan_surel
 from sakip_evaluasi.workflow_sync import hapus_workflow, sinkronkan_workflow
 
@@ -43,6 +44,7 @@ INSTRUKSI_DISPOSISI = (
 
 
 def after_install() -> None:
+	pastikan_kunci_situs()  # the key signing the work papers, before any request needs it
 	buat_peran()
 	buat_kalender_default()
 	buat_sop_default()
@@ -56,6 +58,7 @@ def after_install() -> None:
 
 
 def after_migrate() -> None:
+	pastikan_kunci_situs()
 	buat_peran()  # roles a newer version adds (Inspektorat, Bappeda, Admin SAKIP Pemda)
 	# Workflows are installed by code (not fixtures); an administrator's edits are kept. Their
 	# Workflow Action e-mails follow whether the site can send e-mail.

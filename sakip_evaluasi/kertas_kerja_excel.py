@@ -86,6 +86,14 @@ def rahasia() -> bytes:
 	).digest()
 
 
+def pastikan_kunci_situs() -> None:
+	"""Make the site's ``encryption_key`` now (install, migrate), not at its first use. Frappe creates
+	it lazily; on a new site whose first work papers are downloaded by several gunicorn workers at
+	once, each worker made its own key, signed with it and wrote it to site_config.json, the last
+	write winning: the work papers signed with the others were refused at upload as foreign."""
+	get_encryption_key()
+
+
 def batas_ukuran() -> int:
 	"""The upload limit in bytes (Pengaturan SAKIP, default 5 MB)."""
 	mb = cint(frappe.db.get_single_value("Pengaturan SAKIP", "batas_ukuran_unggah_mb"))

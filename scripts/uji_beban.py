@@ -33,6 +33,7 @@ import sys
 import threading
 import time
 from io import BytesIO
+from pathlib import Path
 
 from _peladen import Sesi, di_situs, pesan_server, ringkas, server, tabel_markdown, tunggu_antrean_kosong
 from openpyxl import load_workbook
@@ -55,6 +56,7 @@ class Catatan:
 		self.status: dict = {}  # doc name → (moment, state)
 		self.aneh: list = []  # (action, status, message)
 		self.bentrok: list = []  # (doc, statuses, messages)
+		self.folder_ditolak = None  # where a refused upload's files are kept (--simpan-ditolak)
 
 	def tulis(self, doc: str, baris: dict) -> None:
 		with self.kunci:
@@ -119,6 +121,7 @@ def kabid(url, site, p, polos, sandi, putaran, catat: Catatan, mulai, akhir, sel
 			if not r.ok:
 				catat.tidak_terduga("unduh kertas kerja", r)
 				continue
+			unduhan = r
 			isi, baru = isi_kertas_kerja(r.content, n)
 			r = s.metode(
 				"unggah kertas kerja",
@@ -130,6 +133,9 @@ def kabid(url, site, p, polos, sandi, putaran, catat: Catatan, mulai, akhir, sel
 				catat.tulis(p["dkb"], {k: {"realisasi": v} for k, v in baru.items()})
 			else:
 				catat.tidak_terduga("unggah kertas kerja", r)
+				if catat.folder_ditolak:  # the downloaded and the uploaded file, to look at
+					for nama, data in (("unduh", unduhan.content), ("unggah", isi)):
+						(catat.folder_ditolak / f"{p['dkb']}-{n}-{nama}.xlsx").write_bytes(data)
 		doc = s.buka(DKB, p["dkb"], "buka Data Kinerja Bidang")
 		r = s.aksi_alur(doc, "Ajukan", "ajukan")
 		catat.keadaan(p["dkb"], "Diajukan") if r.ok else catat.tidak_terduga("ajukan", r)
@@ -263,6 +269,9 @@ def satu_tingkat(args, url, pengguna: int) -> list[tuple[str, bool]]:
 		f"{args.indikator} indicators each — prepared in {time.perf_counter() - t0:.0f} s"
 	)
 	catat = Catatan()
+	if args.simpan_ditolak:
+		catat.folder_ditolak = Path(args.simpan_ditolak)
+		catat.folder_ditolak.mkdir(parents=True, exist_ok=True)
 	for p in data["pengguna"][: args.bentrok]:
 		dua_simpan_sekaligus(url, args.site, p, data["sandi"], catat)
 	sandi, evaluasi = data["sandi"], data["evaluasi"]
@@ -358,6 +367,7 @@ def main() -> int:
 	ap.add_argument("--indikator", type=int, default=10, help="indicator rows per Data Kinerja Bidang")
 	ap.add_argument("--bentrok", type=int, default=3, help="pairs of simultaneous saves per level")
 	ap.add_argument("--batas", type=float, default=600, help="seconds per level at most")
+	ap.add_argument("--simpan-ditolak", help="a folder to keep the files of a refused upload in")
 	ap.add_argument("--keep", action="store_true", help="leave the last level's data on the site")
 	args = ap.parse_args()
 

@@ -20,6 +20,7 @@ from sakip_evaluasi.alur_kerja import (
 )
 from sakip_evaluasi.berkas import pastikan_lampiran_sah
 from sakip_evaluasi.penunjukan import catat_tindakan_pelaksana, pastikan_penunjukan_berlaku, peran_transisi
+from sakip_evaluasi.perubahan_nilai import tidak_berubah
 from sakip_evaluasi.sla import mesin
 
 
@@ -67,6 +68,13 @@ class DokumenAlurKerja(Document):
 			self.setelah_masuk_status(self.workflow_state)
 		# The SLA engine closes and opens the step clocks this save moves (never blocks the save).
 		mesin.dokumen_berubah(self)
+
+	def run_notifications(self, method: str) -> None:
+		# A save that moves no state: the handover Notifications (on workflow_state) would each be
+		# loaded and evaluated only to find nothing changed; mark them done for this save instead.
+		if method == "on_change" and self.flags.notifications_executed is not None:
+			self.flags.notifications_executed.extend(tidak_berubah(self))
+		super().run_notifications(method)
 
 	def validasi_isi(self) -> None:
 		pass

@@ -16,6 +16,7 @@ from frappe.email.doctype.email_account.email_account import EmailAccount
 
 from sakip_evaluasi.api.kertas_kerja import BATAS_UNGGAH_PER_MENIT
 from sakip_evaluasi.berkas import MODUL
+from sakip_evaluasi.kertas_kerja_excel import pastikan_kunci_situs, rahasia
 from sakip_evaluasi.sla.notifikasi import kirim_tertunda
 from sakip_evaluasi.tests.factories import (
 	KADIS,
@@ -43,7 +44,26 @@ TEKS_BEBAS = ("Data", "Small Text", "Text", "Long Text", "Text Editor", "Markdow
 BUKAN_HTML = {
 	("Langkah SOP", "syarat_dokumen"): "a Python condition shown in the code editor, never as HTML",
 }
-LAPORAN = ("Rekap Capaian Kinerja", "Kepatuhan SOP")
+
+
+def laporan_aplikasi() -> list[str]:
+	"""Every report of the app, read from the site: a report added later is covered without an edit."""
+	return frappe.get_all("Report", filters={"module": MODUL}, pluck="name", order_by="name")
+
+
+def boleh_laporan(user: str, laporan: str) -> bool:
+	return bool(set(frappe.get_roles(user)) & {r.role for r in frappe.get_doc("Report", laporan).roles})
+
+
+def cetakan_aplikasi(doctype: str) -> list[str | None]:
+	"""The prints of ``doctype`` a user can choose: Frappe's standard one (None) and every Print Format
+	of the app for it, read from the site (a print format added later is covered without an edit)."""
+	return [
+		None,
+		*frappe.get_all(
+			"Print Format", filters={"module": MODUL, "doc_type": doctype, "disabled": 0}, pluck="name"
+		),
+	]
 
 
 class TestKeamanan(UjiIsian):
@@ -90,18 +110,23 @@ class TestKeamanan(UjiIsian):
 			with self.subTest(doctype=doctype):
 				self.assertEqual(rest("Guest", "GET", sumber(doctype)).status, 403)
 		self.assertEqual(rest("Guest", "GET", sumber(DKB, self.dkb)).status, 403)
-		for laporan in LAPORAN:
+		laporan_semua = laporan_aplikasi()
+		self.assertGreaterEqual(len(laporan_semua), 4, laporan_semua)
+		for laporan in laporan_semua:
 			with self.subTest(laporan=laporan):
 				jawab = rest(
 					"Guest", "GET", f"/api/method/frappe.desk.query_report.run?report_name={laporan}"
 				)
 				self.assertEqual(jawab.status, 403)
-		jawab = rest(
-			"Guest",
-			"GET",
-			f"/api/method/frappe.www.printview.get_html_and_style?doc={DKB}&name={self.dkb}",
-		)
-		self.assertEqual(jawab.status, 403)
+		for cetakan in cetakan_aplikasi(DKB):
+			with self.subTest(cetakan=cetakan):
+				jawab = rest(
+					"Guest",
+					"GET",
+					f"/api/method/frappe.www.printview.get_html_and_style?doc={DKB}&name={self.dkb}"
+					+ (f"&print_format={cetakan}" if cetakan else ""),
+				)
+				self.assertEqual(jawab.status, 403)
 
 	# --- XSS ------------------------------------------------------------------------------------------
 
@@ -145,6 +170,11 @@ class TestKeamanan(UjiIsian):
 		dokumen = [(DKB, self.dkb, SUBKOR), ("Disposisi", disposisi, SEKRETARIS)]
 		ik = frappe.get_all("Indikator Kinerja", filters={"bidang": self.bidang["KMA"]}, pluck="name")
 		dokumen.append(("Indikator Kinerja", ik[0], SEKRETARIS))
+		# the work paper and the evaluation carry the indicator's name and the rows' kendala
+		dokumen += [
+			("Kertas Kerja Evaluasi", self.kke, SUBKOR),
+			("Evaluasi Kinerja Internal", self.evaluasi, SUBKOR),
+		]
 		baris = frappe.get_all("Baris Data Kinerja", filters={"parent": self.dkb}, fields=["kendala"])
 		self.assertIn("Bendungan &amp; irigasi", baris[0].kendala, "the text itself is kept")
 		for doctype, name, pembaca in dokumen:
@@ -154,13 +184,16 @@ class TestKeamanan(UjiIsian):
 				frappe.local.form_dict = frappe._dict(doctype=doctype, fields=["*"], filters={"name": name})
 				hasil = daftar()
 				self.assertTidakEksekutabel(frappe.as_json(hasil), f"list {doctype}")
-				self.assertTidakEksekutabel(frappe.get_print(doctype, name), f"print {doctype}")
-		with sebagai(SUBKOR):
-			for laporan, filters in (
-				("Rekap Capaian Kinerja", {"tahun": TAHUN_UJI, "triwulan": "III"}),
-				("Kepatuhan SOP", {"tahun": TAHUN_UJI}),
-			):
-				hasil = jalankan_laporan(laporan, filters=filters)
+				for cetakan in cetakan_aplikasi(doctype):
+					self.assertTidakEksekutabel(
+						frappe.get_print(doctype, name, cetakan),
+						f"print {cetakan or 'standard'} of {doctype}",
+					)
+		for laporan in laporan_aplikasi():
+			# as the Subkoordinator, or (a Pemda-wide report) as a user the report allows
+			pembaca = SUBKOR if boleh_laporan(SUBKOR, laporan) else "Administrator"
+			with sebagai(pembaca), self.subTest(laporan=laporan):
+				hasil = jalankan_laporan(laporan, filters={"tahun": TAHUN_UJI, "triwulan": "III"})
 				self.assertTidakEksekutabel(frappe.as_json(hasil), f"report {laporan}")
 		self.assertIn(
 			"Bendungan",
@@ -304,3 +337,22 @@ class TestKeamanan(UjiIsian):
 		# Per user: another user is not held up by it.
 		jawab = rest(SUBKOR, "POST", impor, {"doctype": DKB, "docname": self.dkb})
 		self.assertNotEqual(jawab.status, 429, jawab.pesan)
+
+	# --- The key of the work paper signature --------------------------------------------------------
+
+	def test_a_site_without_a_key_gets_one_key_at_install_and_migrate_not_at_its_first_requests(self):
+		tanpa_kunci = frappe._dict({k: v for k, v in frappe.local.conf.items() if k != "encryption_key"})
+		with (
+			patch.object(frappe.local, "conf", tanpa_kunci),
+			patch("frappe.installer.update_site_config") as tulis,
+		):
+			pastikan_kunci_situs()
+			self.assertEqual(tulis.call_count, 1)
+			argumen = tulis.call_args.args
+			self.assertEqual(argumen[0], "encryption_key")
+			self.assertEqual(tanpa_kunci.encryption_key, argumen[1])
+			kunci = rahasia()
+			pastikan_kunci_situs()  # there now: kept, not made again
+			self.assertEqual(tulis.call_count, 1)
+			self.assertEqual(rahasia(), kunci)
+		self.assertIn("encryption_key", frappe.local.conf, "the site's own key is untouched")
