@@ -121,13 +121,7 @@ def hitung_baris(row, triwulan: int, lalu: list, aturan: tuple) -> None:
 		if per_tw[triwulan - 1] is not None
 		else None
 	)
-	hasil = hitung_capaian(
-		row.target_sd_tw,
-		realisasi_sd,
-		row.polaritas or "Positif",
-		row.metode_negatif or "(2T-R)/T",
-		batas_atas,
-	)
+	hasil = capaian_baris(row, realisasi_sd, batas_atas)
 	# As the Float columns hold them, so recomputing the same numbers is no change (no Version).
 	row.realisasi_sd_tw = nilai_kolom(realisasi_sd)
 	row.capaian = nilai_kolom(hasil.nilai)
@@ -140,14 +134,21 @@ def uraian_tersimpan(row, triwulan: int, batas_atas: Decimal | None) -> str:
 	"""The capaian of a stored row spelled out with its numbers (``domain.capaian.uraian_capaian``);
 	``row`` has target_sd_tw, realisasi (text), realisasi_sd_tw, polaritas and metode_negatif."""
 	realisasi_sd = row.realisasi_sd_tw if angka_realisasi(row.realisasi) is not None else None
-	hasil = hitung_capaian(
+	return uraian_capaian(
+		row.target_sd_tw, realisasi_sd, triwulan, capaian_baris(row, realisasi_sd, batas_atas)
+	)
+
+
+def capaian_baris(row, realisasi_sd, batas_atas: Decimal | None):
+	"""The capaian of ``row`` for the to-date realisasi ``realisasi_sd``, by the row's polaritas and
+	method of a negative indicator (Positif and (2T-R)/T when unset)."""
+	return hitung_capaian(
 		row.target_sd_tw,
 		realisasi_sd,
 		row.polaritas or "Positif",
 		row.metode_negatif or "(2T-R)/T",
 		batas_atas,
 	)
-	return uraian_capaian(row.target_sd_tw, realisasi_sd, triwulan, hasil)
 
 
 def proyeksikan_baris(row, triwulan: int, lalu: list, target: tuple | None, batas_atas, ambang) -> None:
