@@ -24,6 +24,10 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 BENCH=${SAKIP_BENCH:-/home/frappe/frappe-bench}
 BENCH=$(realpath -m "$BENCH")
+# Every command below runs from / : a caller's working directory may be gone (a removed checkout), and
+# a command that cannot read its own cwd must never look like a missing bench CLI and get it reinstalled.
+if [ -n "${FRAPPE_SOURCE:-}" ] && [ -e "$FRAPPE_SOURCE" ]; then FRAPPE_SOURCE=$(realpath "$FRAPPE_SOURCE"); fi
+cd /
 DB_ROOT_USER=${SAKIP_DB_ROOT_USER:-root}
 DB_ROOT_PASSWORD=${SAKIP_DB_ROOT_PASSWORD-}
 # Frappe keeps some keys not per site but per bench (e.g. the asset manifest), so two benches on one
