@@ -25,6 +25,7 @@ from frappe import _
 from frappe.utils import get_url_to_form
 
 from sakip_evaluasi.domain.peran import KEPALA_BIDANG, KEPALA_DINAS, SEKRETARIS, SUBKOOR
+from sakip_evaluasi.opd import penerima_sah
 from sakip_evaluasi.pejabat import EVALUASI, pemegang_peran
 from sakip_evaluasi.sla.dasar import LANGKAH
 from sakip_evaluasi.surel import surel_keluar_aktif
@@ -34,8 +35,9 @@ LONCENG = "System Notification"
 SUREL = "Email"
 _KUNCI_DIMATIKAN = "sakip_evaluasi_pemberitahuan_surel_dimatikan"
 
-# Who receives a handover: a user field of the document ("kepada"), the participants ("peserta,peserta":
-# Frappe's "field,child table"), or the holder of an SOP role for the document (penerima_serah).
+# Who receives a handover: a user field of the document ("kepada"), the participants ("peserta.peserta",
+# a child table's user field), or the holder of an SOP role for the document (penerima_serah). A user
+# named in a field who may not act in the document's OPD is left out (opd.penerima_sah).
 PENERIMA_PERAN = {
 	"kepala_bidang": KEPALA_BIDANG,
 	"subkoordinator": SUBKOOR,
@@ -118,7 +120,7 @@ SERAH = (
 	(
 		"Notulen Rapat",
 		"Undangan Dikirim",
-		"peserta,peserta",
+		"peserta.peserta",
 		"Undangan: {{ doc.acara or 'Rapat Evaluasi Kinerja Internal' }}",
 		"<p>Anda diundang ke {{ doc.acara or 'Rapat Evaluasi Kinerja Internal' }} pada "
 		"{{ doc.get_formatted('tanggal_rapat') }} pukul {{ doc.get_formatted('jam_mulai') }} "
@@ -182,8 +184,6 @@ def nama_pemberitahuan(doctype: str, state: str, channel: str) -> str:
 
 
 def _penerima(penerima: str) -> dict:
-	if "," in penerima:  # a child table's user field (the participants): Frappe reads it itself
-		return {"receiver_by_document_field": penerima}
 	return {"cc": f"{{{{ penerima_serah(doc, '{penerima}') }}}}"}
 
 
@@ -286,11 +286,18 @@ def _diurus_mesin_sla(doc, user: str) -> bool:
 
 def penerima_serah(doc, penerima: str) -> str:
 	"""Template function of the Notification records: the user in ``doc``'s user field ``penerima``
-	(e.g. ``kepada``), or who holds ``penerima`` (``PENERIMA_PERAN``) for ``doc`` — its evaluation's
-	official, its bidang's Kepala Bidang — or nothing when the SLA engine already told them."""
+	(e.g. ``kepada``; the users of a child table's field, "peserta.peserta", one a line), or who holds
+	``penerima`` (``PENERIMA_PERAN``) for ``doc`` — its evaluation's official, its bidang's Kepala
+	Bidang — or nothing when the SLA engine already told them. A user named in a field who may not act
+	in the document's OPD is never told."""
+	if "." in penerima:
+		tabel, _titik, field = penerima.partition(".")
+		users = [row.get(field) for row in doc.get(tabel) or ()]
+		return "\n".join(dict.fromkeys(penerima_sah(doc, users, penerima)))
 	peran = PENERIMA_PERAN.get(penerima)
 	if not peran:
 		user = doc.get(penerima) if doc.meta.has_field(penerima) else None
+		user = next(iter(penerima_sah(doc, [user], penerima)), None)
 	elif peran == KEPALA_BIDANG:
 		user = pemegang_peran(peran, bidang=doc.get("bidang")).user if doc.get("bidang") else None
 	else:

@@ -10,6 +10,7 @@ from frappe.utils import get_datetime
 
 from sakip_evaluasi.domain.capaian import nilai_kolom, nilai_sd_tw
 from sakip_evaluasi.domain.periode import nomor_triwulan
+from sakip_evaluasi.opd import penerima_sah
 from sakip_evaluasi.pejabat import kepala_bidang, pejabat_evaluasi
 from sakip_evaluasi.tindak_lanjut import baris_tindak_lanjut_baru
 
@@ -186,8 +187,10 @@ def kirim_undangan(notulen) -> None:
 		notulen.tempat,
 	)
 	sudah = pemilik_acara_rapat(notulen.name)
-	for p in notulen.peserta:
-		if p.peserta not in sudah:
+	# a guest named without an account has no calendar here; a user of another OPD gets nothing
+	diundang = penerima_sah(notulen, [p.peserta for p in notulen.peserta], "peserta.peserta")
+	for user in dict.fromkeys(diundang):
+		if user not in sudah:
 			event = frappe.get_doc(
 				{
 					"doctype": "Event",
@@ -205,7 +208,7 @@ def kirim_undangan(notulen) -> None:
 			event.insert(ignore_permissions=True)
 			# Frappe sets the owner to the session user on insert; a private Event belongs in the
 			# participant's own calendar.
-			frappe.db.set_value("Event", event.name, "owner", p.peserta, update_modified=False)
+			frappe.db.set_value("Event", event.name, "owner", user, update_modified=False)
 
 
 def pemilik_acara_rapat(notulen: str) -> set[str]:

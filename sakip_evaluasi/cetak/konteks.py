@@ -210,7 +210,7 @@ def _peserta(doc) -> list[dict]:
 			frappe._dict(
 				# a user's name and position of the meeting day; a guest as typed on the row
 				nama=(p and p.nama) or r.nama or "",
-				jabatan=(p and p.sebutan) or r.jabatan or "",
+				jabatan=(p and p.sebutan) or ", ".join(filter(None, (r.jabatan, r.get("instansi")))),
 				nip=p.nip if p else "",
 				kehadiran=r.kehadiran or "",
 				diwakili_oleh=r.diwakili_oleh or "",

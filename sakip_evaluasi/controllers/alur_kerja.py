@@ -19,6 +19,7 @@ from sakip_evaluasi.alur_kerja import (
 	status_lama,
 )
 from sakip_evaluasi.berkas import pastikan_lampiran_sah
+from sakip_evaluasi.opd import periksa_penerima
 from sakip_evaluasi.penunjukan import catat_tindakan_pelaksana, pastikan_penunjukan_berlaku, peran_transisi
 from sakip_evaluasi.perubahan_nilai import tidak_berubah
 from sakip_evaluasi.sla import mesin
@@ -42,6 +43,8 @@ class DokumenAlurKerja(Document):
 		pastikan_boleh_mengubah(self)
 		pastikan_alasan_dikembalikan(self)
 		pastikan_lampiran_sah(self)
+		# the people it names (and so tells) may act in its OPD
+		periksa_penerima(self)
 		self.validasi_isi()
 		if status_berubah(self):
 			# an acting official (Plt/Plh) acts only while their appointment runs

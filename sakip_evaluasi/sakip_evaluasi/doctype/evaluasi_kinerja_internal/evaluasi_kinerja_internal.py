@@ -7,7 +7,7 @@ from frappe.model.document import Document
 
 from sakip_evaluasi.domain.penamaan import nama_evaluasi
 from sakip_evaluasi.domain.periode import TRIWULAN
-from sakip_evaluasi.opd import opd_baru, sop_dan_kalender
+from sakip_evaluasi.opd import opd_baru, periksa_penerima, sop_dan_kalender
 from sakip_evaluasi.pejabat import masalah_evaluasi, peringatan_kepala_bidang, tetapkan_pejabat
 from sakip_evaluasi.siklus import baris_dari_indikator
 from sakip_evaluasi.sla import mesin
@@ -59,6 +59,7 @@ class EvaluasiKinerjaInternal(Document):
 				title=_("Evaluasi sudah ada"),
 			)
 		tetapkan_pejabat(self)
+		periksa_penerima(self)  # its officials hold its steps: they act in its OPD
 		if self.is_new():
 			peringatan_kepala_bidang(
 				r["bidang"] for r in baris_dari_indikator(self.tahun, self.triwulan, self.opd)

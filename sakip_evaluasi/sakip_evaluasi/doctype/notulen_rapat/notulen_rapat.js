@@ -2,6 +2,16 @@
 // the draft rekomendasi of the indicators projected Kritis brought (back) into the table while the
 // meeting may still change it (sakip_evaluasi.api.peringatan.draf_rekomendasi).
 frappe.ui.form.on("Notulen Rapat", {
+	setup(frm) {
+		// chair, minute-taker and participants: only users who may act in the meeting's OPD (a guest
+		// from another agency is a row with Nama and Instansi, without a user)
+		const cari = (field) => () => ({
+			query: "sakip_evaluasi.api.opd.cari_pengguna_opd",
+			filters: { opd: frm.doc.opd, evaluasi: frm.doc.evaluasi, doctype: frm.doctype, field },
+		});
+		for (const field of ["pimpinan_rapat", "notulis"]) frm.set_query(field, cari(field));
+		frm.set_query("peserta", "peserta", cari("peserta.peserta"));
+	},
 	refresh(frm) {
 		sakip_evaluasi.alur_kerja.refresh(frm);
 		if (frm.is_new() || frm.doc.workflow_state === "Disahkan" || !frm.has_perm("write")) return;

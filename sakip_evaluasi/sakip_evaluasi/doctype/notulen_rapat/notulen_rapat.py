@@ -79,6 +79,7 @@ class NotulenRapat(DokumenAlurKerja):
 			self.set("rekomendasi", draf_rekomendasi(self.evaluasi))
 
 	def validasi_isi(self) -> None:
+		self.validasi_tamu()
 		if self.workflow_state in self.STATUS_TINDAK_LANJUT_LALU:
 			isi_tindak_lanjut_lalu(self)
 
@@ -101,6 +102,19 @@ class NotulenRapat(DokumenAlurKerja):
 			# every bidang that gets a Tindak Lanjut: new recommendations and carried follow-ups
 			pastikan_kepala_bidang(
 				{r.bidang for r in baris_tindak_lanjut_baru(self) if r.bidang}, langkah="8"
+			)
+
+	def validasi_tamu(self) -> None:
+		"""A participant is a user of the OPD or a guest named on the row (nama, and instansi)."""
+		tanpa_nama = [str(p.idx) for p in self.peserta if not p.peserta and not (p.nama or "").strip()]
+		if tanpa_nama:
+			frappe.throw(
+				_(
+					"Peserta baris {0}: isi Peserta (pengguna OPD ini) atau, untuk tamu tanpa akun, Nama dan "
+					"Instansi. Notulen Rapat belum disimpan."
+				).format(", ".join(tanpa_nama)),
+				frappe.MandatoryError,
+				title=_("Peserta belum lengkap"),
 			)
 
 	def pastikan_terisi(self, fields: dict) -> None:

@@ -15,13 +15,14 @@ class PesertaRapat(BarisAlurKerja):
 
 		bidang: DF.Link | None
 		diwakili_oleh: DF.Data | None
+		instansi: DF.Data | None
 		jabatan: DF.Data | None
 		kehadiran: DF.Literal["", "Hadir", "Tidak Hadir", "Diwakili"]
 		nama: DF.Data | None
 		parent: DF.Data
 		parentfield: DF.Data
 		parenttype: DF.Data
-		peserta: DF.Link
+		peserta: DF.Link | None
 	# end: auto-generated types
 
 	pass
