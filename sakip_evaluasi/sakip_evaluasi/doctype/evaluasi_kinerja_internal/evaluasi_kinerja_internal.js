@@ -1,6 +1,15 @@
 // Evaluasi Kinerja Internal: the eight SOP steps at a glance, with links to every output document,
 // and each step's clock (SLA) under them.
 frappe.ui.form.on("Evaluasi Kinerja Internal", {
+	setup(frm) {
+		// its officials hold its steps: only users who may act in its OPD
+		for (const field of ["kepala_dinas", "sekretaris", "subkoordinator"]) {
+			frm.set_query(field, () => ({
+				query: "sakip_evaluasi.api.opd.cari_pengguna_opd",
+				filters: { opd: frm.doc.opd, doctype: frm.doctype, field },
+			}));
+		}
+	},
 	refresh(frm) {
 		sakip_evaluasi.alur_kerja.rapikan_linimasa(frm);
 		if (frm.is_new()) return;
