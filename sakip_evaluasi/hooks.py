@@ -50,6 +50,13 @@ doc_events = {
 	# Attachments of the app's documents are stored private (sakip_evaluasi/berkas.py).
 	"File": {"validate": "sakip_evaluasi.berkas.jadikan_privat"},
 }
+# The Pemda-wide SOP and Kalender Kerja (no OPD) are changed by the Pemda's administrators alone
+# (sakip_evaluasi/izin.py); an OPD's own is scoped by the User Permission on OPD like every OPD record.
+has_permission = {
+	"SOP": "sakip_evaluasi.izin.izin_acuan_pemda",
+	"Kalender Kerja": "sakip_evaluasi.izin.izin_acuan_pemda",
+}
+
 # Every 5 minutes by default; the interval in Pengaturan SAKIP is written into the Scheduled Job Type.
 # Plt/Plh appointments start and end by their dates: rights, clocks and the position follow.
 scheduler_events = {

@@ -5,6 +5,10 @@
   links to OPD (bidang, indicators, evaluations and all their documents) is limited to it.
 - A Kepala Bidang also gets the Kepala Bidang role and a User Permission on their **Bidang**.
 - Pemda-wide roles (Inspektorat, Bappeda, Admin SAKIP Pemda) get none: they read every OPD.
+- What every OPD runs on — an SOP or Kalender Kerja without an OPD (the Pemda-wide ones) — is changed
+  by the Admin SAKIP Pemda and the System Manager alone (``izin_acuan_pemda``, a ``has_permission``
+  hook); an OPD's own SOP or calendar carries its ``opd`` and is scoped like every OPD record, so only
+  that OPD's Sekretaris changes it.
 
 An administrator sees and changes the scoping in the desk (User Permission list) without code, e.g.
 to give a staff member of the Sekretariat the User Permission on their OPD. When a position changes
@@ -14,9 +18,13 @@ hands the previous holder's permission is removed, unless they still hold someth
 import frappe
 from frappe import _
 
-from sakip_evaluasi.domain.peran import KEPALA_BIDANG
+from sakip_evaluasi.domain.peran import ADMIN_PEMDA, KEPALA_BIDANG
 
 JABATAN_OPD = ("kepala_dinas", "sekretaris", "subkoordinator")
+# Who changes what every OPD runs on (the Pemda-wide SOP and Kalender Kerja).
+PENGELOLA_PEMDA = (ADMIN_PEMDA, "System Manager")
+# What changes a document (everything else a role permission allows is reading it).
+_MENGUBAH = ("write", "create", "delete", "submit", "cancel", "amend", "share")
 
 
 def pastikan_kepala_bidang_aktif(user: str | None) -> None:
@@ -109,3 +117,23 @@ def _hapus_peran(user: str, role: str) -> None:
 	doc = frappe.get_doc("User", user)
 	doc.flags.ignore_permissions = True
 	doc.remove_roles(role)
+
+
+def pengelola_pemda(user: str | None = None) -> bool:
+	"""Whether ``user`` may change what every OPD runs on (Admin SAKIP Pemda, System Manager)."""
+	user = user or frappe.session.user
+	return user == "Administrator" or bool(set(frappe.get_roles(user)) & set(PENGELOLA_PEMDA))
+
+
+def izin_acuan_pemda(
+	doc, ptype: str | None = None, user: str | None = None, debug: bool = False
+) -> bool | None:
+	"""``has_permission`` hook of SOP and Kalender Kerja: a Pemda-wide one (no OPD) is changed only by
+	the Pemda's administrators. A new one being created is let through to its validation, which says
+	why an empty OPD is refused (``opd.periksa_opd_acuan``). None: no objection (role permissions and
+	the User Permission on OPD decide)."""
+	if (ptype or "read") not in _MENGUBAH or doc.get("opd"):
+		return None
+	if ptype == "create" and doc.is_new():
+		return None
+	return None if pengelola_pemda(user) else False

@@ -11,7 +11,7 @@ from frappe.utils import get_fullname, today
 
 from sakip_evaluasi.domain.penerima import PERAN_PEMDA, field_penerima
 from sakip_evaluasi.domain.peran import PERAN_SOP
-from sakip_evaluasi.izin import JABATAN_OPD, opd_pengguna
+from sakip_evaluasi.izin import JABATAN_OPD, opd_pengguna, pengelola_pemda
 
 PENGATURAN = "Pengaturan SAKIP"
 
@@ -47,13 +47,57 @@ def opd_baru(opd: str | None) -> str:
 
 
 def sop_dan_kalender(opd: str | None) -> tuple[str | None, str | None]:
-	"""The SOP and Kalender Kerja an evaluation of ``opd`` follows: the OPD's own, or the Pemda's
+	"""The SOP and Kalender Kerja an evaluation of ``opd`` follows: the ones chosen on the OPD's form;
+	else the OPD's own (an SOP or calendar whose OPD it is, the latest changed); else the Pemda's
 	defaults (Pengaturan SAKIP)."""
 	sendiri = frappe.db.get_value("OPD", opd, ["sop", "kalender_kerja"], as_dict=True) if opd else None
 	pengaturan = frappe.get_cached_doc(PENGATURAN)
 	return (
-		(sendiri and sendiri.sop) or pengaturan.sop_default,
-		(sendiri and sendiri.kalender_kerja) or pengaturan.kalender_kerja_default,
+		(sendiri and sendiri.sop) or _acuan_milik("SOP", opd) or pengaturan.sop_default,
+		(sendiri and sendiri.kalender_kerja)
+		or _acuan_milik("Kalender Kerja", opd)
+		or pengaturan.kalender_kerja_default,
+	)
+
+
+def periksa_acuan_opd(opd_doc) -> None:
+	"""The SOP and calendar chosen on an OPD's form are the Pemda's or that OPD's own, never another
+	OPD's."""
+	for field, doctype in (("sop", "SOP"), ("kalender_kerja", "Kalender Kerja")):
+		nama = opd_doc.get(field)
+		milik = nama and frappe.db.get_value(doctype, nama, "opd")
+		if milik and milik != opd_doc.name:
+			frappe.throw(
+				_(
+					"{0} {1} milik {2}, bukan {3}. Pilih {0} seluruh Pemda atau milik {3}. OPD belum disimpan."
+				).format(_(doctype), nama, nama_opd(milik), nama_opd(opd_doc.name)),
+				frappe.ValidationError,
+				title=_("{0} OPD lain").format(_(doctype)),
+			)
+
+
+def _acuan_milik(doctype: str, opd: str | None) -> str | None:
+	if not opd:
+		return None
+	milik = frappe.get_all(doctype, filters={"opd": opd}, pluck="name", order_by="modified desc", limit=1)
+	return milik[0] if milik else None
+
+
+def periksa_opd_acuan(doc) -> None:
+	"""An SOP or Kalender Kerja without an OPD is the Pemda's, which every OPD runs on: only the Admin
+	SAKIP Pemda (or System Manager) makes one or turns an OPD's own into one."""
+	if doc.get("opd") or pengelola_pemda():
+		return
+	if not doc.is_new() and not doc.has_value_changed("opd"):
+		return  # its has_permission hook already refuses changing a Pemda-wide one
+	label = _(doc.doctype)
+	frappe.throw(
+		_(
+			"{0} tanpa OPD berlaku untuk seluruh Pemda dan hanya dapat dibuat oleh Admin SAKIP Pemda. Isi "
+			"OPD dengan OPD Anda{1}. {0} belum disimpan."
+		).format(label, _(" ({0})").format(", ".join(opd_pengguna())) if opd_pengguna() else ""),
+		frappe.ValidationError,
+		title=_("{0} seluruh Pemda").format(label),
 	)
 
 

@@ -38,14 +38,24 @@ DOCTYPES = (
 	"Tindak Lanjut Evaluasi",
 )
 
+# What every OPD runs on, tried on the document itself (its has_permission hook): the Pemda-wide SOP
+# and Kalender Kerja (no OPD), the ones Pengaturan SAKIP names as defaults. Row name → DocType.
+DOKUMEN_PEMDA = {
+	"SOP (seluruh Pemda)": "SOP",
+	"Kalender Kerja (seluruh Pemda)": "Kalender Kerja",
+}
+BARIS = (*DOCTYPES, *DOKUMEN_PEMDA)
+
 _SEMUA = "rwcd-epl"  # everything but submit
 _BACA = "r----epl"  # read, export, print, report
 _UBAH = "rw---epl"  # read and write (what the workflow state allows), no create or delete
 _BUAT = "rwc--epl"  # read, write, create
+# What every OPD's officials may do with the Pemda-wide SOP and calendar: read them.
+_ACUAN_PEMDA = dict.fromkeys(DOKUMEN_PEMDA, _BACA)
 
 # What the Pemda-wide readers (Inspektorat, Bappeda) may do: read every DocType of every OPD.
 _PEMBACA_PEMDA = {
-	**{doctype: _BACA for doctype in DOCTYPES},
+	**{doctype: _BACA for doctype in BARIS},
 	"Pengaturan SAKIP": "r-------",
 }
 
@@ -68,6 +78,7 @@ IZIN: dict[str, dict[str, str]] = {
 		"Jabatan": _BACA,
 		"Pegawai": _BACA,
 		"Penunjukan Pelaksana": _BACA,
+		**_ACUAN_PEMDA,
 	},
 	"Sekretaris": {
 		"Bidang": _SEMUA,
@@ -76,17 +87,18 @@ IZIN: dict[str, dict[str, str]] = {
 		"Evaluasi Kinerja Internal": _BUAT,
 		"Indikator Kinerja": _SEMUA,
 		"Instruksi Disposisi": _SEMUA,
-		"Kalender Kerja": _SEMUA,
+		"Kalender Kerja": _BUAT,  # their OPD's own (User Permission on OPD); never deletes
 		"Kertas Kerja Evaluasi": _UBAH,
 		"Langkah Evaluasi": _BACA,
 		"Notulen Rapat": _BUAT,
 		"OPD": _UBAH,
 		"Pengaturan SAKIP": "r-------",  # Pemda-wide: the Admin SAKIP Pemda sets it
-		"SOP": _SEMUA,
+		"SOP": _BUAT,  # their OPD's own (User Permission on OPD); never deletes
 		"Tindak Lanjut Evaluasi": _UBAH,
 		"Jabatan": _UBAH,
 		"Pegawai": _BUAT,
 		"Penunjukan Pelaksana": "rwc-sepl",
+		**_ACUAN_PEMDA,  # what every OPD runs on is the Admin SAKIP Pemda's
 	},
 	"Subkoordinator Perencanaan dan Pelaporan": {
 		"Bidang": _BACA,
@@ -106,6 +118,7 @@ IZIN: dict[str, dict[str, str]] = {
 		"Jabatan": _BACA,
 		"Pegawai": _BACA,
 		"Penunjukan Pelaksana": _BACA,
+		**_ACUAN_PEMDA,
 	},
 	"Kepala Bidang": {
 		"Bidang": _BACA,
@@ -123,9 +136,10 @@ IZIN: dict[str, dict[str, str]] = {
 		"Jabatan": _BACA,
 		"Pegawai": _BACA,
 		"Penunjukan Pelaksana": _BACA,
+		**_ACUAN_PEMDA,
 	},
 	"System Manager": {
-		**{doctype: _SEMUA for doctype in DOCTYPES},
+		**{doctype: _SEMUA for doctype in BARIS},
 		"Langkah Evaluasi": "r--d-epl",  # the clocks are the engine's: nobody writes them by hand
 		"Pengaturan SAKIP": "rwc---p-",
 		"Jabatan": _BUAT,  # positions are made with their OPD and Bidang, never deleted by hand
@@ -155,6 +169,7 @@ IZIN: dict[str, dict[str, str]] = {
 		"Penunjukan Pelaksana": "rwcdsepl",
 		"SOP": _SEMUA,
 		"Tindak Lanjut Evaluasi": _BACA,
+		**dict.fromkeys(DOKUMEN_PEMDA, _SEMUA),
 	},
 }
 
@@ -174,7 +189,7 @@ def markdown() -> str:
 		"| " + " | ".join(judul) + " |",
 		"|" + "|".join(["---"] + [":-:"] * (len(judul) - 1)) + "|",
 	]
-	for doctype in DOCTYPES:
+	for doctype in BARIS:
 		sel = [f"`{IZIN[p].get(doctype, '-' * len(JENIS))}`" for p in [*peran, ""]]
 		baris.append("| " + " | ".join([doctype, *sel]) + " |")
 	return "\n".join(baris)

@@ -7,7 +7,7 @@ from frappe.permissions import has_permission
 
 from sakip_evaluasi.berkas import MODUL
 from sakip_evaluasi.tests.factories import SakipTestCase, buat_user
-from sakip_evaluasi.tests.matriks_izin import DOCTYPES, IZIN, JENIS, boleh
+from sakip_evaluasi.tests.matriks_izin import BARIS, DOCTYPES, DOKUMEN_PEMDA, IZIN, JENIS, boleh
 from sakip_evaluasi.tests.rest import rest, sumber
 
 
@@ -29,7 +29,7 @@ class TestMatriksIzin(SakipTestCase):
 		for peran in IZIN:
 			if peran:
 				self.assertTrue(frappe.db.exists("Role", peran), peran)
-			self.assertEqual(set(IZIN[peran]) - set(DOCTYPES), set(), peran)
+			self.assertEqual(set(IZIN[peran]) - set(BARIS), set(), peran)
 
 	def test_each_role_may_do_exactly_what_the_matrix_says(self):
 		for peran, user in self.pengguna.items():
@@ -37,6 +37,20 @@ class TestMatriksIzin(SakipTestCase):
 				harapan = boleh(peran, doctype)
 				nyata = {jenis: bool(has_permission(doctype, jenis, user=user)) for jenis in JENIS}
 				with self.subTest(peran=peran or "(no app role)", doctype=doctype):
+					self.assertEqual(nyata, harapan)
+
+	def test_the_pemda_wide_sop_and_calendar_as_the_matrix_says(self):
+		"""Asked on the documents themselves: the SOP and Kalender Kerja without an OPD that Pengaturan
+		SAKIP names as every OPD's defaults."""
+		pengaturan = frappe.get_single("Pengaturan SAKIP")
+		dokumen = {"SOP": pengaturan.sop_default, "Kalender Kerja": pengaturan.kalender_kerja_default}
+		for baris, doctype in DOKUMEN_PEMDA.items():
+			doc = frappe.get_doc(doctype, dokumen[doctype])
+			self.assertFalse(doc.get("opd"), f"{doctype} {doc.name} is not Pemda-wide")
+			for peran, user in self.pengguna.items():
+				harapan = boleh(peran, baris)
+				nyata = {jenis: bool(has_permission(doctype, jenis, doc=doc, user=user)) for jenis in JENIS}
+				with self.subTest(peran=peran or "(no app role)", dokumen=baris):
 					self.assertEqual(nyata, harapan)
 
 	def test_rest_list_and_create_answer_as_the_matrix_says(self):

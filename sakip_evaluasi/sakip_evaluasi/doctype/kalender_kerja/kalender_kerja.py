@@ -6,6 +6,7 @@ from frappe import _
 from frappe.model.document import Document
 
 from sakip_evaluasi.domain import kalender
+from sakip_evaluasi.opd import periksa_opd_acuan
 from sakip_evaluasi.sla.dasar import kalender_dari_record
 from sakip_evaluasi.sla.rencana import kalender_diperbarui
 
@@ -36,9 +37,11 @@ class KalenderKerja(Document):
 		jam_kerja_khusus: DF.Table[JamKerjaKhusus]
 		jam_per_minggu: DF.Float
 		nama_kalender: DF.Data
+		opd: DF.Link | None
 	# end: auto-generated types
 
 	def validate(self) -> None:
+		periksa_opd_acuan(self)  # a Pemda-wide one is the Admin SAKIP Pemda's
 		domain = self.ke_domain()
 		masalah = domain.validasi()
 		if masalah:

@@ -6,6 +6,7 @@ from frappe import _
 from frappe.model.document import Document
 
 from sakip_evaluasi.domain import sop as sop_domain
+from sakip_evaluasi.opd import periksa_opd_acuan
 from sakip_evaluasi.sla.pemicu import validasi_pemicu
 
 
@@ -27,6 +28,7 @@ class SOP(Document):
 		langkah: DF.Table[LangkahSOP]
 		nama_sop: DF.Data
 		nomor_sop: DF.Data | None
+		opd: DF.Link | None
 		pencatatan_pendataan: DF.SmallText | None
 		peralatan_perlengkapan: DF.SmallText | None
 		peringatan: DF.SmallText | None
@@ -37,6 +39,7 @@ class SOP(Document):
 	# end: auto-generated types
 
 	def validate(self) -> None:
+		periksa_opd_acuan(self)  # a Pemda-wide one is the Admin SAKIP Pemda's
 		peran = set(frappe.get_all("Role", pluck="name"))
 		masalah = self.ke_domain().validasi(peran_dikenal=peran)
 		if masalah:
