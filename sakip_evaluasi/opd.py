@@ -206,18 +206,13 @@ def _tolak_penerima(doc, opd: str, tabel: str | None, field: str, row, user: str
 		)
 	else:
 		tempat = _(doc.meta.get_label(field))
+	dokumen = _(doc.doctype) if doc.is_new() else f"{_(doc.doctype)} {doc.name}"
 	frappe.throw(
 		_(
-			"{0}: {1} tidak bertugas di {2}, sehingga tidak dapat dicantumkan pada {3} {4}. Pilih pejabat, "
+			"{0}: {1} tidak bertugas di {2}, sehingga tidak dapat dicantumkan pada {3}. Pilih pejabat, "
 			"Kepala Bidang, Plt/Plh atau pegawai {2}; tamu dari instansi lain ditulis sebagai nama, bukan "
-			"pengguna. {3} belum disimpan."
-		).format(
-			tempat,
-			sebutan_pengguna(user),
-			nama_opd(opd),
-			_(doc.doctype),
-			doc.name if not doc.is_new() else "",
-		),
+			"pengguna. {4} belum disimpan."
+		).format(tempat, sebutan_pengguna(user), nama_opd(opd), dokumen, _(doc.doctype)),
 		frappe.ValidationError,
 		title=_("Pengguna di luar OPD"),
 	)

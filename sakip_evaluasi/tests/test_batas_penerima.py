@@ -115,6 +115,19 @@ class TestBatasPenerima(UjiIsian):
 		self.assertIn("Kadis Lain", jawab.pesan)
 		self.assertNotIn(LAIN["kadis"], [p.peserta for p in frappe.get_doc(NR, nr.name).peserta])
 
+	def test_an_evaluation_cannot_name_another_opds_official(self):
+		jawab = rest(
+			KADIS,
+			"POST",
+			sumber("Evaluasi Kinerja Internal"),
+			{"opd": "UJI", "tahun": 2096, "triwulan": "IV", "sekretaris": LAIN["sekretaris"]},
+		)
+		self.assertEqual(jawab.status, 417, jawab.pesan)
+		self.assertIn(NAMA_SEK_LAIN, jawab.pesan)
+		self.assertFalse(
+			frappe.db.exists("Evaluasi Kinerja Internal", {"opd": "UJI", "triwulan": "IV", "tahun": 2096})
+		)
+
 	def test_guests_without_an_account_are_named_and_get_no_calendar_event(self):
 		nr = self.notulen()
 		with sebagai(SUBKOR):
