@@ -99,14 +99,18 @@ class TestBatasPenerima(UjiIsian):
 			({"notulis": LAIN["subkor"]}, "Notulis"),
 		):
 			with self.subTest(isian=list(isian)):
+				frappe.db.savepoint("subtes")  # each case on its own, whatever the one before did
 				sebelum = frappe.db.count(NR)
-				self.assertDitolak(
-					lambda isian=isian: self.notulen(**isian),
-					potongan,
-					"Dinas Uji Lain",
-					jenis=frappe.ValidationError,
-				)
-				self.assertEqual(frappe.db.count(NR), sebelum)
+				try:
+					self.assertDitolak(
+						lambda isian=isian: self.notulen(**isian),
+						potongan,
+						"Dinas Uji Lain",
+						jenis=frappe.ValidationError,
+					)
+					self.assertEqual(frappe.db.count(NR), sebelum)
+				finally:
+					frappe.db.rollback(save_point="subtes")
 		# a participant added to an existing meeting, by REST, is refused too
 		nr = self.notulen()
 		peserta = [*(p.as_dict() for p in nr.peserta), {"peserta": LAIN["kadis"]}]
