@@ -50,14 +50,13 @@ doc_events = {
 	# Attachments of the app's documents are stored private (sakip_evaluasi/berkas.py).
 	"File": {"validate": "sakip_evaluasi.berkas.jadikan_privat"},
 }
-# Every 5 minutes by default; the interval in Pengaturan SAKIP is written into the Scheduled Job Type.
+# The SLA check every minute by default (domain.sla.INTERVAL_PEMERIKSAAN_BAWAAN); the interval in
+# Pengaturan SAKIP is written into its Scheduled Job Type.
 # Plt/Plh appointments start and end by their dates: rights, clocks and the position follow.
 scheduler_events = {
 	"cron": {
-		"*/5 * * * *": [
-			"sakip_evaluasi.sla.jadwal.periksa_sla",
-			"sakip_evaluasi.penunjukan.selaraskan_penunjukan",
-		]
+		"* * * * *": ["sakip_evaluasi.sla.jadwal.periksa_sla"],
+		"*/5 * * * *": ["sakip_evaluasi.penunjukan.selaraskan_penunjukan"],
 	}
 }
 
