@@ -92,7 +92,8 @@ def main() -> int:
 		penjadwal("../logs/uji-lonceng-sla-schedule.log"),
 	]
 	try:
-		akhir = time.monotonic() + args.mulai + args.rentang + args.tunggu - data["detik_isi"]
+		# the deadlines count from the end of seeding (the users are made first)
+		akhir = time.monotonic() + args.mulai + args.rentang + args.tunggu
 		while True:
 			baris = _hasil(args.site, data)
 			if all(b["lonceng"] for b in baris) or time.monotonic() > akhir:

@@ -40,6 +40,7 @@ def siapkan(
 ) -> dict:
 	"""Seed and commit; returns the seeded deadlines' step names, the window and the job's cron."""
 	bersihkan()
+	frappe.flags.in_import = True  # Frappe throttles creating many users an hour outside an import
 	for i in range(opd):
 		frappe.get_doc({"doctype": "OPD", "kode": _kode(i), "nama_opd": f"Dinas Lonceng SLA {i + 1}"}).insert(
 			ignore_permissions=True
@@ -47,6 +48,7 @@ def siapkan(
 		pelaksana, atasan = _pengguna(i)
 		pastikan_pengguna(pelaksana, SEKRETARIS)
 		pastikan_pengguna(atasan, KEPALA_DINAS)
+	frappe.flags.in_import = False
 	frappe.db.commit()
 	t0 = now_datetime()
 	jumlah = opd * per_opd
