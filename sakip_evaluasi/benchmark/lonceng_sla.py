@@ -49,6 +49,8 @@ def siapkan(
 		pastikan_pengguna(pelaksana, SEKRETARIS)
 		pastikan_pengguna(atasan, KEPALA_DINAS)
 	frappe.flags.in_import = False
+	# an import sets no defaults: the users are enabled as any new user is
+	frappe.db.set_value("User", {"name": ("like", f"%@{DOMAIN}")}, "enabled", 1, update_modified=False)
 	frappe.db.commit()
 	t0 = now_datetime()
 	jumlah = opd * per_opd
@@ -83,6 +85,9 @@ def siapkan(
 					"waktu": 8,
 					"satuan": "Jam",
 					"ambang_peringatan": 75,
+					# a bulk insert writes no defaults: the columns the check and the job filter on
+					"notifikasi_tertunda": 0,
+					"gagal_notifikasi": 0,
 					# the step's turn was told when it started
 					"diberitahu_mulai": t0 - timedelta(hours=8),
 				}
