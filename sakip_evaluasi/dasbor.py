@@ -3,7 +3,9 @@ and Dashboard Chart records an administrator can change in the desk without code
 
 Each is created once by install code (on install, and after a migrate for sites that predate it);
 which ones were created is kept in ``__global`` defaults, so a record an administrator edited,
-renamed or deleted is never created or overwritten again by a later ``bench migrate``.
+renamed or deleted is never created or overwritten again by a later ``bench migrate``. Uninstalling the
+app deletes the records (they belong to its module) and forgets that list (``lupakan``), so a site that
+installs the app again gets them as a new site does.
 """
 
 import json
@@ -87,3 +89,8 @@ def pasang_dasbor() -> list[str]:
 		sudah.add(kunci)
 	frappe.db.set_global(_KUNCI, json.dumps(sorted(sudah)))
 	return dibuat
+
+
+def lupakan() -> None:
+	"""On uninstall: forget which records were created (Frappe deletes the records with the module)."""
+	frappe.db.set_global(_KUNCI, None)

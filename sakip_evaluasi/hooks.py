@@ -57,14 +57,13 @@ has_permission = {
 	"Kalender Kerja": "sakip_evaluasi.izin.izin_acuan_pemda",
 }
 
-# Every 5 minutes by default; the interval in Pengaturan SAKIP is written into the Scheduled Job Type.
+# The SLA check every minute by default (domain.sla.INTERVAL_PEMERIKSAAN_BAWAAN); the interval in
+# Pengaturan SAKIP is written into its Scheduled Job Type.
 # Plt/Plh appointments start and end by their dates: rights, clocks and the position follow.
 scheduler_events = {
 	"cron": {
-		"*/5 * * * *": [
-			"sakip_evaluasi.sla.jadwal.periksa_sla",
-			"sakip_evaluasi.penunjukan.selaraskan_penunjukan",
-		]
+		"* * * * *": ["sakip_evaluasi.sla.jadwal.periksa_sla"],
+		"*/5 * * * *": ["sakip_evaluasi.penunjukan.selaraskan_penunjukan"],
 	}
 }
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import frappe
 from frappe.custom.doctype.property_setter.property_setter import make_property_setter
 
-from sakip_evaluasi import pemberitahuan, ruang_kerja
+from sakip_evaluasi import dasbor, pemberitahuan, ruang_kerja
 from sakip_evaluasi.cetak.konteks import pasang_cetakan
 from sakip_evaluasi.dasbor import pasang_dasbor
 from sakip_evaluasi.domain.capaian import SKALA_PERMENDAGRI_86_2017
@@ -69,9 +69,13 @@ def after_migrate() -> None:
 
 
 def before_uninstall() -> None:
+	"""Remove what the app made outside its module and forget every "created once" marker whose records
+	go with the app, so installing it again gives what a new site gets. The Tugas Saya block's
+	fingerprint stays: the block, its workspaces and their cards have no module and stay too."""
 	hapus_workflow()
 	lupakan()
 	pemberitahuan.hapus()
+	dasbor.lupakan()
 
 
 def pasang_tampilan() -> None:

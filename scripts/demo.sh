@@ -84,7 +84,7 @@ as_bench_user "bench --site '$SITE' doctor" 2>/dev/null | grep -iE "scheduler|wo
 cat <<EOF
 
   SAKIP Evaluasi demo: http://localhost:$PORT   (site $SITE; logs in $BENCH/logs/demo-*.log)
-  Running: web server, background worker, scheduler (SLA check every 5 minutes), realtime.
+  Running: web server, background worker, scheduler (SLA check every minute), realtime.
 
   Login (kata sandi: $PASSWORD)        Peran
   kadis@demo.sakip.id                  Kepala Dinas (OPD DPUPR)

@@ -52,6 +52,18 @@ WARNA_STATUS: Mapping[str, str] = {
 
 AMBANG_PERINGATAN_BAWAAN = 75
 
+# How often the scheduled check runs, in minutes (Pengaturan SAKIP may choose another): a holder hears
+# of a missed deadline within about this much, plus the queue's time.
+INTERVAL_PEMERIKSAAN_BAWAAN = 1
+
+
+def cron_pemeriksaan(menit: int) -> str:
+	"""The cron expression of a check every ``menit`` minutes (60 and more: every hour)."""
+	if menit >= 60:
+		return "0 * * * *"
+	return "* * * * *" if menit <= 1 else f"*/{menit} * * * *"
+
+
 # The chain of superiors in the SOP: who receives the escalation when a step's holder is late.
 ATASAN: Mapping[str, str] = {
 	KEPALA_BIDANG: SEKRETARIS,

@@ -1,6 +1,6 @@
 """The scheduled SLA check.
 
-``periksa_sla`` runs from ``scheduler_events`` (cron, every 5 minutes by default; the interval lives
+``periksa_sla`` runs from ``scheduler_events`` (cron, every minute by default; the interval lives
 in Pengaturan SAKIP and is written into the job's Scheduled Job Type). It first repairs any
 evaluation whose next step should have started but did not (``mesin.perbaiki_evaluasi``; one query
 finds the candidates: evaluations with clocks of which none is running). Then one check is:
@@ -29,7 +29,7 @@ from sakip_evaluasi.sla.mesin import perbaiki_evaluasi
 from sakip_evaluasi.sla.notifikasi import ada_tertunda, serahkan
 
 METODE = "sakip_evaluasi.sla.jadwal.periksa_sla"
-INTERVAL_BAWAAN = 5
+INTERVAL_BAWAAN = sla.INTERVAL_PEMERIKSAAN_BAWAAN
 LANGKAH = "Langkah Evaluasi"
 
 
@@ -106,17 +106,13 @@ def interval_menit() -> int:
 	return menit if 1 <= menit <= 60 else INTERVAL_BAWAAN
 
 
-def cron_untuk(menit: int) -> str:
-	return "0 * * * *" if menit >= 60 else f"*/{menit} * * * *"
-
-
 def sesuaikan_jadwal() -> bool:
 	"""Write the interval of Pengaturan SAKIP into the job's Scheduled Job Type; True when it changed.
 
-	``bench migrate`` resets the job to the cron in hooks.py (every 5 minutes); the next check puts the
+	``bench migrate`` resets the job to the cron in hooks.py (every minute); the next check puts the
 	configured interval back.
 	"""
-	cron = cron_untuk(interval_menit())
+	cron = sla.cron_pemeriksaan(interval_menit())
 	job = frappe.db.get_value("Scheduled Job Type", {"method": METODE}, ["name", "cron_format"], as_dict=True)
 	if not job or job.cron_format == cron:
 		return False

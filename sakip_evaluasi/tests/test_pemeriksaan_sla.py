@@ -105,6 +105,27 @@ class TestPemeriksaanSLA(SLATestCase):
 		self.assertEqual(frappe.db.get_value("Scheduled Job Type", job, "cron_format"), "*/10 * * * *")
 		self.assertFalse(jadwal.sesuaikan_jadwal())
 
+	def test_a_site_that_never_chose_an_interval_is_checked_every_minute(self):
+		job = frappe.db.get_value("Scheduled Job Type", {"method": jadwal.METODE}, "name")
+		baru = frappe.new_doc("Pengaturan SAKIP")  # what a new site's settings start with
+		self.assertEqual(baru.interval_pemeriksaan_sla, "1")
+		frappe.db.set_single_value("Pengaturan SAKIP", "interval_pemeriksaan_sla", None)
+		jadwal.sesuaikan_jadwal()  # as the scheduled check ends
+		self.assertEqual(frappe.db.get_value("Scheduled Job Type", job, "cron_format"), "* * * * *")
+
+	def test_migrate_moves_a_site_on_the_old_default_to_every_minute_and_keeps_a_chosen_interval(self):
+		job = frappe.db.get_value("Scheduled Job Type", {"method": jadwal.METODE}, "name")
+		patch = "sakip_evaluasi.patches.interval_sla_satu_menit.execute"
+		for lama, baru, cron in (
+			("5", "1", "* * * * *"),
+			("10", "10", "*/10 * * * *"),
+			("3", "3", "*/3 * * * *"),
+		):
+			frappe.db.set_single_value("Pengaturan SAKIP", "interval_pemeriksaan_sla", lama)
+			frappe.get_attr(patch)()  # as bench migrate runs it
+			self.assertEqual(frappe.db.get_single_value("Pengaturan SAKIP", "interval_pemeriksaan_sla"), baru)
+			self.assertEqual(frappe.db.get_value("Scheduled Job Type", job, "cron_format"), cron)
+
 	# --- one bad record never stops the rest ----------------------------------------------------------
 
 	def test_one_notification_that_fails_is_logged_and_the_others_go_out(self):
