@@ -3,9 +3,12 @@
 
 import frappe
 from frappe import _
+from frappe.model.naming import make_autoname
+from frappe.utils import today
 
 from sakip_evaluasi.alur_kerja import ada_perubahan_isian
 from sakip_evaluasi.controllers.alur_kerja import DokumenAlurKerja
+from sakip_evaluasi.domain.penamaan import awalan_nomor
 
 
 class Disposisi(DokumenAlurKerja):
@@ -33,6 +36,11 @@ class Disposisi(DokumenAlurKerja):
 		tanggal: DF.Date
 		workflow_state: DF.Link | None
 	# end: auto-generated types
+
+	def autoname(self) -> None:
+		# DISP-DPUPR-2027-00001: numbered per OPD in the year of the letter's own date
+		opd = self.opd or frappe.db.get_value("Evaluasi Kinerja Internal", self.evaluasi, "opd")
+		self.name = make_autoname(f"{awalan_nomor('DISP', opd, self.tanggal or today())}.#####", doc=self)
 
 	def before_validate(self) -> None:
 		if self.is_new() and not self.dari:

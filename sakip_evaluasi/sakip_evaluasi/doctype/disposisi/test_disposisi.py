@@ -7,7 +7,9 @@ import frappe.api.v1
 from sakip_evaluasi.tests.factories import (
 	JALUR_SIMPAN,
 	KADIS,
+	OPD_UJI,
 	SEKRETARIS,
+	TAHUN_UJI,
 	UjiIsian,
 	aksi,
 	buat_evaluasi,
@@ -46,6 +48,20 @@ class TestDisposisi(UjiIsian):
 				.name
 			)
 		frappe.share.add(DISPOSISI, self.disposisi, SEKRETARIS, write=1)
+
+	def test_a_disposisi_is_numbered_in_the_year_of_its_date(self):
+		evaluasi = frappe.db.get_value(DISPOSISI, self.disposisi, "evaluasi")
+		with sebagai(KADIS):
+			doc = frappe.get_doc(
+				{
+					"doctype": DISPOSISI,
+					"evaluasi": evaluasi,
+					"kepada": SEKRETARIS,
+					"tanggal": f"{TAHUN_UJI + 1}-01-04",
+					"instruksi": [{"instruksi": "Untuk ditindaklanjuti"}],
+				}
+			).insert()
+		self.assertTrue(doc.name.startswith(f"DISP-{OPD_UJI}-{TAHUN_UJI + 1}-"), doc.name)
 
 	def test_the_sender_changes_the_instructions_of_a_draft(self):
 		for jalur in JALUR_SIMPAN:
