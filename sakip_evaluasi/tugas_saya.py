@@ -167,7 +167,7 @@ class _Pejabat:
 
 def aksi_pengguna(doc, user: str, pejabat: _Pejabat | None = None) -> list[str]:
 	"""The workflow actions ``user`` (the session user) may take on ``doc`` now that move its work on
-	(not cancelling it)."""
+	(not cancelling it); none when all they may do is return it (a right, not a task)."""
 	pejabat = pejabat or _Pejabat()
 	peran = set(frappe.get_roles(user))
 	aksi, maju = [], False
