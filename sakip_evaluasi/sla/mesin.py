@@ -5,7 +5,7 @@ that completes a step, that step's clock closes; every step whose predecessors h
 opens, timed on the evaluation's Kalender Kerja. Steps per bidang open one clock per bidang that has
 an output document. A step completed before its turn is recorded as done at once. An output that is
 returned to a state from which it completes its step again (a Data Kinerja Bidang *Dikembalikan*)
-reopens that step's clock.
+reopens that step's clock. A disposisi whose assigned steps have all ended is closed (``penugasan``).
 
 Every handler runs inside a savepoint: a failure of the engine is logged (Error Log) and reported
 with a message, and never blocks the user's own save.
@@ -32,6 +32,7 @@ from sakip_evaluasi.sla.dasar import (
 	saat_mulai_langkah,
 )
 from sakip_evaluasi.sla.pemicu import Pemicu, evaluasi_syarat, pemicu_sop
+from sakip_evaluasi.sla.penugasan import tutup_disposisi_tuntas
 from sakip_evaluasi.sla.rencana import jadwal_dokumen_berubah, rencanakan_ulang_evaluasi
 
 # --------------------------------------------------------------------------- called by the controllers
@@ -148,6 +149,8 @@ def proses_dokumen(doc, masuk_status: bool, sekarang: datetime | None = None) ->
 		berubah |= jadwal_dokumen_berubah(eki, pemicu, doc, sekarang)
 	if berubah:
 		perbarui_ringkasan(eki.name)
+		# a disposisi whose assigned steps this save finished waits for nobody any more
+		tutup_disposisi_tuntas(eki.name, pemicu)
 	return berubah
 
 

@@ -182,18 +182,6 @@ class TestTugasSaya(SakipTestCase):
 		with sebagai(SUBKOR):
 			self.assertEqual(api.dokumen(DKB, self.dkb["TSA"])["batas_waktu"], t["batas_waktu"])
 
-	def test_a_finished_disposisi_waits_for_nobody(self):
-		disposisi = frappe.get_doc("Disposisi", self.disposisi[1])
-		self.assertIn(disposisi.name, nama_tugas(SUBKOR))
-		disposisi = aksi(disposisi, "Terima", SUBKOR)
-		self.assertIn(disposisi.name, nama_tugas(SUBKOR))
-		disposisi = aksi(disposisi, "Selesaikan", SUBKOR)
-		self.assertEqual(disposisi.workflow_state, "Selesai")
-		self.assertNotIn(disposisi.name, nama_tugas(SUBKOR))
-		for user in (KADIS, SEKRETARIS, SUBKOR):
-			with sebagai(user):
-				self.assertEqual(api.dokumen("Disposisi", disposisi.name)["aksi"], [], user)
-
 	def test_an_accepted_tindak_lanjut_is_no_task_of_the_inspektorat_who_may_still_return_it(self):
 		tl = sistem(
 			frappe.get_doc(
@@ -326,3 +314,85 @@ class TestTugasSaya(SakipTestCase):
 			frappe.db.set_single_value(
 				"System Settings", {"language": lama.language, "setup_complete": lama.setup_complete}
 			)
+
+
+DISPOSISI = "Disposisi"
+
+
+def disposisi_menunggu(user: str) -> list[str]:
+	return [t["name"] for t in tugas(user) if t["doctype"] == DISPOSISI]
+
+
+def catatan_sistem(nama: str) -> list[frappe._dict]:
+	return frappe.get_all(
+		"Comment",
+		filters={"reference_doctype": DISPOSISI, "reference_name": nama, "comment_type": "Info"},
+		fields=["owner", "content"],
+	)
+
+
+class TestDisposisiSelesai(SakipTestCase):
+	"""A disposisi in Diterima waits for its addressee only while the SOP steps it assigns run: the
+	step-1 disposisi assigns step 2 (the Sekretaris's own disposisi), the step-2 disposisi steps 3-4
+	(the work paper)."""
+
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		buat_pejabat()
+		cls.bidang = buat_bidang_berkepala(KABID, "Bidang Disposisi")
+		buat_indikator(cls.bidang["TSA"], "Persentase jalan mantap DS", (10, 20, 30, 40))
+
+	def test_the_step_1_disposisi_closes_once_the_sekretaris_sends_theirs(self):
+		eki = buat_evaluasi("II").name
+		d1 = aksi(kirim_disposisi(eki, KADIS, SEKRETARIS), "Terima", SEKRETARIS)
+		self.assertEqual(disposisi_menunggu(SEKRETARIS), [d1.name], "step 2 waits for the Sekretaris")
+		kirim_disposisi(eki, SEKRETARIS, SUBKOR)
+		self.assertEqual(disposisi_menunggu(SEKRETARIS), [], "step 2 is done")
+		self.assertEqual(frappe.db.get_value(DISPOSISI, d1.name, "workflow_state"), "Selesai")
+		catatan = catatan_sistem(d1.name)
+		self.assertEqual([c.owner for c in catatan], ["Administrator"])
+		self.assertIn("langkah 2", catatan[0].content)
+
+	def test_the_step_2_disposisi_closes_once_the_work_paper_is_distributed(self):
+		eki = buat_evaluasi("II").name
+		aksi(kirim_disposisi(eki, KADIS, SEKRETARIS), "Terima", SEKRETARIS)
+		d2 = aksi(kirim_disposisi(eki, SEKRETARIS, SUBKOR), "Terima", SUBKOR)
+		self.assertEqual(disposisi_menunggu(SUBKOR), [d2.name], "steps 3-4 wait for the Subkoordinator")
+		kke = frappe.get_doc({"doctype": "Kertas Kerja Evaluasi", "evaluasi": eki}).insert()
+		for action, user in (("Ajukan", SUBKOR), ("Setujui", SEKRETARIS)):
+			kke = aksi(kke, action, user)
+		self.assertEqual(disposisi_menunggu(SUBKOR), [d2.name], "step 4 still runs")
+		aksi(kke, "Distribusikan", SUBKOR)
+		self.assertEqual(disposisi_menunggu(SUBKOR), [], "a finished disposisi waits for nobody")
+		self.assertEqual(frappe.db.get_value(DISPOSISI, d2.name, "workflow_state"), "Selesai")
+		for user in (KADIS, SEKRETARIS, SUBKOR):
+			with sebagai(user):
+				self.assertEqual(api.dokumen(DISPOSISI, d2.name)["aksi"], [], user)
+		# Closed by the app, said in the timeline with the finished step, not as the Subkoordinator.
+		catatan = catatan_sistem(d2.name)
+		self.assertEqual([c.owner for c in catatan], ["Administrator"])
+		self.assertIn("langkah 4", catatan[0].content)
+		self.assertIn(kke.name, catatan[0].content)
+		self.assertFalse(
+			frappe.db.exists(
+				"Comment", {"reference_name": d2.name, "comment_type": "Workflow", "content": "Selesai"}
+			)
+		)
+
+	def test_a_disposisi_accepted_after_its_work_is_done_closes_at_once(self):
+		eki = buat_evaluasi("II").name
+		d1 = kirim_disposisi(eki, KADIS, SEKRETARIS)
+		kirim_disposisi(eki, SEKRETARIS, SUBKOR)  # step 2 done before the Sekretaris accepted d1
+		self.assertEqual(disposisi_menunggu(SEKRETARIS), [d1.name], "still to be read and accepted")
+		d1 = aksi(d1, "Terima", SEKRETARIS)
+		self.assertEqual(d1.workflow_state, "Selesai")
+		self.assertEqual(disposisi_menunggu(SEKRETARIS), [])
+
+	def test_the_addressee_still_finishes_a_disposisi_whose_work_runs(self):
+		eki = buat_evaluasi("II").name
+		d1 = aksi(kirim_disposisi(eki, KADIS, SEKRETARIS), "Terima", SEKRETARIS)
+		d1 = aksi(d1, "Selesaikan", SEKRETARIS)
+		self.assertEqual(d1.workflow_state, "Selesai")
+		self.assertEqual(disposisi_menunggu(SEKRETARIS), [])
+		self.assertEqual(catatan_sistem(d1.name), [])

@@ -9,6 +9,8 @@ from frappe.utils import today
 from sakip_evaluasi.alur_kerja import ada_perubahan_isian
 from sakip_evaluasi.controllers.alur_kerja import DokumenAlurKerja
 from sakip_evaluasi.domain.penamaan import awalan_nomor
+from sakip_evaluasi.sla.pemicu import pemicu_sop
+from sakip_evaluasi.sla.penugasan import DITERIMA, tutup_disposisi_tuntas
 
 
 class Disposisi(DokumenAlurKerja):
@@ -70,6 +72,12 @@ class Disposisi(DokumenAlurKerja):
 					self.disposisi_induk
 				)
 			)
+
+	def setelah_masuk_status(self, state: str) -> None:
+		if state == DITERIMA:
+			# accepted after the work it assigns was done: nothing waits for the addressee
+			sop = frappe.db.get_value("Evaluasi Kinerja Internal", self.evaluasi, "sop")
+			tutup_disposisi_tuntas(self.evaluasi, pemicu_sop(sop), self.name)
 
 	def pastikan_hanya_pengirim_mengubah(self) -> None:
 		"""Only the sender writes a disposisi, and only while it is a Draft."""
