@@ -157,6 +157,18 @@ def peran_pengembali(doctype: str, state: str | None = None) -> set[str]:
 	}
 
 
+def ada_transisi(doctype: str, state: str | None, ke: str) -> bool:
+	"""True when ``doctype``'s Workflow moves a document from ``state`` straight into ``ke`` (e.g. a
+	returned document is submitted again)."""
+	workflow = get_workflow_name(doctype)
+	if not workflow or not state:
+		return False
+	return any(
+		t.state == state and t.next_state == ke
+		for t in frappe.get_cached_doc("Workflow", workflow).transitions
+	)
+
+
 def kolom_isian(doctype: str) -> list[str]:
 	"""The fields of ``doctype`` its form lets a user fill in a saved document: not read-only, not
 	hidden, not set-only-once, not fetched from a link, not a table."""

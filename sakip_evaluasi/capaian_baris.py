@@ -18,7 +18,7 @@ from sakip_evaluasi.domain.capaian import (
 	uraian_capaian,
 )
 from sakip_evaluasi.domain.periode import nomor_triwulan
-from sakip_evaluasi.domain.proyeksi import AMBANG_DEFAULT, AmbangPeringatan, proyeksikan
+from sakip_evaluasi.domain.proyeksi import AMBANG_DEFAULT, AmbangPeringatan, proyeksikan, status_terkini
 
 
 def aturan_capaian() -> tuple[Decimal | None, SkalaPredikat]:
@@ -173,6 +173,14 @@ def proyeksikan_baris(row, triwulan: int, lalu: list, target: tuple | None, bata
 	row.proyeksi_capaian = nilai_kolom(hasil.capaian)
 	row.kekurangan_proyeksi = nilai_kolom(hasil.kekurangan)
 	row.metode_proyeksi = " — ".join(t for t in (hasil.metode, hasil.keterangan) if t)
+
+
+def status_proyeksi_kini(doc) -> None:
+	"""Show each row's peringatan dini by the thresholds in force now (a document read after they
+	changed, e.g. an accepted one, which never saves again); nothing is written."""
+	ambang = ambang_proyeksi()
+	for row in doc.baris:
+		row.status_proyeksi = status_terkini(row.status_proyeksi, row.proyeksi_capaian, ambang)
 
 
 def hitung_semua_baris(doc) -> list[str]:

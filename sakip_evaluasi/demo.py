@@ -349,6 +349,8 @@ def jalankan_siklus(opd: str, triwulan: str, sampai_langkah: int) -> Iterator[st
 	)
 	aksi("Disposisi", d2, "Kirim", sekretaris, "Draft")
 	aksi("Disposisi", d2, "Terima", subkor, "Dikirim")
+	# Nobody presses Selesaikan: the app closes each disposisi once the steps it assigns have ended
+	# (d1 with step 2 just now, d2 with step 4 below), so a finished cycle leaves none waiting.
 	# Steps 3-4: work paper
 	kke = f"KKE-{nama}"
 	if not frappe.db.exists("Kertas Kerja Evaluasi", kke):

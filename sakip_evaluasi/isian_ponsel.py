@@ -15,7 +15,7 @@ from frappe.model.workflow import get_transitions
 from frappe.utils import format_datetime, get_datetime
 
 from sakip_evaluasi.alur_kerja import DIKEMBALIKAN, FIELD_ALASAN, FIELD_RIWAYAT, isian_terbuka
-from sakip_evaluasi.capaian_baris import hitung_semua_baris, urai_realisasi
+from sakip_evaluasi.capaian_baris import hitung_semua_baris, status_proyeksi_kini, urai_realisasi
 from sakip_evaluasi.domain.periode import nomor_triwulan
 from sakip_evaluasi.pejabat import EVALUASI, nama_bidang, pemegang_peran
 from sakip_evaluasi.sla.dasar import LANGKAH
@@ -79,6 +79,7 @@ def muat(dokumen: str) -> dict:
 	"""Everything the page shows of ``dokumen``: the header, one card per indicator (with the capaian
 	spelled out), what the user may fill, the actions waiting for them and what each sets in motion."""
 	doc = _dokumen(dokumen)
+	status_proyeksi_kini(doc)  # an accepted document shows the current thresholds' status
 	triwulan = nomor_triwulan(doc.triwulan)
 	# The stored capaian is recomputed (not saved) for its explanation with the stored realisasi.
 	hitung_semua_baris(doc)

@@ -1,7 +1,9 @@
 """Peringatan dini as the desk reads it: each indicator's quarters of one year with its latest
 projection (computed on every save of a Data Kinerja Bidang by ``capaian_baris``), the number of
 indicators per status for the workspace cards, and the draft rekomendasi the meeting receives for
-every Kritis indicator.
+every Kritis indicator. Every status read here is that of the stored projection by the thresholds in
+force now (``domain.proyeksi.status_terkini``), so accepted documents follow a change of Pengaturan
+SAKIP; a ratified Notulen keeps the rekomendasi decided then.
 
 Every read goes through ``frappe.get_list`` on Data Kinerja Bidang as the session user, so Frappe's
 permission machinery scopes it: a Kepala Bidang sees only their bidang (User Permission on Bidang),
@@ -15,9 +17,9 @@ import frappe
 from frappe import _
 from frappe.utils import flt
 
-from sakip_evaluasi.capaian_baris import angka_realisasi, target_tahun
+from sakip_evaluasi.capaian_baris import ambang_proyeksi, angka_realisasi, target_tahun
 from sakip_evaluasi.domain.periode import NOMOR_TRIWULAN, ROMAWI_TRIWULAN
-from sakip_evaluasi.domain.proyeksi import StatusProyeksi
+from sakip_evaluasi.domain.proyeksi import StatusProyeksi, status_terkini
 
 DKB = "Data Kinerja Bidang"
 BARIS_DKB = "Baris Data Kinerja"
@@ -107,6 +109,7 @@ def jejak_indikator(
 		],
 	)  # fmt: skip
 	jejak: dict[tuple, JejakIndikator] = {}
+	ambang = ambang_proyeksi()
 	for r in rows:
 		d = dokumen[r.parent]
 		tw = NOMOR_TRIWULAN[d.triwulan]
@@ -131,7 +134,9 @@ def jejak_indikator(
 			realisasi_sd_tw=flt(r.realisasi_sd_tw) if realisasi is not None else None,
 			target_sd_tw=flt(r.target_sd_tw),
 			capaian=flt(r.capaian) if r.predikat else None,  # a computed capaian always has a predikat
-			status=r.status_proyeksi or "",
+			# nothing filled yet counts as what it is: not projected
+			status=status_terkini(r.status_proyeksi, r.proyeksi_capaian, ambang)
+			or StatusProyeksi.BELUM.value,
 			proyeksi_realisasi=flt(r.proyeksi_realisasi) if terproyeksi else None,
 			proyeksi_capaian=flt(r.proyeksi_capaian) if terproyeksi else None,
 			kekurangan=flt(r.kekurangan_proyeksi) if terproyeksi else None,
@@ -186,11 +191,7 @@ def jumlah_per_status(filters: dict | None = None) -> dict:
 	saring = {k: filters[k] for k in FILTER_DOKUMEN if filters.get(k)}
 	saring["triwulan"] = ROMAWI_TRIWULAN[tw]
 	dokumen = frappe.get_list(DKB, filters={"tahun": tahun, **saring}, pluck="name", limit_page_length=0)
-	jumlah = (
-		frappe.db.count(BARIS_DKB, {"parenttype": DKB, "parent": ("in", dokumen), "status_proyeksi": status})
-		if dokumen
-		else 0
-	)
+	jumlah = len(baris_berstatus(dokumen, status)) if dokumen else 0
 	return {
 		"value": jumlah,
 		"fieldtype": "Int",
@@ -202,6 +203,19 @@ def jumlah_per_status(filters: dict | None = None) -> dict:
 			**{k: saring[k] for k in FILTER_DOKUMEN if k in saring},
 		},
 	}
+
+
+def baris_berstatus(dokumen: list[str], status: str, fields: tuple = ()) -> list:
+	"""The rows of the Data Kinerja Bidang ``dokumen`` whose projection has ``status`` (a projected
+	one) by the current thresholds, in document and row order."""
+	ambang = ambang_proyeksi()
+	rows = frappe.get_all(
+		BARIS_DKB,
+		filters={"parenttype": DKB, "parent": ("in", dokumen), "status_proyeksi": ("in", STATUS_TERPROYEKSI)},
+		fields=["status_proyeksi", "proyeksi_capaian", *fields],
+		order_by="parent asc, idx asc",
+	)
+	return [r for r in rows if status_terkini(r.status_proyeksi, r.proyeksi_capaian, ambang) == status]
 
 
 # --------------------------------------------------------------------------- into the meeting
@@ -221,14 +235,10 @@ def draf_rekomendasi(evaluasi: str) -> list[dict]:
 	}
 	if not dokumen:
 		return []
-	rows = frappe.get_all(
-		BARIS_DKB,
-		filters={
-			"parenttype": DKB,
-			"parent": ("in", list(dokumen)),
-			"status_proyeksi": StatusProyeksi.KRITIS.value,
-		},
-		fields=[
+	rows = baris_berstatus(
+		list(dokumen),
+		StatusProyeksi.KRITIS.value,
+		(
 			"parent",
 			"idx",
 			"indikator",
@@ -236,11 +246,9 @@ def draf_rekomendasi(evaluasi: str) -> list[dict]:
 			"satuan",
 			"target_tahunan",
 			"proyeksi_realisasi",
-			"proyeksi_capaian",
 			"kekurangan_proyeksi",
 			"kendala",
-		],
-		order_by="parent asc, idx asc",
+		),
 	)
 	draf = []
 	for r in rows:

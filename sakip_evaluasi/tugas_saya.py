@@ -2,14 +2,19 @@
 
 One rule for "waits for me": a document of an SOP workflow is the user's task when Frappe's own
 workflow rules (``frappe.model.workflow.get_transitions``: the transition's role and its condition,
-e.g. the Kepala Bidang *of that bidang*) offer the user an action on it, and — for the actions of the
-evaluation's officials (Kepala Dinas, Sekretaris, Subkoordinator) — the user is the official who holds
-that role for the document's evaluation (``pejabat.pemegang_peran``). The candidates are read with
+e.g. the Kepala Bidang *of that bidang*) offer the user an action that moves it on, and — for the
+actions of the evaluation's officials (Kepala Dinas, Sekretaris, Subkoordinator) — the user is the
+official who holds that role for the document's evaluation (``pejabat.pemegang_peran``). Cancelling
+and returning are rights, not tasks: offered alone (the Inspektorat may return an accepted Tindak
+Lanjut) they make nothing wait for the user; beside an action that moves the document on (Terima or
+Kembalikan of submitted data) the return is one of the choices listed. The candidates are read with
 ``frappe.get_list``, so Frappe's permissions (role permissions and User Permissions: a Kepala Bidang's
 bidang, later the OPD) scope the list by themselves.
 
 Each task carries what to do (``PETUNJUK``), the deadline and the working time left from the SLA
-engine's clock of the document (``Langkah Evaluasi``; else the document's own ``batas_waktu``), and
+engine's clock of the document (``Langkah Evaluasi``; else the document's own ``batas_waktu``; else the
+clock of the evaluation's current step, which cannot end while the document waits — e.g. a submitted
+Data Kinerja Bidang waiting for verification), and
 the status colour (``domain.sla.WARNA_STATUS``). The same facts make the banner of a form
 (:func:`tugas_dokumen`).
 """
@@ -105,6 +110,9 @@ BATAS_DOKUMEN_BERLAKU = {
 # A transition into these states is no work waiting for anyone (the sender may still cancel a sent
 # disposisi, but it waits for its addressee).
 STATUS_BUKAN_TUGAS = ("Dibatalkan",)
+# A transition into this state is a right, not a task: it is listed only beside an action that moves
+# the document on (an accepted Tindak Lanjut the Inspektorat may return waits for nobody).
+STATUS_HAK = (DIKEMBALIKAN,)
 # How many candidate documents of one DocType are read per request.
 BATAS_DOKUMEN = 200
 # Who also sees the running evaluations (current step, holder, late steps).
@@ -159,16 +167,18 @@ class _Pejabat:
 
 def aksi_pengguna(doc, user: str, pejabat: _Pejabat | None = None) -> list[str]:
 	"""The workflow actions ``user`` (the session user) may take on ``doc`` now that move its work on
-	(not cancelling it)."""
+	(not cancelling it); none when all they may do is return it (a right, not a task)."""
 	pejabat = pejabat or _Pejabat()
 	peran = set(frappe.get_roles(user))
-	aksi = []
+	aksi, maju = [], False
 	for t in get_transitions(doc):
 		if t.next_state in STATUS_BUKAN_TUGAS:
 			continue
-		if t.allowed in peran and pejabat.boleh(doc, t.allowed, user) and t.action not in aksi:
-			aksi.append(t.action)
-	return aksi
+		if t.allowed in peran and pejabat.boleh(doc, t.allowed, user):
+			maju |= t.next_state not in STATUS_HAK
+			if t.action not in aksi:
+				aksi.append(t.action)
+	return aksi if maju else []
 
 
 def _langkah_berjalan(**filters) -> dict[tuple, list]:
@@ -202,6 +212,8 @@ def _jam(doc, user: str, berjalan: dict[tuple, list], pejabat: _Pejabat, sekaran
 		and doc.workflow_state in BATAS_DOKUMEN_BERLAKU.get(doc.doctype, ())
 	):
 		batas = get_datetime(doc.batas_waktu)
+	if batas is None and (langkah := langkah_saat_ini(berjalan, doc.get("evaluasi"))):
+		batas = get_datetime(langkah.batas_waktu)
 	if batas is None:
 		return {"batas_waktu": None, "sisa_jam": None, "status_sla": "", "warna_sla": "gray", "langkah": None}
 	status = status_kini(langkah, sekarang) if langkah else sla.status_pada(sekarang, batas)
@@ -214,6 +226,16 @@ def _jam(doc, user: str, berjalan: dict[tuple, list], pejabat: _Pejabat, sekaran
 		"warna_sla": sla.WARNA_STATUS[status],
 		"langkah": langkah.langkah if langkah else None,
 	}
+
+
+def langkah_saat_ini(berjalan: dict[tuple, list], evaluasi: str | None):
+	"""The clock of ``evaluasi``'s current step (the first step still running; per bidang, the one due
+	first) among the running clocks ``berjalan``; None when none runs."""
+	jam = [j for (eki, _dt, _b), daftar in berjalan.items() if eki == evaluasi for j in daftar]
+	if not evaluasi or not jam:
+		return None
+	no = min(j.langkah for j in jam)
+	return min((j for j in jam if j.langkah == no), key=lambda j: get_datetime(j.batas_waktu))
 
 
 def _sisa_jam(kalender, batas: datetime, sekarang: datetime) -> float:
@@ -362,8 +384,7 @@ def evaluasi_berjalan(user: str | None = None) -> list[dict]:
 			for j in langkah
 			if status_kini(j, sekarang) == sla.TERLAMBAT
 		]
-		no = min(j.langkah for j in langkah)
-		batas = min(get_datetime(j.batas_waktu) for j in langkah if j.langkah == no)
+		batas = get_datetime(langkah_saat_ini({(eki.name, None, None): langkah}, eki.name).batas_waktu)
 		hasil.append(
 			{
 				"name": eki.name,
@@ -408,7 +429,5 @@ def tugas_dokumen(doctype: str, name: str) -> dict:
 def batas_dokumen(doc, user: str | None = None, pejabat: _Pejabat | None = None) -> dict:
 	"""The deadline of the work on ``doc`` (``user``'s own clock first), the working time left
 	(negative: late by), its status and colour."""
-	berjalan = (
-		_langkah_berjalan(evaluasi=doc.evaluasi, dokumen_doctype=doc.doctype) if doc.get("evaluasi") else {}
-	)
+	berjalan = _langkah_berjalan(evaluasi=doc.evaluasi) if doc.get("evaluasi") else {}
 	return _jam(doc, user or "", berjalan, pejabat or _Pejabat(), now_datetime())

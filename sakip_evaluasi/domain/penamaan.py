@@ -4,9 +4,14 @@ side by side and every OPD may have a "Sekretariat":
 - OPD: its code, e.g. ``DPUPR`` (upper-case letters and digits, inner hyphens allowed);
 - Bidang: ``<OPD>-<kode bidang>``, e.g. ``DPUPR-BM``;
 - Evaluasi Kinerja Internal: ``EKI-<OPD>-<tahun>-TW<n>``, e.g. ``EKI-DPUPR-2026-TW3`` (its documents
-  derive their names from it: ``KKE-EKI-DPUPR-2026-TW3``, ``DKB-EKI-DPUPR-2026-TW3-BM``, ...).
+  derive their names from it: ``KKE-EKI-DPUPR-2026-TW3``, ``DKB-EKI-DPUPR-2026-TW3-BM``, ...);
+- numbered letters: ``<jenis>-<OPD>-<tahun>-<nomor>``, e.g. ``DISP-DPUPR-2027-00001`` or
+  ``PLH-DPUPR-2027-001``, numbered per OPD and year. The year is the record's own (the date of the
+  letter), never the year it was typed in, so a letter dated 2027 entered in December 2026 is a 2027
+  number.
 """
 
+import datetime
 import re
 
 from sakip_evaluasi.domain.periode import nomor_triwulan
@@ -30,6 +35,14 @@ def nama_bidang(opd: str, kode_bidang: str) -> str:
 
 def nama_evaluasi(opd: str, tahun: int | str, triwulan: str) -> str:
 	return f"EKI-{opd}-{tahun}-TW{nomor_triwulan(triwulan)}"
+
+
+def awalan_nomor(jenis: str, opd: str, tanggal: datetime.date | str) -> str:
+	"""The prefix a numbered letter's counter runs on: ``DISP-DPUPR-2027-`` for a letter dated in 2027
+	(``tanggal`` a date or an ISO date string)."""
+	if isinstance(tanggal, str):
+		tanggal = datetime.date.fromisoformat(tanggal[:10])
+	return f"{jenis.upper()}-{opd}-{tanggal.year}-"
 
 
 def singkatan(nama: str) -> str:

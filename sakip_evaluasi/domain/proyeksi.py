@@ -24,6 +24,10 @@ The method (also in the README; ``Proyeksi.metode`` says it with the numbers, fo
 Status by the projected capaian: ≥ ``aman`` Aman, ≥ ``kritis`` Perlu Perhatian, below Kritis
 (defaults 100 and 85; set in Pengaturan SAKIP). A projection that cannot be made, or whose capaian
 cannot be computed, is "Belum Dapat Diproyeksikan" with the reason.
+
+The thresholds may change after a document was accepted (it never saves again): what is read back
+is the stored projection, and its status is that of the thresholds in force at reading
+(``status_terkini``).
 """
 
 from collections.abc import Sequence
@@ -45,7 +49,14 @@ from sakip_evaluasi.domain.capaian import (
 )
 from sakip_evaluasi.domain.periode import ROMAWI_TRIWULAN
 
-__all__ = ["StatusProyeksi", "AmbangPeringatan", "AMBANG_DEFAULT", "Proyeksi", "proyeksikan"]
+__all__ = [
+	"StatusProyeksi",
+	"AmbangPeringatan",
+	"AMBANG_DEFAULT",
+	"Proyeksi",
+	"proyeksikan",
+	"status_terkini",
+]
 
 
 class StatusProyeksi(str, Enum):
@@ -113,6 +124,20 @@ class AmbangPeringatan:
 
 
 AMBANG_DEFAULT = AmbangPeringatan()
+
+TERPROYEKSI = (StatusProyeksi.AMAN, StatusProyeksi.PERLU_PERHATIAN, StatusProyeksi.KRITIS)
+"""The statuses of a projection that was made (its capaian is a number)."""
+
+
+def status_terkini(
+	status_tersimpan: str | None, capaian: object, ambang: AmbangPeringatan = AMBANG_DEFAULT
+) -> str:
+	"""The status of a stored projection by the thresholds ``ambang`` in force now: one stored with a
+	projected status (so its capaian was computed) is classified again by its capaian; "" (nothing
+	filled yet) and "Belum Dapat Diproyeksikan" stay as stored."""
+	if status_tersimpan in {s.value for s in TERPROYEKSI}:
+		return ambang.status(capaian).value
+	return status_tersimpan or ""
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ The Frappe layer converts an ``SOP`` record into these classes; the SLA engine a
 work on them, so they can be tested without a site.
 """
 
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
@@ -72,6 +72,26 @@ def _masalah_langkah(langkah: LangkahSOP, peran_dikenal: Collection[str] | None)
 				yield f"Pelaksana langkah {langkah.no} bukan peran yang dikenal: {peran}."
 	if len(set(langkah.semua_pelaksana)) != len(langkah.semua_pelaksana):
 		yield f"Langkah {langkah.no} menyebut pelaksana yang sama lebih dari sekali."
+
+
+def langkah_ditugaskan(langkah: Sequence[tuple[int, str]], no: int) -> tuple[int, ...]:
+	"""The steps that the output of step ``no`` (a disposisi) assigns to its addressee.
+
+	``langkah`` holds (number, output DocType) of the SOP's timed steps. The assigned work is the
+	next output of the SOP: the steps right after ``no`` that produce the same DocType as the first
+	of them (in the seeded SOP, step 1's disposisi assigns step 2, the Sekretaris's own disposisi;
+	step 2's disposisi assigns steps 3-4, the work paper). Empty when no step follows.
+	"""
+	sesudah = sorted((n, doctype) for n, doctype in langkah if n > no)
+	if not sesudah:
+		return ()
+	berikut = sesudah[0][1]
+	hasil = []
+	for n, doctype in sesudah:
+		if doctype != berikut:
+			break
+		hasil.append(n)
+	return tuple(hasil)
 
 
 def ke_desimal(nilai: object) -> Decimal | None:

@@ -9,10 +9,11 @@
 - ``jadwal``: the scheduled check (two indexed UPDATEs) and its interval;
 - ``notifikasi``: pemberitahuan and escalation, exactly once per state, in a background job;
 - ``rencana``: re-planning running steps when a calendar (or a meeting's schedule) changes;
+- ``penugasan``: a disposisi closed to Selesai once the steps it assigns have ended;
 - ``tampilan``: the step clocks as the desk shows them (served by ``sakip_evaluasi.api.sla``).
 
-Imports run one way: ``mesin`` → ``rencana`` → ``dasar`` → ``pemicu``; controllers call the engine,
-the engine imports no controller. The benchmark is ``sakip_evaluasi.benchmark.sla``.
+Imports run one way: ``mesin`` → ``rencana``/``penugasan`` → ``dasar`` → ``pemicu``; controllers call
+the engine, the engine imports no controller. The benchmark is ``sakip_evaluasi.benchmark.sla``.
 
 The arithmetic (deadlines, status, lateness, statistics, superior chain) is the frappe-free
 ``sakip_evaluasi.domain.sla``.

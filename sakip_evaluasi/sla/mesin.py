@@ -3,7 +3,9 @@
 Driven by the SOP record of each evaluation (``pemicu``): when an output document enters the state
 that completes a step, that step's clock closes; every step whose predecessors have all ended then
 opens, timed on the evaluation's Kalender Kerja. Steps per bidang open one clock per bidang that has
-an output document. A step completed before its turn is recorded as done at once.
+an output document. A step completed before its turn is recorded as done at once. An output that is
+returned to a state from which it completes its step again (a Data Kinerja Bidang *Dikembalikan*)
+reopens that step's clock. A disposisi whose assigned steps have all ended is closed (``penugasan``).
 
 Every handler runs inside a savepoint: a failure of the engine is logged (Error Log) and reported
 with a message, and never blocks the user's own save.
@@ -16,7 +18,7 @@ import frappe
 from frappe import _
 from frappe.utils import get_datetime, get_fullname, now_datetime
 
-from sakip_evaluasi.alur_kerja import status_berubah
+from sakip_evaluasi.alur_kerja import ada_transisi, status_berubah
 from sakip_evaluasi.domain import sla
 from sakip_evaluasi.sla.dasar import (
 	EVALUASI,
@@ -30,6 +32,7 @@ from sakip_evaluasi.sla.dasar import (
 	saat_mulai_langkah,
 )
 from sakip_evaluasi.sla.pemicu import Pemicu, evaluasi_syarat, pemicu_sop
+from sakip_evaluasi.sla.penugasan import tutup_disposisi_tuntas
 from sakip_evaluasi.sla.rencana import jadwal_dokumen_berubah, rencanakan_ulang_evaluasi
 
 # --------------------------------------------------------------------------- called by the controllers
@@ -133,18 +136,21 @@ def proses_dokumen(doc, masuk_status: bool, sekarang: datetime | None = None) ->
 	sekarang = sekarang or now_datetime()
 	berubah = False
 	if masuk_status:
+		state = doc.get("workflow_state")
 		for p in pemicu:
-			if (
-				p.doctype == doc.doctype
-				and doc.get("workflow_state") == p.status_selesai
-				and _cocok(p, doc, eki)
-			):
+			if p.doctype != doc.doctype or not _cocok(p, doc, eki):
+				continue
+			if state == p.status_selesai:
 				berubah |= tutup(eki, p, doc, sekarang)
+			elif ada_transisi(doc.doctype, state, p.status_selesai):
+				berubah |= buka_kembali(eki, p, doc, sekarang)
 	berubah |= majukan(eki, pemicu, sekarang)
 	if not doc.is_new():
 		berubah |= jadwal_dokumen_berubah(eki, pemicu, doc, sekarang)
 	if berubah:
 		perbarui_ringkasan(eki.name)
+		# a disposisi whose assigned steps this save finished waits for nobody any more
+		tutup_disposisi_tuntas(eki.name, pemicu)
 	return berubah
 
 
@@ -182,6 +188,41 @@ def tutup(eki, p: Pemicu, doc, sekarang: datetime) -> bool:
 			"notifikasi_tertunda": 0,
 		},
 	)
+	return True
+
+
+def buka_kembali(eki, p: Pemicu, doc, sekarang: datetime) -> bool:
+	"""The document that completed step ``p`` went back to a state from which it completes the step
+	again (it was returned): that clock runs again, to the deadline it had; True when it reopened.
+
+	The turn was told when the step first started (its bookkeeping is kept); a clock that reopens
+	past its warning moment or deadline is flagged, so the state it is in is told once.
+	"""
+	nama = nama_langkah(eki.name, p.no, doc.get("bidang") if p.per_bidang else None)
+	row = frappe.db.get_value(
+		LANGKAH, nama, ["selesai", "batas_waktu", "batas_peringatan", "dokumen"], as_dict=True
+	)
+	if row is None or not row.selesai or row.dokumen != doc.name:
+		return False
+	status = sla.status_pada(
+		sekarang,
+		get_datetime(row.batas_waktu),
+		get_datetime(row.batas_peringatan) if row.batas_peringatan else None,
+	)
+	frappe.db.set_value(
+		LANGKAH,
+		nama,
+		{
+			"selesai": None,
+			"status_sla": status,
+			"terlambat_jam": 0,
+			"notifikasi_tertunda": int(status != sla.BERJALAN),
+		},
+	)
+	if status != sla.BERJALAN:
+		from sakip_evaluasi.sla.notifikasi import serahkan
+
+		serahkan(setelah_commit=True)
 	return True
 
 

@@ -285,6 +285,12 @@ class TestJabatan(SLATestCase):
 		self.assertIn(f"berlaku {formatdate(SELASA)} s.d. {formatdate(KAMIS)}", jawaban.pesan)
 		self.assertEqual(frappe.db.get_value("Disposisi", draf.name, "workflow_state"), "Draft")
 
+	def test_an_appointment_is_numbered_in_the_year_of_its_letter(self):
+		# typed in the last week of December for a letter and a TMT of January
+		with self.freeze_time(f"{TAHUN_UJI}-12-28 09:00"):
+			plh = tunjuk(JAB_SEK, self.pegawai_plh, f"{TAHUN_UJI + 1}-01-04", f"{TAHUN_UJI + 1}-01-08")
+		self.assertEqual(plh.name, f"PLH-{OPD_UJI}-{TAHUN_UJI + 1}-001")
+
 	def test_an_appointment_that_could_not_work_is_refused(self):
 		with self.freeze_time(f"{SENIN} 09:00"):
 			tunjuk(JAB_SEK, self.pegawai_plh, SELASA, KAMIS)

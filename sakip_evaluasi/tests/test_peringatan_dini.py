@@ -6,6 +6,7 @@ dashboard records created once."""
 import json
 
 import frappe
+import frappe.desk.form.load
 
 from sakip_evaluasi import dasbor
 from sakip_evaluasi.api.peringatan import draf_rekomendasi, jumlah_indikator
@@ -136,6 +137,74 @@ class TestPeringatanDini(SakipTestCase):
 		doc.flags.dari_sistem = True
 		doc.save()
 		self.assertEqual(self.baris(self.eki2, self.umkm).status_proyeksi, "Perlu Perhatian")
+
+	def test_accepted_data_shows_the_status_by_the_current_thresholds(self):
+		# The data of TW II was accepted (it never saves again); the thresholds change afterwards.
+		pengaturan = frappe.get_single("Pengaturan SAKIP")
+		pengaturan.ambang_kritis_proyeksi = 60
+		pengaturan.save()
+		with sebagai(KADIS):
+			_k, data, _p, _g, ringkasan = execute({"tahun": TAHUN_UJI, "triwulan": "II"})
+			kritis = jumlah_indikator({"status": "Kritis"})
+			perhatian = jumlah_indikator({"status": "Perlu Perhatian"})
+		umkm = next(d for d in data if d["indikator_kinerja"] == self.umkm)
+		self.assertEqual((umkm["status"], umkm["warna"]), ("Perlu Perhatian", "orange"))  # 68 ≥ 60
+		self.assertEqual({r["label"]: r["value"] for r in ringkasan}["Kritis"], 0)
+		self.assertEqual((kritis["value"], perhatian["value"]), (0, 2))
+		with sebagai(SUBKOR):
+			nr = frappe.get_doc({"doctype": "Notulen Rapat", "evaluasi": self.eki2}).insert()
+		self.assertEqual(nr.rekomendasi, [])  # nothing is Kritis any more
+		# the form of the accepted document shows it too
+		with sebagai(KABID["PDA"]):
+			frappe.desk.form.load.getdoc(DKB, umkm["dokumen"])
+			doc = frappe.response.docs[0]
+		status = {r.indikator: r.status_proyeksi for r in doc.baris}
+		self.assertEqual(status[self.umkm], "Perlu Perhatian")
+
+	def kosongkan(self, evaluasi: str, indikator: str) -> None:
+		"""The row of ``indikator`` in ``evaluasi`` as it is before the Kepala Bidang fills it."""
+		frappe.db.set_value(
+			"Baris Data Kinerja",
+			self.baris(evaluasi, indikator).name,
+			{
+				"realisasi": "",
+				"realisasi_sd_tw": 0,
+				"capaian": 0,
+				"predikat": "",
+				"status_proyeksi": "",
+				"proyeksi_capaian": 0,
+				"proyeksi_realisasi": 0,
+				"kekurangan_proyeksi": 0,
+				"metode_proyeksi": "",
+			},
+		)
+
+	def test_report_summary_adds_up_and_its_chart_draws(self):
+		# One indicator was never filled; the two bidang have no quarter in common (PDA filled TW II
+		# only, PDB TW I only), as two OPDs running different triwulan are.
+		for evaluasi in (self.eki1, self.eki2):
+			self.kosongkan(evaluasi, self.kepuasan)
+		self.kosongkan(self.eki1, self.umkm)
+		self.kosongkan(self.eki2, self.irigasi)
+		with sebagai(KADIS):
+			_k, data, _p, grafik, ringkasan = execute({"tahun": TAHUN_UJI, "triwulan": "II"})
+		jumlah = {r["label"]: r["value"] for r in ringkasan}
+		self.assertEqual(jumlah["Indikator"], len(data))
+		self.assertEqual(
+			jumlah["Kritis"]
+			+ jumlah["Perlu Perhatian"]
+			+ jumlah["Aman"]
+			+ jumlah["Belum Dapat Diproyeksikan"],
+			len(data),
+			jumlah,
+		)
+		self.assertEqual(jumlah["Belum Dapat Diproyeksikan"], 1)  # the indicator never filled
+		label = grafik["data"]["labels"]
+		self.assertEqual(label, ["TW I", "TW II", "Proyeksi Akhir Tahun"])
+		self.assertTrue(grafik["data"]["datasets"])
+		for garis in grafik["data"]["datasets"]:
+			self.assertEqual(len(garis["values"]), len(label), garis)
+			self.assertNotIn(None, garis["values"], garis)
 
 	def test_invalid_thresholds_are_refused_and_change_nothing(self):
 		sebelum = frappe.get_single("Pengaturan SAKIP").as_dict()

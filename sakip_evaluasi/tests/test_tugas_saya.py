@@ -7,7 +7,8 @@ from frappe.model.workflow import get_workflow_name
 from sakip_evaluasi import install, pemberitahuan, ruang_kerja
 from sakip_evaluasi.api import tugas_saya as api
 from sakip_evaluasi.api.alur_kerja import aturan_isian
-from sakip_evaluasi.domain import peran
+from sakip_evaluasi.domain import peran, sla
+from sakip_evaluasi.siklus import sistem
 from sakip_evaluasi.tests.factories import (
 	KADIS,
 	SEKRETARIS,
@@ -29,6 +30,8 @@ DKB = "Data Kinerja Bidang"
 EKI = "Evaluasi Kinerja Internal"
 KABID = {"TSA": "kabid.tsa@test.sakip", "TSB": "kabid.tsb@test.sakip"}
 SUBKOR_LAIN = "subkor.lain@test.sakip"  # holds the role, but is not this evaluation's Subkoordinator
+INSPEKTORAT = "inspektorat.ts@test.sakip"
+TL = "Tindak Lanjut Evaluasi"
 ALASAN = "Realisasi indikator pertama tidak sesuai bukti dukung."
 
 
@@ -56,6 +59,7 @@ class TestTugasSaya(SakipTestCase):
 		super().setUpClass()
 		buat_pejabat()
 		buat_user(SUBKOR_LAIN, peran.SUBKOOR)
+		buat_user(INSPEKTORAT, peran.INSPEKTORAT)
 		cls.bidang = buat_bidang_berkepala(KABID, "Bidang Tugas")
 		buat_indikator(cls.bidang["TSA"], "Persentase jalan mantap TS", (10, 20, 30, 40))
 		buat_indikator(cls.bidang["TSB"], "Persentase irigasi baik TS", (25, 25, 25, 25))
@@ -134,6 +138,75 @@ class TestTugasSaya(SakipTestCase):
 			self.assertEqual(api.dokumen(DKB, self.dkb["TSA"])["aksi"], [])
 		with sebagai(KABID["TSB"]), self.assertRaises(frappe.PermissionError):
 			api.dokumen(DKB, self.dkb["TSA"])
+
+	# --- the state after a return, and only what waits ----------------------------------------------
+
+	def jam_langkah_5(self, kode: str = "TSA") -> frappe._dict:
+		return frappe.db.get_value(
+			"Langkah Evaluasi",
+			{"evaluasi": self.evaluasi, "langkah": 5, "bidang": self.bidang[kode]},
+			["selesai", "status_sla", "batas_waktu"],
+			as_dict=True,
+		)
+
+	def kartu_evaluasi(self, user: str = KADIS) -> dict:
+		with sebagai(user):
+			return {e["name"]: e for e in api.daftar()["evaluasi"]}[self.evaluasi]
+
+	def test_a_returned_bidangs_step_clock_runs_again_and_the_kadis_card_counts_it(self):
+		self.isi_dan_ajukan()
+		self.assertEqual(self.jam_langkah_5().status_sla, sla.SELESAI_TEPAT_WAKTU)
+		self.assertIn("(1 bidang belum selesai)", self.kartu_evaluasi()["langkah_saat_ini"])
+		kembalikan(frappe.get_doc(DKB, self.dkb["TSA"]), SUBKOR, ALASAN)
+		jam = self.jam_langkah_5()
+		self.assertIsNone(jam.selesai, "the returned bidang's step 5 clock must run again")
+		self.assertEqual(jam.status_sla, sla.BERJALAN)
+		self.assertIn("(2 bidang belum selesai)", self.kartu_evaluasi()["langkah_saat_ini"])
+		# The Kepala Bidang's card reads the clock that runs again, to its own deadline.
+		t = next(t for t in tugas(KABID["TSA"]) if t["name"] == self.dkb["TSA"])
+		self.assertEqual(str(t["batas_waktu"]), str(jam.batas_waktu))
+		self.assertEqual(t["status_sla"], sla.BERJALAN)
+		# Submitted again: the clock closes again.
+		self.isi_dan_ajukan()
+		self.assertEqual(self.jam_langkah_5().status_sla, sla.SELESAI_TEPAT_WAKTU)
+		self.assertIn("(1 bidang belum selesai)", self.kartu_evaluasi()["langkah_saat_ini"])
+
+	def test_the_subkoordinators_verification_card_shows_a_deadline(self):
+		self.isi_dan_ajukan()
+		t = next(t for t in tugas(SUBKOR) if t["name"] == self.dkb["TSA"])
+		self.assertIsNotNone(t["batas_waktu"], "a verification card needs a deadline")
+		# The evaluation cannot move past its current step (the other bidang's step 5) without it.
+		self.assertEqual(t["batas_waktu"], self.kartu_evaluasi()["batas_waktu"])
+		self.assertIsNotNone(t["sisa_jam"])
+		self.assertEqual(t["warna_sla"], sla.WARNA_STATUS[sla.BERJALAN])
+		with sebagai(SUBKOR):
+			self.assertEqual(api.dokumen(DKB, self.dkb["TSA"])["batas_waktu"], t["batas_waktu"])
+
+	def test_an_accepted_tindak_lanjut_is_no_task_of_the_inspektorat_who_may_still_return_it(self):
+		tl = sistem(
+			frappe.get_doc(
+				{
+					"doctype": TL,
+					"evaluasi": self.evaluasi,
+					"bidang": self.bidang["TSA"],
+					"baris": [{"rekomendasi": "Percepat pemeliharaan jalan", "batas_waktu": "2096-12-15"}],
+				}
+			)
+		).insert()
+		with sebagai(KABID["TSA"]):
+			tl = frappe.get_doc(TL, tl.name)
+			tl.baris[0].tindak_lanjut = "Pemeliharaan rutin dipercepat"
+			tl.save()
+		for action, user in (("Ajukan", KABID["TSA"]), ("Verifikasi", SEKRETARIS), ("Terima", KADIS)):
+			tl = aksi(tl, action, user)
+		self.assertEqual(tl.workflow_state, "Diterima")
+		self.assertNotIn(tl.name, nama_tugas(INSPEKTORAT), "an accepted Tindak Lanjut waits for nobody")
+		with sebagai(INSPEKTORAT):
+			self.assertEqual(api.dokumen(TL, tl.name)["aksi"], [])
+		# Returning it stays the Inspektorat's right.
+		tl = kembalikan(tl, INSPEKTORAT, "Bukti dukung pemeliharaan belum dilampirkan.")
+		self.assertEqual(tl.workflow_state, "Dikembalikan")
+		self.assertIn(tl.name, nama_tugas(KABID["TSA"]))
 
 	# --- told at every handover ------------------------------------------------------------------
 
@@ -241,3 +314,85 @@ class TestTugasSaya(SakipTestCase):
 			frappe.db.set_single_value(
 				"System Settings", {"language": lama.language, "setup_complete": lama.setup_complete}
 			)
+
+
+DISPOSISI = "Disposisi"
+
+
+def disposisi_menunggu(user: str) -> list[str]:
+	return [t["name"] for t in tugas(user) if t["doctype"] == DISPOSISI]
+
+
+def catatan_sistem(nama: str) -> list[frappe._dict]:
+	return frappe.get_all(
+		"Comment",
+		filters={"reference_doctype": DISPOSISI, "reference_name": nama, "comment_type": "Info"},
+		fields=["owner", "content"],
+	)
+
+
+class TestDisposisiSelesai(SakipTestCase):
+	"""A disposisi in Diterima waits for its addressee only while the SOP steps it assigns run: the
+	step-1 disposisi assigns step 2 (the Sekretaris's own disposisi), the step-2 disposisi steps 3-4
+	(the work paper)."""
+
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		buat_pejabat()
+		cls.bidang = buat_bidang_berkepala(KABID, "Bidang Disposisi")
+		buat_indikator(cls.bidang["TSA"], "Persentase jalan mantap DS", (10, 20, 30, 40))
+
+	def test_the_step_1_disposisi_closes_once_the_sekretaris_sends_theirs(self):
+		eki = buat_evaluasi("II").name
+		d1 = aksi(kirim_disposisi(eki, KADIS, SEKRETARIS), "Terima", SEKRETARIS)
+		self.assertEqual(disposisi_menunggu(SEKRETARIS), [d1.name], "step 2 waits for the Sekretaris")
+		kirim_disposisi(eki, SEKRETARIS, SUBKOR)
+		self.assertEqual(disposisi_menunggu(SEKRETARIS), [], "step 2 is done")
+		self.assertEqual(frappe.db.get_value(DISPOSISI, d1.name, "workflow_state"), "Selesai")
+		catatan = catatan_sistem(d1.name)
+		self.assertEqual([c.owner for c in catatan], ["Administrator"])
+		self.assertIn("langkah 2", catatan[0].content)
+
+	def test_the_step_2_disposisi_closes_once_the_work_paper_is_distributed(self):
+		eki = buat_evaluasi("II").name
+		aksi(kirim_disposisi(eki, KADIS, SEKRETARIS), "Terima", SEKRETARIS)
+		d2 = aksi(kirim_disposisi(eki, SEKRETARIS, SUBKOR), "Terima", SUBKOR)
+		self.assertEqual(disposisi_menunggu(SUBKOR), [d2.name], "steps 3-4 wait for the Subkoordinator")
+		kke = frappe.get_doc({"doctype": "Kertas Kerja Evaluasi", "evaluasi": eki}).insert()
+		for action, user in (("Ajukan", SUBKOR), ("Setujui", SEKRETARIS)):
+			kke = aksi(kke, action, user)
+		self.assertEqual(disposisi_menunggu(SUBKOR), [d2.name], "step 4 still runs")
+		aksi(kke, "Distribusikan", SUBKOR)
+		self.assertEqual(disposisi_menunggu(SUBKOR), [], "a finished disposisi waits for nobody")
+		self.assertEqual(frappe.db.get_value(DISPOSISI, d2.name, "workflow_state"), "Selesai")
+		for user in (KADIS, SEKRETARIS, SUBKOR):
+			with sebagai(user):
+				self.assertEqual(api.dokumen(DISPOSISI, d2.name)["aksi"], [], user)
+		# Closed by the app, said in the timeline with the finished step, not as the Subkoordinator.
+		catatan = catatan_sistem(d2.name)
+		self.assertEqual([c.owner for c in catatan], ["Administrator"])
+		self.assertIn("langkah 4", catatan[0].content)
+		self.assertIn(kke.name, catatan[0].content)
+		self.assertFalse(
+			frappe.db.exists(
+				"Comment", {"reference_name": d2.name, "comment_type": "Workflow", "content": "Selesai"}
+			)
+		)
+
+	def test_a_disposisi_accepted_after_its_work_is_done_closes_at_once(self):
+		eki = buat_evaluasi("II").name
+		d1 = kirim_disposisi(eki, KADIS, SEKRETARIS)
+		kirim_disposisi(eki, SEKRETARIS, SUBKOR)  # step 2 done before the Sekretaris accepted d1
+		self.assertEqual(disposisi_menunggu(SEKRETARIS), [d1.name], "still to be read and accepted")
+		d1 = aksi(d1, "Terima", SEKRETARIS)
+		self.assertEqual(d1.workflow_state, "Selesai")
+		self.assertEqual(disposisi_menunggu(SEKRETARIS), [])
+
+	def test_the_addressee_still_finishes_a_disposisi_whose_work_runs(self):
+		eki = buat_evaluasi("II").name
+		d1 = aksi(kirim_disposisi(eki, KADIS, SEKRETARIS), "Terima", SEKRETARIS)
+		d1 = aksi(d1, "Selesaikan", SEKRETARIS)
+		self.assertEqual(d1.workflow_state, "Selesai")
+		self.assertEqual(disposisi_menunggu(SEKRETARIS), [])
+		self.assertEqual(catatan_sistem(d1.name), [])

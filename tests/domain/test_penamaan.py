@@ -1,8 +1,11 @@
+import datetime
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from sakip_evaluasi.domain.penamaan import (
+	awalan_nomor,
 	kode_valid,
 	nama_bidang,
 	nama_evaluasi,
@@ -80,3 +83,15 @@ def test_singkatan_is_always_a_valid_code_or_empty(nama):
 )
 def test_pisah_wilayah(nama, hasil):
 	assert pisah_wilayah(nama) == hasil
+
+
+@pytest.mark.parametrize(
+	"jenis,tanggal,awalan",
+	[
+		("DISP", datetime.date(2027, 1, 4), "DISP-DPUPR-2027-"),
+		("Plh", "2027-01-02", "PLH-DPUPR-2027-"),
+		("Plt", "2026-12-31 23:59:00", "PLT-DPUPR-2026-"),
+	],
+)
+def test_a_letter_is_numbered_in_the_year_of_its_date(jenis, tanggal, awalan):
+	assert awalan_nomor(jenis, "DPUPR", tanggal) == awalan

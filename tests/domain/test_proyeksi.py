@@ -10,6 +10,7 @@ from sakip_evaluasi.domain.proyeksi import (
 	AmbangPeringatan,
 	StatusProyeksi,
 	proyeksikan,
+	status_terkini,
 )
 
 D = Decimal
@@ -156,6 +157,23 @@ def test_thresholds():
 	assert AMBANG_DEFAULT.status(None) is BELUM
 	ketat = AmbangPeringatan(aman=D(95), kritis=D(90))
 	assert ketat.status(96) is AMAN and ketat.status(92) is PERHATIAN and ketat.status(89) is KRITIS
+
+
+@pytest.mark.parametrize(
+	"tersimpan,capaian,status",
+	[
+		("Kritis", 68, "Perlu Perhatian"),  # stored under 85/100, read under 60/100
+		("Perlu Perhatian", 96, "Perlu Perhatian"),
+		("Aman", 59, "Kritis"),
+		("Belum Dapat Diproyeksikan", 0, "Belum Dapat Diproyeksikan"),
+		("", 0, ""),
+		(None, None, ""),
+	],
+)
+def test_a_stored_projection_takes_the_current_thresholds(tersimpan, capaian, status):
+	assert (
+		status_terkini(tersimpan, capaian, AmbangPeringatan(aman=Decimal(100), kritis=Decimal(60))) == status
+	)
 
 
 def test_threshold_validation():

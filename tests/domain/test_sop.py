@@ -3,7 +3,7 @@ from decimal import Decimal
 import pytest
 
 from sakip_evaluasi.domain.peran import PERAN_SOP
-from sakip_evaluasi.domain.sop import SOP, LangkahSOP, pisah_peran, sop_dari_dict
+from sakip_evaluasi.domain.sop import SOP, LangkahSOP, langkah_ditugaskan, pisah_peran, sop_dari_dict
 
 
 def langkah(no=1, waktu="1", satuan="Jam", pelaksana="Sekretaris", lain=()):
@@ -79,3 +79,31 @@ def test_step_lookup():
 	assert sop.langkah_nomor(2).no == 2
 	with pytest.raises(KeyError):
 		sop.langkah_nomor(9)
+
+
+SOP_EVALUASI = (
+	(1, "Disposisi"),
+	(2, "Disposisi"),
+	(3, "Kertas Kerja Evaluasi"),
+	(4, "Kertas Kerja Evaluasi"),
+	(5, "Data Kinerja Bidang"),
+	(6, "Notulen Rapat"),
+	(7, "Notulen Rapat"),
+	(8, "Tindak Lanjut Evaluasi"),
+)
+
+
+@pytest.mark.parametrize(
+	"no, ditugaskan",
+	[(1, (2,)), (2, (3, 4)), (4, (5,)), (5, (6, 7)), (8, ())],
+)
+def test_a_disposisi_assigns_the_next_output_of_the_sop(no, ditugaskan):
+	assert langkah_ditugaskan(SOP_EVALUASI, no) == ditugaskan
+
+
+def test_the_assigned_steps_follow_the_step_numbers_not_the_order_given():
+	assert langkah_ditugaskan(tuple(reversed(SOP_EVALUASI)), 2) == (3, 4)
+	# a step without an output is not timed and not listed: the next timed steps are assigned
+	assert langkah_ditugaskan(((1, "Disposisi"), (5, "Kertas Kerja Evaluasi"), (6, "Notulen Rapat")), 1) == (
+		5,
+	)

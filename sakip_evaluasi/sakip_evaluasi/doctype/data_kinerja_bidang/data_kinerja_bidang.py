@@ -5,7 +5,7 @@ import frappe
 from frappe import _
 
 from sakip_evaluasi.alur_kerja import TabelSistem
-from sakip_evaluasi.capaian_baris import hitung_semua_baris
+from sakip_evaluasi.capaian_baris import hitung_semua_baris, status_proyeksi_kini
 from sakip_evaluasi.controllers.alur_kerja import DokumenAlurKerja
 from sakip_evaluasi.siklus import pastikan_baris_terisi
 
@@ -47,6 +47,9 @@ class DataKinerjaBidang(DokumenAlurKerja):
 	def autoname(self) -> None:
 		kode = frappe.db.get_value("Bidang", self.bidang, "kode")
 		self.name = f"DKB-{self.evaluasi}-{kode}"
+
+	def onload(self) -> None:
+		status_proyeksi_kini(self)
 
 	def validasi_isi(self) -> None:
 		masalah = hitung_semua_baris(self)

@@ -3,9 +3,14 @@
 
 import frappe
 from frappe import _
+from frappe.model.naming import make_autoname
+from frappe.utils import today
 
 from sakip_evaluasi.alur_kerja import ada_perubahan_isian
 from sakip_evaluasi.controllers.alur_kerja import DokumenAlurKerja
+from sakip_evaluasi.domain.penamaan import awalan_nomor
+from sakip_evaluasi.sla.pemicu import pemicu_sop
+from sakip_evaluasi.sla.penugasan import DITERIMA, tutup_disposisi_tuntas
 
 
 class Disposisi(DokumenAlurKerja):
@@ -33,6 +38,11 @@ class Disposisi(DokumenAlurKerja):
 		tanggal: DF.Date
 		workflow_state: DF.Link | None
 	# end: auto-generated types
+
+	def autoname(self) -> None:
+		# DISP-DPUPR-2027-00001: numbered per OPD in the year of the letter's own date
+		opd = self.opd or frappe.db.get_value("Evaluasi Kinerja Internal", self.evaluasi, "opd")
+		self.name = make_autoname(f"{awalan_nomor('DISP', opd, self.tanggal or today())}.#####", doc=self)
 
 	def before_validate(self) -> None:
 		if self.is_new() and not self.dari:
@@ -62,6 +72,12 @@ class Disposisi(DokumenAlurKerja):
 					self.disposisi_induk
 				)
 			)
+
+	def setelah_masuk_status(self, state: str) -> None:
+		if state == DITERIMA:
+			# accepted after the work it assigns was done: nothing waits for the addressee
+			sop = frappe.db.get_value("Evaluasi Kinerja Internal", self.evaluasi, "sop")
+			tutup_disposisi_tuntas(self.evaluasi, pemicu_sop(sop), self.name)
 
 	def pastikan_hanya_pengirim_mengubah(self) -> None:
 		"""Only the sender writes a disposisi, and only while it is a Draft."""

@@ -4,7 +4,9 @@
 import frappe
 from frappe.model.document import Document
 from frappe.model.naming import make_autoname
+from frappe.utils import today
 
+from sakip_evaluasi.domain.penamaan import awalan_nomor
 from sakip_evaluasi.penunjukan import catat_riwayat, hapus_riwayat, periksa_penunjukan, selaraskan
 
 
@@ -36,9 +38,10 @@ class PenunjukanPelaksana(Document):
 	# end: auto-generated types
 
 	def autoname(self) -> None:
-		# PLH-DPUPR-2026-001
+		# PLH-DPUPR-2027-001: numbered per OPD in the year of the Surat Perintah (else of the TMT)
 		opd = self.opd or frappe.db.get_value("Jabatan", self.jabatan, "opd")
-		self.name = make_autoname(f"{(self.jenis or '').upper()}-{opd}-.YYYY.-.###", doc=self)
+		tanggal = self.tanggal_surat or self.mulai or today()
+		self.name = make_autoname(f"{awalan_nomor(self.jenis or '', opd, tanggal)}.###", doc=self)
 
 	def validate(self) -> None:
 		periksa_penunjukan(self)

@@ -126,8 +126,9 @@ def _label(kuartal: list[int]) -> list[str]:
 
 
 def grafik(jejak: list, tw: int, indikator: str | None) -> dict | None:
-	"""The trend against the target path. A quarter is a point only where every line has a value
-	(a quarter not yet evaluated, or not yet filled by one bidang, is no point on the trend)."""
+	"""The trend against the target path: a line per bidang when every bidang with data has each
+	quarter shown; when they have no common quarters (bidang, or OPDs, at different triwulan), one
+	line of the mean of every indicator filled in each quarter, so the chart never ends up empty."""
 	if not jejak:
 		return None
 	if indikator and len(jejak) == 1:
@@ -137,13 +138,25 @@ def grafik(jejak: list, tw: int, indikator: str | None) -> dict | None:
 		bidang: {t: _rata([j.kuartal[t].capaian for j in daftar if t in j.kuartal]) for t in range(1, tw + 1)}
 		for bidang, daftar in per_bidang.items()
 	}
-	kuartal = [t for t in range(1, tw + 1) if all(r[t] is not None for r in rata.values())]
+	rata = {b: r for b, r in rata.items() if any(v is not None for v in r.values())}  # bidang with data
+	kuartal = [t for t in range(1, tw + 1) if any(r[t] is not None for r in rata.values())]
+	bersama = all(r[t] is not None for r in rata.values() for t in kuartal)
+	garis = (
+		{b: (rata[b], per_bidang[b]) for b in rata}
+		if bersama
+		else {
+			_("Rata-rata semua bidang"): (
+				{t: _rata([j.kuartal[t].capaian for j in jejak if t in j.kuartal]) for t in kuartal},
+				jejak,
+			)
+		}
+	)
 	datasets = []
-	for bidang, daftar in per_bidang.items():
-		nilai = [rata[bidang][t] for t in kuartal]
+	for nama, (nilai_tw, daftar) in garis.items():
+		nilai = [nilai_tw[t] for t in kuartal]
 		if _dengan_proyeksi(kuartal):
 			nilai.append(_rata([j.terakhir.proyeksi_capaian for j in daftar]) or 0)
-		datasets.append({"name": bidang, "values": nilai})
+		datasets.append({"name": nama, "values": nilai})
 	label = _label(kuartal)
 	datasets.append({"name": _("Jalur target (100 %)"), "values": [100] * len(label)})
 	return {
