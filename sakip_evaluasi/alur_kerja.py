@@ -33,6 +33,9 @@ from frappe.model.document import Document
 from frappe.model.workflow import apply_workflow, get_workflow_name
 from frappe.utils import cint, escape_html, flt, get_datetime, get_timedelta, getdate, now_datetime
 
+from sakip_evaluasi.domain.peran import KEPALA_BIDANG
+from sakip_evaluasi.pejabat import nama_bidang
+
 DIKEMBALIKAN = "Dikembalikan"
 FIELD_ALASAN = "alasan_dikembalikan"
 FIELD_RIWAYAT = "riwayat_pengembalian"
@@ -319,11 +322,16 @@ def pastikan_boleh_mengubah(doc) -> None:
 	if not perubahan:
 		return
 	state = before.get("workflow_state")
-	isian = isian_terbuka(doc.doctype, state, set(frappe.get_roles()))
+	peran = peran_di_dokumen(doc)
+	isian = isian_terbuka(doc.doctype, state, peran)
 	if isian is None:
-		frappe.throw(
-			pesan_bukan_pengubah(doc, state), frappe.PermissionError, title=_("Tidak diizinkan mengubah")
-		)
+		pesan = pesan_bukan_pengubah(doc, state)
+		if KEPALA_BIDANG in frappe.get_roles() and KEPALA_BIDANG not in peran:
+			pesan += " " + _(
+				"Sebagai Kepala Bidang Anda hanya mengubah dokumen bidang Anda sendiri, bukan {0}. Tidak ada "
+				"data yang diubah."
+			).format(nama_bidang(doc.bidang))
+		frappe.throw(pesan, frappe.PermissionError, title=_("Tidak diizinkan mengubah"))
 	ditolak = [p for p in perubahan if not isian.boleh(p)]
 	if ditolak:
 		frappe.throw(
@@ -331,6 +339,19 @@ def pastikan_boleh_mengubah(doc) -> None:
 			frappe.PermissionError,
 			title=_("Tidak diizinkan mengubah"),
 		)
+
+
+def peran_di_dokumen(doc) -> set[str]:
+	"""The session user's roles that count on ``doc``: Kepala Bidang only on a document of a bidang they
+	head (definitive or acting). A Kepala Bidang acting in an OPD-wide position reads the other bidang's
+	documents, but changes as Kepala Bidang only their own."""
+	peran = set(frappe.get_roles())
+	bidang = doc.get("bidang") if doc.meta.has_field("bidang") else None
+	if KEPALA_BIDANG in peran and bidang:
+		kepala = frappe.db.get_value("Bidang", bidang, ["kepala_bidang", "pelaksana_kepala_bidang"]) or ()
+		if frappe.session.user not in kepala:
+			peran.discard(KEPALA_BIDANG)
+	return peran
 
 
 def pesan_bukan_pengubah(doc, state: str | None) -> str:

@@ -84,7 +84,7 @@ IZIN: dict[str, dict[str, str]] = {
 		"Pengaturan SAKIP": "r-------",  # Pemda-wide: the Admin SAKIP Pemda sets it
 		"SOP": _SEMUA,
 		"Tindak Lanjut Evaluasi": _UBAH,
-		"Jabatan": _UBAH,
+		"Jabatan": _BACA,  # officials are named by the Admin SAKIP Pemda
 		"Pegawai": _BUAT,
 		"Penunjukan Pelaksana": "rwc-sepl",
 	},
