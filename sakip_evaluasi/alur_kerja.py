@@ -31,10 +31,19 @@ from frappe.model import no_value_fields
 from frappe.model.base_document import get_controller
 from frappe.model.document import Document
 from frappe.model.workflow import apply_workflow, get_workflow_name
-from frappe.utils import cint, escape_html, flt, get_datetime, get_timedelta, getdate, now_datetime
+from frappe.utils import (
+	cint,
+	escape_html,
+	flt,
+	get_datetime,
+	get_fullname,
+	get_timedelta,
+	getdate,
+	now_datetime,
+)
 
 from sakip_evaluasi.domain.peran import KEPALA_BIDANG
-from sakip_evaluasi.pejabat import nama_bidang
+from sakip_evaluasi.pejabat import PERAN_ATAS_BIDANG, memimpin_bidang, nama_bidang, peran_di_dokumen
 
 DIKEMBALIKAN = "Dikembalikan"
 FIELD_ALASAN = "alasan_dikembalikan"
@@ -326,11 +335,17 @@ def pastikan_boleh_mengubah(doc) -> None:
 	isian = isian_terbuka(doc.doctype, state, peran)
 	if isian is None:
 		pesan = pesan_bukan_pengubah(doc, state)
-		if KEPALA_BIDANG in frappe.get_roles() and KEPALA_BIDANG not in peran:
+		semua = set(frappe.get_roles())
+		if KEPALA_BIDANG in semua and KEPALA_BIDANG not in peran:
 			pesan += " " + _(
 				"Sebagai Kepala Bidang Anda hanya mengubah dokumen bidang Anda sendiri, bukan {0}. Tidak ada "
 				"data yang diubah."
 			).format(nama_bidang(doc.bidang))
+		elif semua & set(PERAN_ATAS_BIDANG) - peran and memimpin_bidang(frappe.session.user, doc.bidang):
+			pesan += " " + _(
+				"{0} adalah Kepala {1}: dokumen bidangnya sendiri diverifikasi oleh Kepala Dinas, bukan oleh "
+				"Anda. Tidak ada data yang diubah."
+			).format(get_fullname(frappe.session.user), nama_bidang(doc.bidang))
 		frappe.throw(pesan, frappe.PermissionError, title=_("Tidak diizinkan mengubah"))
 	ditolak = [p for p in perubahan if not isian.boleh(p)]
 	if ditolak:
@@ -339,19 +354,6 @@ def pastikan_boleh_mengubah(doc) -> None:
 			frappe.PermissionError,
 			title=_("Tidak diizinkan mengubah"),
 		)
-
-
-def peran_di_dokumen(doc) -> set[str]:
-	"""The session user's roles that count on ``doc``: Kepala Bidang only on a document of a bidang they
-	head (definitive or acting). A Kepala Bidang acting in an OPD-wide position reads the other bidang's
-	documents, but changes as Kepala Bidang only their own."""
-	peran = set(frappe.get_roles())
-	bidang = doc.get("bidang") if doc.meta.has_field("bidang") else None
-	if KEPALA_BIDANG in peran and bidang:
-		kepala = frappe.db.get_value("Bidang", bidang, ["kepala_bidang", "pelaksana_kepala_bidang"]) or ()
-		if frappe.session.user not in kepala:
-			peran.discard(KEPALA_BIDANG)
-	return peran
 
 
 def pesan_bukan_pengubah(doc, state: str | None) -> str:

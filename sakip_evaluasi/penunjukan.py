@@ -24,10 +24,12 @@ inside the OPD, the Kepala Daerah (or the Sekda on his behalf) for the Kepala Di
 Admin SAKIP Pemda records (``periksa_surat``).
 
 A Kepala Bidang acting in an OPD-wide position (e.g. Plh Sekretaris) keeps their User Permission on
-their Bidang, narrowed while the appointment runs to the bidang's own data (``Data Kinerja Bidang``),
-so they read and act across the OPD as the holder would; their Kepala Bidang changes stay limited to
-their bidang (``alur_kerja.peran_di_dokumen``) and what their bidang submits is verified by the Kepala
-Dinas (the Tindak Lanjut workflow's conditions).
+their Bidang, applied while the appointment runs to a DocType without a Bidang link
+(``IZIN_BIDANG_DITAHAN``), so they read and act across the OPD — every bidang's Data Kinerja Bidang and
+Tindak Lanjut — as the holder would; it applies to all DocTypes again when the appointment ends.
+Their Kepala Bidang changes stay limited to their bidang and what their bidang submits is checked by
+the Kepala Dinas, not by them (``pejabat.peran_di_dokumen``: their edits and actions; the Tindak
+Lanjut workflow's conditions; ``pejabat.pemegang_peran``: the step's clock and Tugas Saya).
 """
 
 import json
@@ -49,7 +51,15 @@ from sakip_evaluasi.jabatan import (
 	terapkan_pergantian_terjadwal,
 	user_pegawai,
 )
-from sakip_evaluasi.pejabat import PEJABAT, PENUNJUKAN, PLT, nama_bidang, penunjukan_pada
+from sakip_evaluasi.pejabat import (
+	PEJABAT,
+	PENUNJUKAN,
+	PLT,
+	memimpin_bidang,
+	nama_bidang,
+	penunjukan_pada,
+	peran_di_dokumen,
+)
 
 TERJADWAL, BERJALAN, SELESAI, DIBATALKAN = "Terjadwal", "Berjalan", "Selesai", "Dibatalkan"
 # Who signs the Surat Perintah (the field's options).
@@ -58,9 +68,11 @@ TTD_KADIS, TTD_KEPALA_DAERAH, TTD_SEKDA = (
 	"Kepala Daerah",
 	"Sekretaris Daerah a.n. Kepala Daerah",
 )
-# The Kepala Bidang's own documents: their User Permission on their Bidang keeps applying here while
-# they act in an OPD-wide position.
-DATA_BIDANG = "Data Kinerja Bidang"
+# While a Kepala Bidang acts in an OPD-wide position their User Permission on their Bidang stays on
+# their user but applies only to this DocType, which has no link to Bidang: it hides nothing, so they
+# read every bidang's documents as the holder would (checked by the tests). Their Kepala Bidang
+# changes are limited to their bidang by ``pejabat.peran_di_dokumen`` and the workflow's conditions.
+IZIN_BIDANG_DITAHAN = "Pegawai"
 
 
 # --------------------------------------------------------------------------- validation
@@ -343,13 +355,13 @@ def _akhiri(doc) -> None:
 
 def _persempit_izin_bidang(user: str) -> list[str]:
 	"""A Kepala Bidang acting in an OPD-wide position: their User Permissions on their Bidang (applied
-	to every DocType) apply to their bidang's own data only while it runs; the names changed."""
+	to every DocType) are kept, applied to ``IZIN_BIDANG_DITAHAN`` only while it runs; the names changed."""
 	nama = frappe.get_all(
 		"User Permission", filters={"user": user, "allow": "Bidang", "apply_to_all_doctypes": 1}, pluck="name"
 	)
 	for n in nama:
 		izin = frappe.get_doc("User Permission", n)
-		izin.apply_to_all_doctypes, izin.applicable_for = 0, DATA_BIDANG
+		izin.apply_to_all_doctypes, izin.applicable_for = 0, IZIN_BIDANG_DITAHAN
 		izin.save(ignore_permissions=True)
 	return nama
 
@@ -494,10 +506,9 @@ def pastikan_wewenang_bidang(doc, aksi: str) -> None:
 	if not bidang or user == "Administrator":
 		return
 	peran = peran_transisi(doc.doctype, doc.get("workflow_state"), aksi=aksi)
-	milik = user in (
-		frappe.db.get_value("Bidang", bidang, ["kepala_bidang", "pelaksana_kepala_bidang"]) or ()
-	)
+	milik = memimpin_bidang(user, bidang)
 	roles = set(frappe.get_roles(user))
+	berlaku = peran_di_dokumen(doc, user)
 	if peran == {KEPALA_BIDANG} and KEPALA_BIDANG in roles and not milik:
 		frappe.throw(
 			_(
@@ -507,7 +518,7 @@ def pastikan_wewenang_bidang(doc, aksi: str) -> None:
 			frappe.PermissionError,
 			title=_("Dokumen bidang lain"),
 		)
-	if milik and peran and KEPALA_BIDANG not in peran and peran & roles:
+	if milik and peran & roles and not peran & berlaku:
 		frappe.throw(
 			_(
 				"{0} adalah Kepala {1}: tindakan {2} atas {3} {4}, yang diajukan bidangnya sendiri, diverifikasi "
