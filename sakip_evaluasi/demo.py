@@ -191,7 +191,7 @@ def buat_demo(password: str) -> Iterator[str]:
 	for kode, (_nama, _pejabat, _bidang, _indikator, sampai) in OPD_LAIN.items():
 		yield from jalankan_siklus(kode, "III", sampai_langkah=sampai)
 	yield lengkapi_pegawai()
-	yield tunjuk_plh_sekretaris(password)
+	yield tunjuk_plh_sekretaris()
 	yield "Selesai. Masuk ke /app dengan salah satu pengguna di atas."
 
 
@@ -523,7 +523,7 @@ def lengkapi_pegawai() -> str:
 	return f"Pegawai {OPD}: NIP dan pangkat {len(PEGAWAI_DPUPR)} pejabat; OPD lain: NIP belum diisi."
 
 
-def tunjuk_plh_sekretaris(password: str) -> str:
+def tunjuk_plh_sekretaris() -> str:
 	"""A Plh Sekretaris of the Dinas PUPR for a week from today (submitted: starts at once): the Kepala
 	Bidang Tata Ruang, by a letter of the Kepala Dinas."""
 	jabatan = nama_jabatan(OPD, SEKRETARIS)
