@@ -31,7 +31,19 @@ from frappe.model import no_value_fields
 from frappe.model.base_document import get_controller
 from frappe.model.document import Document
 from frappe.model.workflow import apply_workflow, get_workflow_name
-from frappe.utils import cint, escape_html, flt, get_datetime, get_timedelta, getdate, now_datetime
+from frappe.utils import (
+	cint,
+	escape_html,
+	flt,
+	get_datetime,
+	get_fullname,
+	get_timedelta,
+	getdate,
+	now_datetime,
+)
+
+from sakip_evaluasi.domain.peran import KEPALA_BIDANG
+from sakip_evaluasi.pejabat import PERAN_ATAS_BIDANG, memimpin_bidang, nama_bidang, peran_di_dokumen
 
 DIKEMBALIKAN = "Dikembalikan"
 FIELD_ALASAN = "alasan_dikembalikan"
@@ -331,11 +343,22 @@ def pastikan_boleh_mengubah(doc) -> None:
 	if not perubahan:
 		return
 	state = before.get("workflow_state")
-	isian = isian_terbuka(doc.doctype, state, set(frappe.get_roles()))
+	peran = peran_di_dokumen(doc)
+	isian = isian_terbuka(doc.doctype, state, peran)
 	if isian is None:
-		frappe.throw(
-			pesan_bukan_pengubah(doc, state), frappe.PermissionError, title=_("Tidak diizinkan mengubah")
-		)
+		pesan = pesan_bukan_pengubah(doc, state)
+		semua = set(frappe.get_roles())
+		if KEPALA_BIDANG in semua and KEPALA_BIDANG not in peran:
+			pesan += " " + _(
+				"Sebagai Kepala Bidang Anda hanya mengubah dokumen bidang Anda sendiri, bukan {0}. Tidak ada "
+				"data yang diubah."
+			).format(nama_bidang(doc.bidang))
+		elif semua & set(PERAN_ATAS_BIDANG) - peran and memimpin_bidang(frappe.session.user, doc.bidang):
+			pesan += " " + _(
+				"{0} adalah Kepala {1}: dokumen bidangnya sendiri diverifikasi oleh Kepala Dinas, bukan oleh "
+				"Anda. Tidak ada data yang diubah."
+			).format(get_fullname(frappe.session.user), nama_bidang(doc.bidang))
+		frappe.throw(pesan, frappe.PermissionError, title=_("Tidak diizinkan mengubah"))
 	ditolak = [p for p in perubahan if not isian.boleh(p)]
 	if ditolak:
 		frappe.throw(

@@ -191,7 +191,7 @@ def buat_demo(password: str) -> Iterator[str]:
 	for kode, (_nama, _pejabat, _bidang, _indikator, sampai) in OPD_LAIN.items():
 		yield from jalankan_siklus(kode, "III", sampai_langkah=sampai)
 	yield lengkapi_pegawai()
-	yield tunjuk_plh_sekretaris(password)
+	yield tunjuk_plh_sekretaris()
 	yield "Selesai. Masuk ke /app dengan salah satu pengguna di atas."
 
 
@@ -508,15 +508,10 @@ PEGAWAI_DPUPR = {
 	"kabid.ck": ("197704042003121004", "Pembina (IV/a)"),
 	"kabid.tr": ("198111112006042001", "Pembina (IV/a)"),
 }
-# A week's Plh Sekretaris of the Dinas PUPR, from the day the demo is made: the head of its general
-# affairs section, who holds no SOP role of their own (user, full name, NIP, pangkat, letter).
-PLH_SEKRETARIS = (
-	"kasubag.umum",
-	"Hendra Gunawan, S.Sos., M.AP.",
-	"198006172005011002",
-	"Penata Tingkat I (III/d)",
-	"800/112/SEKR/2026",
-)
+# A week's Plh Sekretaris of the Dinas PUPR, from the day the demo is made: its Kepala Bidang Tata
+# Ruang, who acts across the OPD while their own bidang's submissions are verified by the Kepala Dinas
+# (user, letter number; the Kepala Dinas signs).
+PLH_SEKRETARIS = ("kabid.tr", "800/112/SEKR/2026")
 
 
 def lengkapi_pegawai() -> str:
@@ -530,23 +525,12 @@ def lengkapi_pegawai() -> str:
 	return f"Pegawai {OPD}: NIP dan pangkat {len(PEGAWAI_DPUPR)} pejabat; OPD lain: NIP belum diisi."
 
 
-def tunjuk_plh_sekretaris(password: str) -> str:
-	"""A Plh Sekretaris of the Dinas PUPR for a week from today (submitted: starts at once)."""
+def tunjuk_plh_sekretaris() -> str:
+	"""A Plh Sekretaris of the Dinas PUPR for a week from today (submitted: starts at once): the Kepala
+	Bidang Tata Ruang, by a letter of the Kepala Dinas."""
 	jabatan = nama_jabatan(OPD, SEKRETARIS)
-	nama, lengkap, nip, pangkat, nomor = PLH_SEKRETARIS
+	nama, nomor = PLH_SEKRETARIS
 	user = email(nama)
-	_user(user, lengkap, None, password)  # no SOP role of their own: the appointment grants it
-	if not frappe.db.exists("Pegawai", {"user": user}):
-		frappe.get_doc(
-			{
-				"doctype": "Pegawai",
-				"nama_lengkap": lengkap,
-				"nip": nip,
-				"pangkat_golongan": pangkat,
-				"user": user,
-				"opd": OPD,
-			}
-		).insert(ignore_permissions=True)
 	if not frappe.db.exists("Penunjukan Pelaksana", {"jabatan": jabatan, "docstatus": 1}):
 		hari_ini = frappe.utils.today()
 		doc = frappe.get_doc(
@@ -557,6 +541,7 @@ def tunjuk_plh_sekretaris(password: str) -> str:
 				"pegawai": frappe.db.get_value("Pegawai", {"user": user}),
 				"nomor_surat": nomor,
 				"tanggal_surat": hari_ini,
+				"penandatangan": "Kepala Dinas",
 				"mulai": hari_ini,
 				"selesai": frappe.utils.add_days(hari_ini, 6),
 			}

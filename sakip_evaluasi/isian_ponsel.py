@@ -17,7 +17,7 @@ from frappe.utils import format_datetime, get_datetime
 from sakip_evaluasi.alur_kerja import DIKEMBALIKAN, FIELD_ALASAN, FIELD_RIWAYAT, isian_terbuka
 from sakip_evaluasi.capaian_baris import hitung_semua_baris, status_proyeksi_kini, urai_realisasi
 from sakip_evaluasi.domain.periode import nomor_triwulan
-from sakip_evaluasi.pejabat import EVALUASI, nama_bidang, pemegang_peran
+from sakip_evaluasi.pejabat import EVALUASI, nama_bidang, pemegang_peran, peran_di_dokumen
 from sakip_evaluasi.sla.dasar import LANGKAH
 from sakip_evaluasi.sla.pemicu import pemicu_sop
 from sakip_evaluasi.tugas_saya import aksi_pengguna, batas_dokumen, nama_jabatan, petunjuk
@@ -69,7 +69,7 @@ def kolom_terbuka(doc) -> list[str]:
 	"""The columns of a row the session user may fill now (empty: the page is read-only for them)."""
 	if not frappe.has_permission(DKB, "write", doc):
 		return []
-	isian = isian_terbuka(DKB, doc.workflow_state, set(frappe.get_roles()))
+	isian = isian_terbuka(DKB, doc.workflow_state, peran_di_dokumen(doc))
 	if isian is None or TABEL not in isian.tabel:
 		return []
 	return [k for k in KOLOM_ISIAN if k in isian.tabel[TABEL].kolom]

@@ -137,3 +137,36 @@ def izin_acuan_pemda(
 	if ptype == "create" and doc.is_new():
 		return None
 	return None if pengelola_pemda(user) else False
+
+
+# --------------------------------------------------------------------------- customised DocPerms
+
+
+def narrow_custom_docperm(doctype: str, role: str, old_row: dict, new_row: dict) -> list[str]:
+	"""A site whose administrator used Role Permissions Manager on ``doctype`` reads only its Custom
+	DocPerm rows, so a change of the shipped permissions does not reach it. Each Custom DocPerm row of
+	``role`` that still equals ``old_row`` (the previous standard row: its rights, ``permlevel`` and
+	``if_owner``; a right it does not name is 0) takes the rights of ``new_row``; every other row (the
+	administrator's own choice) is kept. Prints and returns what it changed (empty: nothing)."""
+	from frappe.permissions import rights
+
+	kolom = (*rights, "permlevel", "if_owner")
+	berubah = []
+	for baris in frappe.get_all(
+		"Custom DocPerm", filters={"parent": doctype, "role": role}, fields=["name", *kolom]
+	):
+		if any(int(baris.get(k) or 0) != int(old_row.get(k) or 0) for k in kolom):
+			continue
+		baru = {k: int(new_row.get(k) or 0) for k in kolom}
+		frappe.db.set_value("Custom DocPerm", baris.name, baru)
+		dicabut = [k for k in kolom if baris.get(k) and not baru[k]]
+		diberi = [k for k in kolom if baru[k] and not baris.get(k)]
+		berubah.append(
+			f"Custom DocPerm {baris.name} ({doctype}, {role}, level {baris.permlevel}): "
+			+ ", ".join([*(f"-{k}" for k in dicabut), *(f"+{k}" for k in diberi)])
+		)
+	if berubah:
+		frappe.clear_cache(doctype=doctype)
+	for b in berubah:
+		print(b)
+	return berubah

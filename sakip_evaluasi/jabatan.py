@@ -10,6 +10,11 @@
   by the position the same way.
 - A change of holder closes the previous holder's history row and opens one for the new holder,
   moves the running clocks of that role in the OPD (as holder and as superior) with the role itself.
+  It takes effect at its TMT (00:00, the site's time zone): at once when the TMT is today or past;
+  a future TMT is kept as the position's scheduled change (``pemegang_berikut``), which the scheduled
+  job applies on that day (``terapkan_pergantian_terjadwal``). The history says who held it when
+  from the moment the change is saved, so signatures follow the TMT either way.
+- Who names an OPD's officials: only the Admin SAKIP Pemda (``pastikan_pengubah_pejabat``).
 - ``pemegang_pada``: who held a position on a given day, as what (Definitif/Plt/Plh), with NIP,
   pangkat and the letter — what a signature block prints.
 """
@@ -22,7 +27,14 @@ from frappe import _
 from frappe.utils import add_days, formatdate, get_fullname, getdate, today
 
 from sakip_evaluasi.domain import sla
-from sakip_evaluasi.domain.peran import KEPALA_BIDANG, KEPALA_DINAS, PERAN_SOP, SEKRETARIS, SUBKOOR
+from sakip_evaluasi.domain.peran import (
+	ADMIN_PEMDA,
+	KEPALA_BIDANG,
+	KEPALA_DINAS,
+	PERAN_SOP,
+	SEKRETARIS,
+	SUBKOOR,
+)
 from sakip_evaluasi.izin import _hapus_peran, _tambah_peran
 from sakip_evaluasi.pejabat import PEJABAT, penunjukan_pada
 
@@ -159,6 +171,90 @@ def _ikuti(nama: str, user: str | None, opd: str) -> None:
 
 
 # --------------------------------------------------------------------------- a change of holder
+
+
+def pastikan_pengubah_pejabat(doc, fields: list[str], akhir: str) -> None:
+	"""Refuse a save by anyone but the Admin SAKIP Pemda (or a System Manager) that changes who holds
+	an OPD's positions (``fields`` of ``doc``). A change the app makes itself (a position following its
+	OPD, the scheduled change at its TMT, install and migrate) passes."""
+	if doc.is_new() or doc.flags.dari_jabatan or doc.flags.dari_pejabat_opd or doc.flags.pergantian_terjadwal:
+		return
+	if frappe.flags.in_install or frappe.flags.in_migrate or frappe.flags.in_patch:
+		return
+	if {ADMIN_PEMDA, "System Manager"} & set(frappe.get_roles()):
+		return
+	berubah = [doc.meta.get_label(f) for f in fields if doc.has_value_changed(f)]
+	if berubah:
+		frappe.throw(
+			_(
+				"Pejabat OPD ({0} pada {1} {2}) hanya diubah oleh Admin SAKIP Pemda, berdasarkan SK atau surat "
+				"pejabat yang berwenang. Minta Admin SAKIP Pemda mengubahnya. {3}"
+			).format(", ".join(_(b) for b in berubah), _(doc.doctype), doc.name, akhir),
+			frappe.PermissionError,
+			title=_("Tidak berwenang mengubah pejabat"),
+		)
+
+
+def jadwalkan_pergantian(doc) -> bool:
+	"""Before saving a position whose holder changed: with a TMT after today the change waits for it.
+	The history is written now (the previous holder until the day before the TMT), the new holder is
+	kept as ``pemegang_berikut`` and the position keeps its holder until the scheduled job applies the
+	change on the TMT. True when the change was scheduled."""
+	sebelum = doc.get_doc_before_save()
+	if sebelum is None or doc.flags.pergantian_terjadwal or not doc.pemegang:
+		return False
+	tmt = getdate(doc.tmt_pemegang) if doc.tmt_pemegang and doc.has_value_changed("tmt_pemegang") else None
+	if not tmt or tmt <= getdate(today()):
+		return False
+	baru = doc.pemegang
+	catat_pemegang(doc)
+	doc.pemegang_berikut, doc.tmt_berikut, doc.sk_berikut = baru, tmt, doc.nomor_sk
+	doc.pemegang, doc.tmt_pemegang, doc.nomor_sk = sebelum.pemegang, sebelum.tmt_pemegang, sebelum.nomor_sk
+	frappe.msgprint(
+		_(
+			"{0} menjadi pemegang {1} mulai TMT {2}: sampai hari itu {3} tetap memegangnya. Hak, Izin Pengguna "
+			"dan langkah SOP berjalan berpindah pada TMT oleh tugas terjadwal."
+		).format(
+			frappe.db.get_value(PEGAWAI, baru, "nama_lengkap") or baru,
+			doc.nama_jabatan,
+			formatdate(tmt),
+			frappe.db.get_value(PEGAWAI, doc.pemegang, "nama_lengkap") or _("(kosong)"),
+		),
+		title=_("Pergantian pemegang terjadwal"),
+		indicator="blue",
+	)
+	return True
+
+
+def batalkan_pergantian_terjadwal(doc) -> None:
+	"""A scheduled change replaced by another one: its history row goes, the current holder's row is
+	open again."""
+	if not doc.pemegang_berikut or doc.flags.pergantian_terjadwal:
+		return
+	tmt = getdate(doc.tmt_berikut)
+	for r in list(doc.riwayat):
+		if r.jenis == DEFINITIF and r.pegawai == doc.pemegang_berikut and getdate(r.dari) == tmt:
+			doc.remove(r)
+		elif r.jenis == DEFINITIF and r.sampai and getdate(r.sampai) == add_days(tmt, -1):
+			r.sampai = None
+	doc.pemegang_berikut = doc.tmt_berikut = doc.sk_berikut = None
+
+
+def terapkan_pergantian_terjadwal(hari_ini=None) -> list[str]:
+	"""The scheduled job's part for positions: every scheduled change whose TMT has come takes effect
+	(the holder's field, role, User Permissions, running clocks); the positions changed."""
+	hari = getdate(hari_ini or today())
+	berubah = []
+	for nama in frappe.get_all(
+		JABATAN, filters={"pemegang_berikut": ("is", "set"), "tmt_berikut": ("<=", hari)}, pluck="name"
+	):
+		doc = frappe.get_doc(JABATAN, nama)
+		doc.pemegang, doc.tmt_pemegang, doc.nomor_sk = doc.pemegang_berikut, doc.tmt_berikut, doc.sk_berikut
+		doc.pemegang_berikut = doc.tmt_berikut = doc.sk_berikut = None
+		doc.flags.pergantian_terjadwal = True  # its history was written when it was scheduled
+		doc.save(ignore_permissions=True)
+		berubah.append(nama)
+	return berubah
 
 
 def catat_pemegang(doc) -> None:

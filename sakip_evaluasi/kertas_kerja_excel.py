@@ -63,7 +63,7 @@ from sakip_evaluasi.domain.kertas_kerja import (
 )
 from sakip_evaluasi.domain.peran import KEPALA_BIDANG, SUBKOOR
 from sakip_evaluasi.domain.periode import nomor_triwulan
-from sakip_evaluasi.pejabat import kepala_bidang, nama_bidang
+from sakip_evaluasi.pejabat import kepala_bidang, nama_bidang, peran_di_dokumen
 
 DKB = "Data Kinerja Bidang"
 KKE = "Kertas Kerja Evaluasi"
@@ -289,7 +289,7 @@ def alasan_tidak_boleh_mengubah(doc) -> str | None:
 			)
 	if not frappe.has_permission(doc.doctype, "write", doc, user=user):
 		return _("Anda tidak berhak mengubah {0} {1}.").format(_(doc.doctype), doc.name)
-	if isian_terbuka(doc.doctype, doc.get("workflow_state"), peran) is None:
+	if isian_terbuka(doc.doctype, doc.get("workflow_state"), peran_di_dokumen(doc, user)) is None:
 		return pesan_bukan_pengubah(doc, doc.get("workflow_state"))
 	return None
 

@@ -10,6 +10,10 @@ approved, the Kepala Bidang's right to import a work paper. Today:
   or else the only active user who holds the role in that OPD (a User Permission on it; on a site
   with a single OPD, any active holder of the role).
 - **Kepala Bidang**: the head named on the Bidang.
+- **What a bidang submits, when the one holding an OPD-wide role heads that bidang** (e.g. a Kepala
+  Bidang appointed Plh Sekretaris): nobody checks their own work, so the Kepala Dinas holds the role
+  for that bidang's documents (``memimpin_bidang``; the same rule refuses their action and edit:
+  ``peran_di_dokumen``).
 - **Plt/Plh**: while a submitted *Penunjukan Pelaksana* of the position runs (``mulai`` ≤ today ≤
   ``selesai``), the acting user holds the role instead (``pelaksana_berjalan``), so new clocks,
   escalation and notifications go to them. Under a Plh the definitive holder keeps the right to act
@@ -100,16 +104,49 @@ def pemegang_peran(peran: str, evaluasi=None, bidang: str | None = None) -> Peme
 		opd = evaluasi.get("opd") if evaluasi is not None else None
 	pelaksana = pelaksana_berjalan(opd, peran, bidang) if opd else None
 	if pelaksana is None:
-		return definitif
-	tempat = _("pada {0} {1}").format(_(PENUNJUKAN), pelaksana.penunjukan)
-	return Pemegang(
-		peran,
-		pelaksana.user,
-		bidang,
-		_masalah(peran, pelaksana.user, tempat, bidang),
-		pelaksana=pelaksana,
-		definitif=definitif.user,
-	)
+		hasil = definitif
+	else:
+		tempat = _("pada {0} {1}").format(_(PENUNJUKAN), pelaksana.penunjukan)
+		hasil = Pemegang(
+			peran,
+			pelaksana.user,
+			bidang,
+			_masalah(peran, pelaksana.user, tempat, bidang),
+			pelaksana=pelaksana,
+			definitif=definitif.user,
+		)
+	if peran in PERAN_ATAS_BIDANG and bidang and hasil.user and memimpin_bidang(hasil.user, bidang):
+		# their own bidang's work is checked by their superior
+		return pemegang_peran(KEPALA_DINAS, evaluasi)
+	return hasil
+
+
+# The OPD-wide roles that check what a bidang submits: one who holds them and heads the bidang does not
+# check their own bidang's work.
+PERAN_ATAS_BIDANG = (SEKRETARIS, SUBKOOR)
+
+
+def memimpin_bidang(user: str | None, bidang: str | None) -> bool:
+	"""Whether ``user`` heads ``bidang`` now: its Kepala Bidang, or acting as such (Plt/Plh)."""
+	if not (user and bidang):
+		return False
+	return user in (frappe.db.get_value("Bidang", bidang, ["kepala_bidang", "pelaksana_kepala_bidang"]) or ())
+
+
+def peran_di_dokumen(doc, user: str | None = None) -> set[str]:
+	"""The roles of ``user`` (the session user) that count on ``doc``: Kepala Bidang only on a document
+	of a bidang they head; an OPD-wide role that checks the bidang's work (Sekretaris, Subkoordinator)
+	not on a document of the bidang they head (the Kepala Dinas checks it). A Kepala Bidang acting in an
+	OPD-wide position reads every bidang's documents, changes as Kepala Bidang only their own, and does
+	not verify their own."""
+	user = user or frappe.session.user
+	peran = set(frappe.get_roles(user))
+	bidang = doc.get("bidang") if doc.meta.has_field("bidang") else None
+	if not bidang or user == "Administrator":
+		return peran
+	if memimpin_bidang(user, bidang):
+		return peran - set(PERAN_ATAS_BIDANG)
+	return peran - {KEPALA_BIDANG}
 
 
 def pelaksana_berjalan(

@@ -18,6 +18,18 @@ submitted or cancelled, and by the scheduled job ``selaraskan_penunjukan`` (hook
 Plh (temporary absence): the definitive holder keeps their rights; the steps, clocks and
 notifications go to the acting official. Plt (vacancy): appointed only to a position without a
 definitive holder.
+
+The letter (Surat Perintah) is signed by the position's superior: the Kepala Dinas for a position
+inside the OPD, the Kepala Daerah (or the Sekda on his behalf) for the Kepala Dinas, which only the
+Admin SAKIP Pemda records (``periksa_surat``).
+
+A Kepala Bidang acting in an OPD-wide position (e.g. Plh Sekretaris) keeps their User Permission on
+their Bidang, applied while the appointment runs to a DocType without a Bidang link
+(``IZIN_BIDANG_DITAHAN``), so they read and act across the OPD — every bidang's Data Kinerja Bidang and
+Tindak Lanjut — as the holder would; it applies to all DocTypes again when the appointment ends.
+Their Kepala Bidang changes stay limited to their bidang and what their bidang submits is checked by
+the Kepala Dinas, not by them (``pejabat.peran_di_dokumen``: their edits and actions; the Tindak
+Lanjut workflow's conditions; ``pejabat.pemegang_peran``: the step's clock and Tugas Saya).
 """
 
 import json
@@ -28,12 +40,39 @@ from frappe.model.workflow import get_workflow_name
 from frappe.utils import formatdate, get_fullname, getdate, today
 
 from sakip_evaluasi.domain.kepegawaian import bertumpang
-from sakip_evaluasi.domain.peran import KEPALA_BIDANG
+from sakip_evaluasi.domain.peran import ADMIN_PEMDA, KEPALA_BIDANG, KEPALA_DINAS
 from sakip_evaluasi.izin import _beri_izin, _cabut_izin, _hapus_peran, _tambah_peran, memegang_jabatan_di
-from sakip_evaluasi.jabatan import JABATAN, baris_riwayat, memegang_peran, pindahkan_langkah, user_pegawai
-from sakip_evaluasi.pejabat import PEJABAT, PENUNJUKAN, PLT, penunjukan_pada
+from sakip_evaluasi.jabatan import (
+	JABATAN,
+	baris_riwayat,
+	memegang_peran,
+	pemegang_pada,
+	pindahkan_langkah,
+	terapkan_pergantian_terjadwal,
+	user_pegawai,
+)
+from sakip_evaluasi.pejabat import (
+	PEJABAT,
+	PENUNJUKAN,
+	PLT,
+	memimpin_bidang,
+	nama_bidang,
+	penunjukan_pada,
+	peran_di_dokumen,
+)
 
 TERJADWAL, BERJALAN, SELESAI, DIBATALKAN = "Terjadwal", "Berjalan", "Selesai", "Dibatalkan"
+# Who signs the Surat Perintah (the field's options).
+TTD_KADIS, TTD_KEPALA_DAERAH, TTD_SEKDA = (
+	"Kepala Dinas",
+	"Kepala Daerah",
+	"Sekretaris Daerah a.n. Kepala Daerah",
+)
+# While a Kepala Bidang acts in an OPD-wide position their User Permission on their Bidang stays on
+# their user but applies only to this DocType, which has no link to Bidang: it hides nothing, so they
+# read every bidang's documents as the holder would (checked by the tests). Their Kepala Bidang
+# changes are limited to their bidang by ``pejabat.peran_di_dokumen`` and the workflow's conditions.
+IZIN_BIDANG_DITAHAN = "Pegawai"
 
 
 # --------------------------------------------------------------------------- validation
@@ -42,6 +81,7 @@ TERJADWAL, BERJALAN, SELESAI, DIBATALKAN = "Terjadwal", "Berjalan", "Selesai", "
 def periksa_penunjukan(doc) -> None:
 	"""Refuse an appointment that could not work, saying what to change."""
 	akhir = _("Penunjukan belum disimpan.")
+	periksa_surat(doc, akhir)
 	if doc.mulai and doc.selesai and getdate(doc.selesai) < getdate(doc.mulai):
 		frappe.throw(
 			_("Tanggal selesai ({0}) sebelum tanggal mulai ({1}). Perbaiki masa penunjukan. {2}").format(
@@ -79,6 +119,60 @@ def periksa_penunjukan(doc) -> None:
 			title=_("Pegawai tanpa pengguna"),
 		)
 	_pastikan_tidak_bertumpang(doc, akhir)
+
+
+def periksa_surat(doc, akhir: str) -> None:
+	"""The letter's signer must be the position's superior: the Kepala Dinas for a position inside the
+	OPD; the Kepala Daerah (or the Sekda on his behalf) for the Kepala Dinas, whose appointment only the
+	Admin SAKIP Pemda records. The Kepala Dinas's name is that of the holder on the letter's date."""
+	jabatan = frappe.db.get_value(JABATAN, doc.jabatan, ["peran", "opd", "nama_jabatan"], as_dict=True)
+	if not jabatan:
+		return
+	if jabatan.peran == KEPALA_DINAS:
+		if ADMIN_PEMDA not in frappe.get_roles():
+			frappe.throw(
+				_(
+					"Plt/Plh {0} ditunjuk dengan surat Kepala Daerah (atau Sekretaris Daerah atas namanya) dan "
+					"hanya dicatat oleh Admin SAKIP Pemda; {1} tidak dapat menunjuk Plt/Plh atasannya. {2}"
+				).format(jabatan.nama_jabatan, get_fullname(frappe.session.user), akhir),
+				frappe.PermissionError,
+				title=_("Tidak berwenang menunjuk"),
+			)
+		if doc.penandatangan not in (TTD_KEPALA_DAERAH, TTD_SEKDA):
+			frappe.throw(
+				_(
+					"Surat penunjukan Plt/Plh {0} ditandatangani Kepala Daerah atau Sekretaris Daerah atas nama "
+					"Kepala Daerah, bukan {1}. Pilih Penandatangan Surat yang sesuai. {2}"
+				).format(jabatan.nama_jabatan, _(doc.penandatangan or "-"), akhir),
+				title=_("Penandatangan tidak berwenang"),
+			)
+		if not (doc.nama_penandatangan or "").strip():
+			frappe.throw(
+				_("Isi Nama Penandatangan surat penunjukan Plt/Plh {0} ({1}). {2}").format(
+					jabatan.nama_jabatan, _(doc.penandatangan), akhir
+				),
+				frappe.MandatoryError,
+				title=_("Nama penandatangan belum diisi"),
+			)
+		return
+	if doc.penandatangan != TTD_KADIS:
+		frappe.throw(
+			_(
+				"Surat penunjukan Plt/Plh {0} ditandatangani Kepala Dinas {1} sebagai atasan jabatan itu, bukan "
+				"{2}. Pilih Kepala Dinas sebagai Penandatangan Surat. {3}"
+			).format(jabatan.nama_jabatan, jabatan.opd, _(doc.penandatangan or "-"), akhir),
+			title=_("Penandatangan tidak berwenang"),
+		)
+	kadis = pemegang_pada(opd=jabatan.opd, peran=KEPALA_DINAS, tanggal=doc.tanggal_surat)
+	if kadis is None:
+		frappe.throw(
+			_(
+				"Pada tanggal surat ({0}) jabatan Kepala Dinas {1} kosong, sehingga tidak ada yang berwenang "
+				"menandatangani penunjukan {2}. Periksa tanggal surat. {3}"
+			).format(formatdate(doc.tanggal_surat), jabatan.opd, jabatan.nama_jabatan, akhir),
+			title=_("Penandatangan tidak berwenang"),
+		)
+	doc.nama_penandatangan = kadis.nama
 
 
 def _pastikan_tidak_bertumpang(doc, akhir: str) -> None:
@@ -158,8 +252,19 @@ def selaraskan(doc, hari_ini=None) -> bool:
 
 
 def selaraskan_penunjukan(hari_ini=None, commit: bool = True) -> list[str]:
-	"""The scheduled job: every submitted appointment that should start or end has started or ended."""
+	"""The scheduled job: every change of holder whose TMT has come has taken effect, and every
+	submitted appointment that should start or end has started or ended."""
 	berubah = []
+	titik = "sakip_pergantian"
+	frappe.db.savepoint(titik)
+	try:
+		# a change of holder whose TMT has come takes effect first
+		berubah += terapkan_pergantian_terjadwal(hari_ini)
+	except Exception:
+		frappe.db.rollback(save_point=titik)
+		frappe.log_error(title=_("Pergantian pemegang jabatan terjadwal gagal diterapkan"))
+	if commit:
+		frappe.db.commit()
 	for nama in frappe.get_all(
 		PENUNJUKAN, filters={"docstatus": 1, "status": ("in", (TERJADWAL, BERJALAN))}, pluck="name"
 	):
@@ -186,6 +291,8 @@ def _mulai(doc) -> None:
 		if not frappe.db.exists("User Permission", {"user": user, "allow": allow, "for_value": nilai}):
 			_beri_izin(user, allow, nilai)
 			hak["izin"].append([allow, nilai])
+	if doc.peran != KEPALA_BIDANG:
+		hak["izin_bidang"] = _persempit_izin_bidang(user)
 	doc.db_set("hak_diberikan", json.dumps(hak), update_modified=False)
 	frappe.db.set_value(
 		JABATAN,
@@ -231,6 +338,7 @@ def _akhiri(doc) -> None:
 	for allow, nilai in hak.get("izin", []):
 		if not _masih_berhak(user, allow, nilai, doc.name):
 			_cabut_izin(user, allow, nilai)
+	_pulihkan_izin_bidang(user, hak.get("izin_bidang", []), doc.name)
 	if hak.get("peran") and not memegang_peran(user, doc.peran):
 		_hapus_peran(user, doc.peran)
 	definitif = user_pegawai(frappe.db.get_value(JABATAN, doc.jabatan, "pemegang"))
@@ -243,6 +351,30 @@ def _akhiri(doc) -> None:
 			doc.name, get_fullname(user), doc.nama_jabatan, get_fullname(definitif) if definitif else "-"
 		),
 	)
+
+
+def _persempit_izin_bidang(user: str) -> list[str]:
+	"""A Kepala Bidang acting in an OPD-wide position: their User Permissions on their Bidang (applied
+	to every DocType) are kept, applied to ``IZIN_BIDANG_DITAHAN`` only while it runs; the names changed."""
+	nama = frappe.get_all(
+		"User Permission", filters={"user": user, "allow": "Bidang", "apply_to_all_doctypes": 1}, pluck="name"
+	)
+	for n in nama:
+		izin = frappe.get_doc("User Permission", n)
+		izin.apply_to_all_doctypes, izin.applicable_for = 0, IZIN_BIDANG_DITAHAN
+		izin.save(ignore_permissions=True)
+	return nama
+
+
+def _pulihkan_izin_bidang(user: str, nama: list[str], kecuali: str) -> None:
+	"""At the end: the bidang limit is whole again, unless another OPD-wide appointment still runs."""
+	if any(p.peran != KEPALA_BIDANG for p in penunjukan_pada({"user": user}) if p.penunjukan != kecuali):
+		return
+	for n in nama:
+		if frappe.db.exists("User Permission", n):
+			izin = frappe.get_doc("User Permission", n)
+			izin.apply_to_all_doctypes, izin.applicable_for = 1, None
+			izin.save(ignore_permissions=True)
 
 
 def _izin_jabatan(doc) -> list[tuple[str, str]]:
@@ -361,6 +493,39 @@ def pastikan_penunjukan_berlaku(doc, peran: set[str]) -> None:
 			),
 			frappe.PermissionError,
 			title=_("Penunjukan Plt/Plh tidak berlaku"),
+		)
+
+
+def pastikan_wewenang_bidang(doc, aksi: str) -> None:
+	"""A Kepala Bidang acts as Kepala Bidang only on their own bidang's documents; and one who also holds
+	a role over the bidang (an acting Sekretaris) does not verify or return what their own bidang
+	submitted: the Kepala Dinas does (the workflow's conditions offer it to them). Refused with the
+	reason, where Frappe would only say the action is not valid."""
+	bidang = doc.get("bidang") if doc.meta.has_field("bidang") else None
+	user = frappe.session.user
+	if not bidang or user == "Administrator":
+		return
+	peran = peran_transisi(doc.doctype, doc.get("workflow_state"), aksi=aksi)
+	milik = memimpin_bidang(user, bidang)
+	roles = set(frappe.get_roles(user))
+	berlaku = peran_di_dokumen(doc, user)
+	if peran == {KEPALA_BIDANG} and KEPALA_BIDANG in roles and not milik:
+		frappe.throw(
+			_(
+				"Sebagai Kepala Bidang Anda hanya bertindak atas dokumen bidang Anda sendiri; {0} {1} milik {2}, "
+				"yang dijalankan Kepala Bidangnya. Tidak ada data yang diubah."
+			).format(_(doc.doctype), doc.name, nama_bidang(bidang)),
+			frappe.PermissionError,
+			title=_("Dokumen bidang lain"),
+		)
+	if milik and peran & roles and not peran & berlaku:
+		frappe.throw(
+			_(
+				"{0} adalah Kepala {1}: tindakan {2} atas {3} {4}, yang diajukan bidangnya sendiri, diverifikasi "
+				"oleh Kepala Dinas, bukan oleh Anda. Tidak ada data yang diubah."
+			).format(get_fullname(user), nama_bidang(bidang), _(aksi), _(doc.doctype), doc.name),
+			frappe.PermissionError,
+			title=_("Dokumen bidang sendiri"),
 		)
 
 

@@ -8,7 +8,7 @@ from frappe.model.document import Document
 from frappe.model.workflow import apply_workflow
 
 from sakip_evaluasi import alur_kerja
-from sakip_evaluasi.penunjukan import pastikan_penunjukan_berlaku, peran_transisi
+from sakip_evaluasi.penunjukan import pastikan_penunjukan_berlaku, pastikan_wewenang_bidang, peran_transisi
 
 
 @frappe.whitelist()
@@ -25,11 +25,13 @@ PERCOBAAN_TINDAKAN = 3
 @frappe.whitelist(methods=["POST"])
 def ambil_tindakan(doc: str | dict, action: str) -> Document:
 	"""Frappe's ``apply_workflow`` (the desk's action menu and REST answer here through
-	``override_whitelisted_methods``), with two additions:
+	``override_whitelisted_methods``), with these additions:
 
 	- an acting official (Plt/Plh) whose appointment does not run today is refused with a message
 	  that says so, before Frappe's own checks (which would only say the action is not valid once the
 	  scheduled job has taken their role away);
+	- a Kepala Bidang acting over the OPD (e.g. Plh Sekretaris) is told that what their own bidang
+	  submitted is verified by the Kepala Dinas;
 	- an action MariaDB ends as a deadlock victim is tried again. At the end of a quarter many
 	  transitions move one evaluation at the same moment (each locks the evaluation, its clocks and
 	  Frappe's Workflow Action rows); InnoDB then rolls one transaction back whole and asks for it to
@@ -41,6 +43,7 @@ def ambil_tindakan(doc: str | dict, action: str) -> Document:
 		pastikan_penunjukan_berlaku(
 			tersimpan, peran_transisi(tersimpan.doctype, tersimpan.get("workflow_state"), aksi=action)
 		)
+		pastikan_wewenang_bidang(tersimpan, action)
 	for percobaan in range(1, PERCOBAAN_TINDAKAN + 1):
 		jumlah_pesan = len(frappe.local.message_log)
 		try:

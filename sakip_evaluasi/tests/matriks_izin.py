@@ -95,7 +95,7 @@ IZIN: dict[str, dict[str, str]] = {
 		"Pengaturan SAKIP": "r-------",  # Pemda-wide: the Admin SAKIP Pemda sets it
 		"SOP": _BUAT,  # their OPD's own (User Permission on OPD); never deletes
 		"Tindak Lanjut Evaluasi": _UBAH,
-		"Jabatan": _UBAH,
+		"Jabatan": _BACA,  # officials are named by the Admin SAKIP Pemda
 		"Pegawai": _BUAT,
 		"Penunjukan Pelaksana": "rwc-sepl",
 		**_ACUAN_PEMDA,  # what every OPD runs on is the Admin SAKIP Pemda's

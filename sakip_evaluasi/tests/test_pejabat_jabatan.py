@@ -59,6 +59,7 @@ def tunjuk(
 				"pegawai": pegawai,
 				"nomor_surat": nomor,
 				"tanggal_surat": mulai,
+				"penandatangan": "Kepala Dinas",
 				"mulai": mulai,
 				"selesai": selesai,
 			}

@@ -7,7 +7,7 @@ from frappe.model.document import Document
 
 from sakip_evaluasi.domain.penamaan import kode_valid, nama_bidang, rapikan_kode
 from sakip_evaluasi.izin import pastikan_kepala_bidang_aktif, sinkronkan_izin_kepala_bidang
-from sakip_evaluasi.jabatan import hapus_jabatan, ikuti_kepala_bidang
+from sakip_evaluasi.jabatan import hapus_jabatan, ikuti_kepala_bidang, pastikan_pengubah_pejabat
 
 
 class Bidang(Document):
@@ -53,6 +53,7 @@ class Bidang(Document):
 					).format(self.name),
 					title=_("Kode bidang tetap"),
 				)
+		pastikan_pengubah_pejabat(self, ["kepala_bidang"], _("Bidang belum disimpan."))
 		pastikan_kepala_bidang_aktif(self.kepala_bidang)
 
 	def rapikan(self) -> None:

@@ -6,7 +6,15 @@ from frappe import _
 from frappe.model.document import Document
 
 from sakip_evaluasi.domain.peran import KEPALA_BIDANG
-from sakip_evaluasi.jabatan import catat_pemegang, nama_jabatan, pemegang_berganti, user_pegawai
+from sakip_evaluasi.jabatan import (
+	batalkan_pergantian_terjadwal,
+	catat_pemegang,
+	jadwalkan_pergantian,
+	nama_jabatan,
+	pastikan_pengubah_pejabat,
+	pemegang_berganti,
+	user_pegawai,
+)
 
 
 class Jabatan(Document):
@@ -30,6 +38,10 @@ class Jabatan(Document):
 		pelaksana: DF.Link | None
 		pelaksana_sampai: DF.Date | None
 		pemegang: DF.Link | None
+		pemegang_berikut: DF.Link | None
+		nama_pemegang_berikut: DF.Data | None
+		sk_berikut: DF.Data | None
+		tmt_berikut: DF.Date | None
 		penunjukan: DF.Link | None
 		peran: DF.Literal[
 			"Kepala Dinas", "Sekretaris", "Subkoordinator Perencanaan dan Pelaporan", "Kepala Bidang"
@@ -52,6 +64,9 @@ class Jabatan(Document):
 
 	def validate(self) -> None:
 		self.periksa_bidang()
+		pastikan_pengubah_pejabat(
+			self, ["pemegang", "tmt_pemegang", "nomor_sk"], _("Jabatan belum disimpan.")
+		)
 		self.periksa_pemegang()
 
 	def periksa_bidang(self) -> None:
@@ -85,8 +100,12 @@ class Jabatan(Document):
 			)
 
 	def before_save(self) -> None:
+		if self.flags.pergantian_terjadwal:
+			return  # the scheduled change at its TMT: its history was written when it was scheduled
 		if self.is_new() or self.has_value_changed("pemegang"):
-			catat_pemegang(self)
+			batalkan_pergantian_terjadwal(self)
+			if not jadwalkan_pergantian(self):
+				catat_pemegang(self)
 
 	def on_update(self) -> None:
 		sebelum = self.get_doc_before_save()

@@ -7,7 +7,7 @@ from frappe.model.document import Document
 
 from sakip_evaluasi.domain.penamaan import kode_valid, rapikan_kode
 from sakip_evaluasi.izin import JABATAN_OPD, sinkronkan_izin_pejabat_opd
-from sakip_evaluasi.jabatan import hapus_jabatan, ikuti_pejabat_opd
+from sakip_evaluasi.jabatan import hapus_jabatan, ikuti_pejabat_opd, pastikan_pengubah_pejabat
 from sakip_evaluasi.opd import periksa_acuan_opd
 from sakip_evaluasi.pejabat import periksa_pejabat_opd
 
@@ -59,6 +59,7 @@ class OPD(Document):
 
 	def validate(self) -> None:
 		self.nama_opd = (self.nama_opd or "").strip()
+		pastikan_pengubah_pejabat(self, list(JABATAN_OPD), _("OPD belum disimpan."))
 		periksa_pejabat_opd(self)
 		periksa_acuan_opd(self)
 

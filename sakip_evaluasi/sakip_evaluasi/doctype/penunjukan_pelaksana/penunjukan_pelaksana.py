@@ -27,9 +27,11 @@ class PenunjukanPelaksana(Document):
 		mulai: DF.Date
 		nama_jabatan: DF.Data | None
 		nama_pegawai: DF.Data | None
+		nama_penandatangan: DF.Data | None
 		nomor_surat: DF.Data
 		opd: DF.Link | None
 		pegawai: DF.Link
+		penandatangan: DF.Literal["Kepala Dinas", "Kepala Daerah", "Sekretaris Daerah a.n. Kepala Daerah"]
 		peran: DF.Data | None
 		selesai: DF.Date
 		status: DF.Literal["Terjadwal", "Berjalan", "Selesai", "Dibatalkan"]
