@@ -30,7 +30,7 @@ from frappe import _
 from frappe.model import no_value_fields
 from frappe.model.base_document import get_controller
 from frappe.model.document import Document
-from frappe.model.workflow import apply_workflow, get_workflow_name
+from frappe.model.workflow import apply_workflow, get_workflow_name, is_transition_condition_satisfied
 from frappe.utils import (
 	cint,
 	escape_html,
@@ -156,16 +156,19 @@ def peran_pengubah(doctype: str, state: str | None) -> set[str]:
 	}
 
 
-def peran_pengembali(doctype: str, state: str | None = None) -> set[str]:
+def peran_pengembali(doctype: str, state: str | None = None, doc=None) -> set[str]:
 	"""The roles that may return ``doctype`` (a transition into Dikembalikan) from ``state``, or
-	from any state when ``state`` is None."""
+	from any state when ``state`` is None; for ``doc``, only the transitions whose condition it meets
+	(the Kepala Dinas returns a bidang's follow-up only when its head is the acting Sekretaris)."""
 	workflow = get_workflow_name(doctype)
 	if not workflow:
 		return set()
 	return {
 		t.allowed
 		for t in frappe.get_cached_doc("Workflow", workflow).transitions
-		if t.next_state == DIKEMBALIKAN and (state is None or t.state == state)
+		if t.next_state == DIKEMBALIKAN
+		and (state is None or t.state == state)
+		and (doc is None or is_transition_condition_satisfied(t, doc))
 	}
 
 
@@ -193,13 +196,16 @@ def kolom_isian(doctype: str) -> list[str]:
 	]
 
 
-def isian_terbuka(doctype: str, state: str | None, peran: set[str]) -> IsianTerbuka | None:
-	"""What a user holding ``peran`` may change in a saved ``doctype`` in ``state``; None when the
-	Workflow does not let them edit it in that state at all."""
+def isian_terbuka(doctype: str, state: str | None, peran: set[str], doc=None) -> IsianTerbuka | None:
+	"""What a user holding ``peran`` may change in a saved ``doctype`` in ``state`` (``doc``, when
+	given, decides the Workflow's conditional returns); None when the Workflow does not let them edit
+	it in that state at all."""
 	meta = frappe.get_meta(doctype)
 	# who may return the document from this state writes the reason, even outside the state's editors
 	# (the Inspektorat returning an accepted Tindak Lanjut)
-	pengembali = bool(meta.has_field(FIELD_ALASAN) and state and peran & peran_pengembali(doctype, state))
+	pengembali = bool(
+		meta.has_field(FIELD_ALASAN) and state and peran & peran_pengembali(doctype, state, doc)
+	)
 	pengubah = peran_pengubah(doctype, state)
 	if pengubah and not pengubah & peran:
 		if not pengembali:
@@ -344,7 +350,7 @@ def pastikan_boleh_mengubah(doc) -> None:
 		return
 	state = before.get("workflow_state")
 	peran = peran_di_dokumen(doc)
-	isian = isian_terbuka(doc.doctype, state, peran)
+	isian = isian_terbuka(doc.doctype, state, peran, before)
 	if isian is None:
 		pesan = pesan_bukan_pengubah(doc, state)
 		semua = set(frappe.get_roles())

@@ -69,7 +69,7 @@ def kolom_terbuka(doc) -> list[str]:
 	"""The columns of a row the session user may fill now (empty: the page is read-only for them)."""
 	if not frappe.has_permission(DKB, "write", doc):
 		return []
-	isian = isian_terbuka(DKB, doc.workflow_state, peran_di_dokumen(doc))
+	isian = isian_terbuka(DKB, doc.workflow_state, peran_di_dokumen(doc), doc)
 	if isian is None or TABEL not in isian.tabel:
 		return []
 	return [k for k in KOLOM_ISIAN if k in isian.tabel[TABEL].kolom]

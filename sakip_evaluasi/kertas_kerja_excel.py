@@ -289,7 +289,7 @@ def alasan_tidak_boleh_mengubah(doc) -> str | None:
 			)
 	if not frappe.has_permission(doc.doctype, "write", doc, user=user):
 		return _("Anda tidak berhak mengubah {0} {1}.").format(_(doc.doctype), doc.name)
-	if isian_terbuka(doc.doctype, doc.get("workflow_state"), peran_di_dokumen(doc, user)) is None:
+	if isian_terbuka(doc.doctype, doc.get("workflow_state"), peran_di_dokumen(doc, user), doc) is None:
 		return pesan_bukan_pengubah(doc, doc.get("workflow_state"))
 	return None
 
