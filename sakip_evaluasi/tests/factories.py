@@ -64,6 +64,15 @@ class SakipTestCase(FrappeTestCase):
 			frappe.cache.delete_key(key)
 		super().tearDown()
 
+	def assertPesan(self, fn, *potongan, jenis=frappe.ValidationError) -> str:
+		"""``fn`` is refused with ``jenis`` and a message (HTML stripped) holding every ``potongan``."""
+		with self.assertRaises(jenis) as ctx:
+			fn()
+		pesan = frappe.utils.strip_html(str(ctx.exception))
+		for p in potongan:
+			self.assertIn(p, pesan)
+		return pesan
+
 
 def buat_user(email: str, *roles: str, enabled: int = 1) -> str:
 	"""A desk user with exactly the given roles (created once, reused across tests)."""
@@ -102,6 +111,28 @@ def buat_opd(kode: str = OPD_UJI, nama: str | None = None, **pejabat) -> str:
 		doc.update(pejabat)
 		doc.save(ignore_permissions=True)
 	return kode
+
+
+# A second OPD with its own officials: what the first must never reach.
+LAIN = {
+	"kadis": "kadis.lain@test.sakip",
+	"sekretaris": "sekretaris.lain@test.sakip",
+	"subkor": "subkor.lain@test.sakip",
+}
+
+
+def buat_opd_lain() -> str:
+	"""OPD_LAIN ("Dinas Uji Lain") with its Kepala Dinas, Sekretaris and Subkoordinator (LAIN)."""
+	buat_user(LAIN["kadis"], peran.KEPALA_DINAS)
+	buat_user(LAIN["sekretaris"], peran.SEKRETARIS)
+	buat_user(LAIN["subkor"], peran.SUBKOOR)
+	return buat_opd(
+		OPD_LAIN,
+		"Dinas Uji Lain",
+		kepala_dinas=LAIN["kadis"],
+		sekretaris=LAIN["sekretaris"],
+		subkoordinator=LAIN["subkor"],
+	)
 
 
 def buat_bidang(

@@ -9,6 +9,7 @@ import frappe
 from sakip_evaluasi.domain import peran
 from sakip_evaluasi.tests.factories import (
 	KADIS,
+	LAIN,
 	OPD_LAIN,
 	SEKRETARIS,
 	SUBKOR,
@@ -16,17 +17,13 @@ from sakip_evaluasi.tests.factories import (
 	aksi,
 	buat_evaluasi,
 	buat_opd,
+	buat_opd_lain,
 	buat_pejabat,
 	buat_user,
 	sebagai,
 )
 from sakip_evaluasi.tests.rest import rest, sumber
 
-LAIN = {
-	"kadis": "kadis.lain@test.sakip",
-	"sekretaris": "sekretaris.lain@test.sakip",
-	"subkor": "subkor.lain@test.sakip",
-}
 NAMA_SEK_LAIN = "Sekretaris Lain"  # the full name buat_user gives sekretaris.lain@test.sakip
 NR = "Notulen Rapat"
 
@@ -36,16 +33,7 @@ class TestBatasPenerima(UjiIsian):
 	def setUpClass(cls):
 		super().setUpClass()
 		buat_pejabat()
-		buat_user(LAIN["kadis"], peran.KEPALA_DINAS)
-		buat_user(LAIN["sekretaris"], peran.SEKRETARIS)
-		buat_user(LAIN["subkor"], peran.SUBKOOR)
-		buat_opd(
-			OPD_LAIN,
-			"Dinas Uji Lain",
-			kepala_dinas=LAIN["kadis"],
-			sekretaris=LAIN["sekretaris"],
-			subkoordinator=LAIN["subkor"],
-		)
+		buat_opd_lain()
 		if not frappe.db.exists("Instruksi Disposisi", "Untuk ditindaklanjuti"):
 			frappe.get_doc({"doctype": "Instruksi Disposisi", "instruksi": "Untuk ditindaklanjuti"}).insert()
 		cls.eki = buat_evaluasi().name

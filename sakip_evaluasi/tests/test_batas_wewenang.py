@@ -62,14 +62,6 @@ class TestBatasWewenang(SLATestCase):
 			SEK_BARU, "Dr. Siti Aminah, M.Si.", "197811232003122001", "Pembina (IV/a)"
 		)
 
-	def assertPesan(self, fn, *potongan, jenis=frappe.ValidationError):
-		with self.assertRaises(jenis) as ctx:
-			fn()
-		pesan = frappe.utils.strip_html(str(ctx.exception))
-		for p in potongan:
-			self.assertIn(p, pesan)
-		return pesan
-
 	# --- point 3: a Kepala Bidang acting as Sekretaris ----------------------------------------------
 
 	def tindak_lanjut_diajukan(self, tanggal: str) -> dict[str, str]:

@@ -13,6 +13,7 @@ from sakip_evaluasi.sakip_evaluasi.report.rekapitulasi_kinerja_opd import rekapi
 from sakip_evaluasi.sla.notifikasi import kirim_tertunda
 from sakip_evaluasi.tests.factories import (
 	KADIS,
+	LAIN,
 	OPD_LAIN,
 	OPD_UJI,
 	SEKRETARIS,
@@ -24,6 +25,7 @@ from sakip_evaluasi.tests.factories import (
 	buat_evaluasi,
 	buat_indikator,
 	buat_opd,
+	buat_opd_lain,
 	buat_pejabat,
 	buat_user,
 	kembalikan,
@@ -37,11 +39,6 @@ EKI, KKE, DKB, TL = (
 	"Data Kinerja Bidang",
 	"Tindak Lanjut Evaluasi",
 )
-LAIN = {
-	"kadis": "kadis.lain@test.sakip",
-	"sekretaris": "sekretaris.lain@test.sakip",
-	"subkor": "subkor.lain@test.sakip",
-}
 KABID = {OPD_UJI: "kabid.sek.uji@test.sakip", OPD_LAIN: "kabid.sek.lain@test.sakip"}
 INSPEKTORAT = "inspektorat@test.sakip"
 BAPPEDA = "bappeda@test.sakip"
@@ -62,16 +59,7 @@ class TestOPD(SakipTestCase):
 	def setUpClass(cls):
 		super().setUpClass()
 		buat_pejabat()
-		buat_user(LAIN["kadis"], peran.KEPALA_DINAS)
-		buat_user(LAIN["sekretaris"], peran.SEKRETARIS)
-		buat_user(LAIN["subkor"], peran.SUBKOOR)
-		buat_opd(
-			OPD_LAIN,
-			"Dinas Uji Lain",
-			kepala_dinas=LAIN["kadis"],
-			sekretaris=LAIN["sekretaris"],
-			subkoordinator=LAIN["subkor"],
-		)
+		buat_opd_lain()
 		buat_user(INSPEKTORAT, peran.INSPEKTORAT)
 		buat_user(BAPPEDA, peran.BAPPEDA)
 		cls.bidang = {}

@@ -87,14 +87,6 @@ class TestJabatan(SLATestCase):
 		)
 		cls.pegawai_kabid_plh = buat_pegawai(KABID_PLH, "Rina Wati, S.T.", "199001012015032003")
 
-	def assertPesan(self, fn, *potongan, jenis=frappe.ValidationError):
-		with self.assertRaises(jenis) as ctx:
-			fn()
-		pesan = frappe.utils.strip_html(str(ctx.exception))
-		for p in potongan:
-			self.assertIn(p, pesan)
-		return pesan
-
 	# --- positions and people ---------------------------------------------------------------------
 
 	def test_every_opd_and_bidang_has_its_positions_filled_from_todays_users(self):

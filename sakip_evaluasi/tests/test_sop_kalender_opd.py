@@ -9,23 +9,20 @@ from sakip_evaluasi.domain import peran
 from sakip_evaluasi.install import KALENDER_DEFAULT, SOP_DEFAULT, data_sop_default
 from sakip_evaluasi.tests.factories import (
 	KADIS,
+	LAIN,
 	OPD_LAIN,
 	OPD_UJI,
 	SEKRETARIS,
 	UjiIsian,
 	buat_evaluasi,
 	buat_opd,
+	buat_opd_lain,
 	buat_pejabat,
 	buat_user,
 	sebagai,
 )
 from sakip_evaluasi.tests.rest import rest, sumber
 
-LAIN = {
-	"kadis": "kadis.lain@test.sakip",
-	"sekretaris": "sekretaris.lain@test.sakip",
-	"subkor": "subkor.lain@test.sakip",
-}
 ADMIN_PEMDA = "admin.pemda.sk@test.sakip"
 KAL = "Kalender Kerja"
 JAM = [{"hari": "Senin", "jam_mulai": "08:00:00", "jam_selesai": "12:00:00"}]
@@ -40,16 +37,7 @@ class TestSOPKalenderOPD(UjiIsian):
 	def setUpClass(cls):
 		super().setUpClass()
 		buat_pejabat()
-		buat_user(LAIN["kadis"], peran.KEPALA_DINAS)
-		buat_user(LAIN["sekretaris"], peran.SEKRETARIS)
-		buat_user(LAIN["subkor"], peran.SUBKOOR)
-		buat_opd(
-			OPD_LAIN,
-			"Dinas Uji Lain",
-			kepala_dinas=LAIN["kadis"],
-			sekretaris=LAIN["sekretaris"],
-			subkoordinator=LAIN["subkor"],
-		)
+		buat_opd_lain()
 		buat_user(ADMIN_PEMDA, peran.ADMIN_PEMDA)
 
 	def test_a_sekretaris_cannot_change_the_pemda_wide_sop_or_calendar(self):
