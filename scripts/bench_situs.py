@@ -15,7 +15,7 @@ which is the same as::
 
 Use a throw-away site. It runs bench as the bench's owner (``SAKIP_BENCH`` overrides the bench path,
 default ``/home/frappe/frappe-bench``). The frappe-free work paper benchmark needs no site:
-``python3 scripts/bench_kertas_kerja_pure.py``. The figures quoted in README.md come from these.
+``python3 scripts/bench_kertas_kerja_pure.py``. The figures quoted in docs/benchmark.md come from these.
 """
 
 import os

@@ -68,7 +68,7 @@ def test_the_endpoints_live_in_the_api_package():
 	assert [p for p in app_endpoints() if not p.startswith("sakip_evaluasi.api.")] == []
 
 
-# Every place a path is written down: the form and list scripts, tests, scripts, README.
+# Every place a path is written down: the form and list scripts, tests, scripts, README and docs/.
 _PATH = re.compile(r"sakip_evaluasi\.api\.\w+\.\w+")
 
 
@@ -76,7 +76,7 @@ def test_every_endpoint_path_the_app_names_exists():
 	known = set(app_endpoints())
 	files = [
 		p
-		for p in [*ROOT.glob("*.md"), *APP.rglob("*"), *(ROOT / "scripts").rglob("*")]
+		for p in [*ROOT.glob("*.md"), *(ROOT / "docs").rglob("*.md"), *APP.rglob("*"), *(ROOT / "scripts").rglob("*")]
 		if p.suffix in (".js", ".py", ".md", ".html") and p.is_file()
 	]
 	named = {
