@@ -13,7 +13,7 @@ def sakip_demo(context, password: str) -> None:
 	its help text and output are in Bahasa Indonesia, as the demo site is."""
 	import frappe
 
-	from sakip_evaluasi.demo import buat_demo
+	from sakip_evaluasi.demo.buat import buat_demo
 
 	site = get_site(context)
 	frappe.init(site=site)

@@ -24,37 +24,37 @@ doctype_js = {
 	"Tindak Lanjut Evaluasi": [_ALUR_KERJA],
 }
 
-after_install = "sakip_evaluasi.install.after_install"
-after_migrate = "sakip_evaluasi.install.after_migrate"
-before_uninstall = "sakip_evaluasi.install.before_uninstall"
+after_install = "sakip_evaluasi.setup.install.after_install"
+after_migrate = "sakip_evaluasi.setup.install.after_migrate"
+before_uninstall = "sakip_evaluasi.setup.install.before_uninstall"
 
 # The app's own DocTypes get their lifecycle from their controllers (controllers/alur_kerja.py and
 # the DocType controllers call the SLA engine); doc_events only for other apps' DocTypes.
 doc_events = {
-	# Which Value Change Notifications a save of an SOP document may skip (sakip_evaluasi/perubahan_nilai.py).
+	# Which Value Change Notifications a save of an SOP document may skip (sakip_evaluasi/extends/perubahan_nilai.py).
 	"Notification": {
-		"on_update": "sakip_evaluasi.perubahan_nilai.notifikasi_berubah",
-		"after_delete": "sakip_evaluasi.perubahan_nilai.notifikasi_berubah",
+		"on_update": "sakip_evaluasi.extends.perubahan_nilai.notifikasi_berubah",
+		"after_delete": "sakip_evaluasi.extends.perubahan_nilai.notifikasi_berubah",
 	},
-	# Workflow Action e-mails only while the site can send e-mail (sakip_evaluasi/surel.py).
+	# Workflow Action e-mails only while the site can send e-mail (sakip_evaluasi/extends/surel.py).
 	"Email Account": {
 		"on_update": [
-			"sakip_evaluasi.surel.email_account_berubah",
-			"sakip_evaluasi.pemberitahuan.email_account_berubah",
+			"sakip_evaluasi.extends.surel.email_account_berubah",
+			"sakip_evaluasi.setup.pemberitahuan.email_account_berubah",
 		],
 		"after_delete": [
-			"sakip_evaluasi.surel.email_account_berubah",
-			"sakip_evaluasi.pemberitahuan.email_account_berubah",
+			"sakip_evaluasi.extends.surel.email_account_berubah",
+			"sakip_evaluasi.setup.pemberitahuan.email_account_berubah",
 		],
 	},
-	# Attachments of the app's documents are stored private (sakip_evaluasi/berkas.py).
-	"File": {"validate": "sakip_evaluasi.berkas.jadikan_privat"},
+	# Attachments of the app's documents are stored private (sakip_evaluasi/extends/berkas.py).
+	"File": {"validate": "sakip_evaluasi.extends.berkas.jadikan_privat"},
 }
 # The Pemda-wide SOP and Kalender Kerja (no OPD) are changed by the Pemda's administrators alone
-# (sakip_evaluasi/izin.py); an OPD's own is scoped by the User Permission on OPD like every OPD record.
+# (sakip_evaluasi/pejabat/izin.py); an OPD's own is scoped by the User Permission on OPD like every OPD record.
 has_permission = {
-	"SOP": "sakip_evaluasi.izin.izin_acuan_pemda",
-	"Kalender Kerja": "sakip_evaluasi.izin.izin_acuan_pemda",
+	"SOP": "sakip_evaluasi.pejabat.izin.izin_acuan_pemda",
+	"Kalender Kerja": "sakip_evaluasi.pejabat.izin.izin_acuan_pemda",
 }
 
 # The SLA check every minute by default (domain.sla.INTERVAL_PEMERIKSAAN_BAWAAN); the interval in
@@ -63,7 +63,7 @@ has_permission = {
 scheduler_events = {
 	"cron": {
 		"* * * * *": ["sakip_evaluasi.sla.jadwal.periksa_sla"],
-		"*/5 * * * *": ["sakip_evaluasi.penunjukan.selaraskan_penunjukan"],
+		"*/5 * * * *": ["sakip_evaluasi.pejabat.penunjukan.selaraskan_penunjukan"],
 	}
 }
 
@@ -80,14 +80,14 @@ override_whitelisted_methods = {
 	"frappe.model.workflow.apply_workflow": "sakip_evaluasi.api.alur_kerja.ambil_tindakan",
 }
 
-# Template functions of the handover Notification records (sakip_evaluasi/pemberitahuan.py): the holder
+# Template functions of the handover Notification records (sakip_evaluasi/setup/pemberitahuan.py): the holder
 # of an SOP role for the document, and the deadline of its work.
 jinja = {
 	"methods": [
-		"sakip_evaluasi.pemberitahuan.penerima_serah",
-		"sakip_evaluasi.pemberitahuan.batas_serah",
-		"sakip_evaluasi.pemberitahuan.nama_pengguna",
-		"sakip_evaluasi.pemberitahuan.tautan_dokumen",
+		"sakip_evaluasi.setup.pemberitahuan.penerima_serah",
+		"sakip_evaluasi.setup.pemberitahuan.batas_serah",
+		"sakip_evaluasi.setup.pemberitahuan.nama_pengguna",
+		"sakip_evaluasi.setup.pemberitahuan.tautan_dokumen",
 		# The official documents' print formats (sakip_evaluasi/cetak/konteks.py).
 		"sakip_evaluasi.cetak.konteks.konteks_cetak",
 	],

@@ -76,7 +76,12 @@ def test_every_endpoint_path_the_app_names_exists():
 	known = set(app_endpoints())
 	files = [
 		p
-		for p in [*ROOT.glob("*.md"), *(ROOT / "docs").rglob("*.md"), *APP.rglob("*"), *(ROOT / "scripts").rglob("*")]
+		for p in [
+			*ROOT.glob("*.md"),
+			*(ROOT / "docs").rglob("*.md"),
+			*APP.rglob("*"),
+			*(ROOT / "scripts").rglob("*"),
+		]
 		if p.suffix in (".js", ".py", ".md", ".html") and p.is_file()
 	]
 	named = {

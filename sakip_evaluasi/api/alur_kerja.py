@@ -1,4 +1,4 @@
-"""The workflow rules of the SOP documents, for their forms (``sakip_evaluasi.alur_kerja``)."""
+"""The workflow rules of the SOP documents, for their forms (``sakip_evaluasi.aturan.alur_kerja``)."""
 
 import random
 import time
@@ -7,8 +7,12 @@ import frappe
 from frappe.model.document import Document
 from frappe.model.workflow import apply_workflow
 
-from sakip_evaluasi import alur_kerja
-from sakip_evaluasi.penunjukan import pastikan_penunjukan_berlaku, pastikan_wewenang_bidang, peran_transisi
+from sakip_evaluasi.aturan import alur_kerja
+from sakip_evaluasi.pejabat.penunjukan import (
+	pastikan_penunjukan_berlaku,
+	pastikan_wewenang_bidang,
+	peran_transisi,
+)
 
 
 @frappe.whitelist()

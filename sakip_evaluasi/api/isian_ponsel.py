@@ -1,9 +1,9 @@
-"""Isian ponsel: a Data Kinerja Bidang as cards on a phone (``sakip_evaluasi.isian_ponsel``). Saving
+"""Isian ponsel: a Data Kinerja Bidang as cards on a phone (``sakip_evaluasi.halaman.isian_ponsel``). Saving
 and the workflow actions use Frappe's own endpoints (``frappe.client.save``, ``apply_workflow``)."""
 
 import frappe
 
-from sakip_evaluasi import isian_ponsel
+from sakip_evaluasi.halaman import isian_ponsel
 
 
 @frappe.whitelist()

@@ -1,5 +1,5 @@
 """The Excel work paper of a Data Kinerja Bidang or a Kertas Kerja Evaluasi: download it, upload it
-filled back (``sakip_evaluasi.kertas_kerja_excel``)."""
+filled back (``sakip_evaluasi.aturan.kertas_kerja``)."""
 
 from functools import wraps
 
@@ -8,7 +8,7 @@ from frappe import _
 from frappe.rate_limiter import rate_limit
 from redis.exceptions import RedisError
 
-from sakip_evaluasi import kertas_kerja_excel
+from sakip_evaluasi.aturan import kertas_kerja as kertas_kerja_excel
 
 # Uploads per user and minute: a Kabid uploading again after fixing a cell is far below it; a script
 # hammering the endpoint (each upload unpacks and checks a whole workbook) is stopped.

@@ -1,8 +1,8 @@
-"""The OPD boundary in the forms (``sakip_evaluasi.opd``)."""
+"""The OPD boundary in the forms (``sakip_evaluasi.pejabat.opd``)."""
 
 import frappe
 
-from sakip_evaluasi import opd
+from sakip_evaluasi.pejabat import opd
 
 
 @frappe.whitelist()

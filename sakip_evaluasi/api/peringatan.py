@@ -1,9 +1,9 @@
 """Peringatan dini for the desk: the workspace cards' numbers and the meeting's draft rekomendasi
-(``sakip_evaluasi.peringatan``)."""
+(``sakip_evaluasi.aturan.peringatan``)."""
 
 import frappe
 
-from sakip_evaluasi import peringatan
+from sakip_evaluasi.aturan import peringatan
 
 
 @frappe.whitelist()

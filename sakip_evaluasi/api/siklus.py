@@ -1,8 +1,8 @@
-"""An evaluation's cycle at a glance, for the Evaluasi Kinerja Internal form (``sakip_evaluasi.siklus``)."""
+"""An evaluation's cycle at a glance, for the Evaluasi Kinerja Internal form (``sakip_evaluasi.aturan.siklus``)."""
 
 import frappe
 
-from sakip_evaluasi import siklus
+from sakip_evaluasi.aturan import siklus
 
 
 @frappe.whitelist()

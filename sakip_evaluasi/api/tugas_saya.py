@@ -1,8 +1,8 @@
-"""Tugas Saya: what waits for the session user (``sakip_evaluasi.tugas_saya``)."""
+"""Tugas Saya: what waits for the session user (``sakip_evaluasi.halaman.tugas_saya``)."""
 
 import frappe
 
-from sakip_evaluasi import tugas_saya as tugas
+from sakip_evaluasi.halaman import tugas_saya as tugas
 
 
 @frappe.whitelist()

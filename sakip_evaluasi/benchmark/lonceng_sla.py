@@ -1,4 +1,4 @@
-"""Server side of ``scripts/uji_lonceng_sla.py``: how soon after a deadline the holder's bell rings,
+"""Server side of ``keandalan/uji_lonceng_sla.py``: how soon after a deadline the holder's bell rings,
 with the real scheduler and RQ worker, at Pemda scale.
 
 ``siapkan`` seeds (committed, in its own year and OPD codes, removed by ``bersihkan``) ``opd`` OPDs,

@@ -18,8 +18,8 @@ import time
 import frappe
 from pypdf import PdfReader
 
-from sakip_evaluasi import demo
 from sakip_evaluasi.cetak import paket
+from sakip_evaluasi.demo import buat as demo
 from sakip_evaluasi.domain.penamaan import nama_evaluasi
 from sakip_evaluasi.domain.peran import KEPALA_DINAS, SEKRETARIS, SUBKOOR
 

@@ -34,8 +34,8 @@ from sakip_evaluasi.benchmark.dasar import OPD_BENCH, pastikan_opd, pastikan_pen
 from sakip_evaluasi.domain import sla
 from sakip_evaluasi.domain.penamaan import nama_evaluasi
 from sakip_evaluasi.domain.peran import KEPALA_BIDANG, KEPALA_DINAS, SEKRETARIS, SUBKOOR
+from sakip_evaluasi.extends.surel import surel_keluar_aktif
 from sakip_evaluasi.sla import jadwal, notifikasi
-from sakip_evaluasi.surel import surel_keluar_aktif
 
 LANGKAH = "Langkah Evaluasi"
 TAHUN, TRIWULAN = 2099, "IV"

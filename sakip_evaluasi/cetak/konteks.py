@@ -17,13 +17,13 @@ import frappe
 from frappe.utils import cint, escape_html, getdate, today
 from markupsafe import escape
 
-from sakip_evaluasi.capaian_baris import aturan_capaian
-from sakip_evaluasi.cetak.penandatangan import Penandatangan, pejabat_pada, penandatangan
+from sakip_evaluasi.aturan.capaian_baris import aturan_capaian
 from sakip_evaluasi.domain import tulisan
 from sakip_evaluasi.domain.peran import KEPALA_BIDANG, KEPALA_DINAS
 from sakip_evaluasi.domain.periode import TRIWULAN, nomor_triwulan
-from sakip_evaluasi.jabatan import sebutan_baku
-from sakip_evaluasi.pejabat import nama_bidang
+from sakip_evaluasi.pejabat.jabatan import sebutan_baku
+from sakip_evaluasi.pejabat.pemegang import nama_bidang
+from sakip_evaluasi.pejabat.penandatangan import Penandatangan, pejabat_pada, penandatangan
 from sakip_evaluasi.sakip_evaluasi.report.rekap_capaian_kinerja import rekap_capaian_kinerja as rekap
 
 EVALUASI = "Evaluasi Kinerja Internal"
@@ -280,7 +280,7 @@ def _notulen_rapat(doc) -> dict:
 		"kesimpulan": doc.kesimpulan,
 		"arahan": doc.arahan_pimpinan,
 		"rekomendasi": _per_bidang(doc.rekomendasi, "rekomendasi"),
-		# recommendations of earlier triwulan not yet Tuntas, discussed again (sakip_evaluasi/tindak_lanjut.py)
+		# recommendations of earlier triwulan not yet Tuntas, discussed again (sakip_evaluasi/aturan/tindak_lanjut.py)
 		"tindak_lanjut_lalu": _per_bidang(doc.tindak_lanjut_lalu, "rekomendasi"),
 		"ttd_notulis": ttd(notulis, "Notulis"),
 		"ttd": ttd(kadis, _sebutan(doc, KEPALA_DINAS)),

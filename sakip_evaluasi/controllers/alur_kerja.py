@@ -1,5 +1,5 @@
 """Base classes of the app's workflow documents and their rows (as frappe/hrms keeps its
-``hrms/controllers``): the lifecycle calls the rules of ``sakip_evaluasi.alur_kerja`` and the SLA
+``hrms/controllers``): the lifecycle calls the rules of ``sakip_evaluasi.aturan.alur_kerja`` and the SLA
 engine, so the engine never needs ``hooks.py`` ``doc_events`` for the app's own DocTypes, and imports
 run one way: controllers → engine → rules.
 """
@@ -7,7 +7,7 @@ run one way: controllers → engine → rules.
 from frappe import _
 from frappe.model.document import Document
 
-from sakip_evaluasi.alur_kerja import (
+from sakip_evaluasi.aturan.alur_kerja import (
 	DIKEMBALIKAN,
 	FIELD_ALASAN,
 	TabelSistem,
@@ -18,10 +18,14 @@ from sakip_evaluasi.alur_kerja import (
 	status_berubah,
 	status_lama,
 )
-from sakip_evaluasi.berkas import pastikan_lampiran_sah
-from sakip_evaluasi.opd import periksa_penerima
-from sakip_evaluasi.penunjukan import catat_tindakan_pelaksana, pastikan_penunjukan_berlaku, peran_transisi
-from sakip_evaluasi.perubahan_nilai import tidak_berubah
+from sakip_evaluasi.extends.berkas import pastikan_lampiran_sah
+from sakip_evaluasi.extends.perubahan_nilai import tidak_berubah
+from sakip_evaluasi.pejabat.opd import periksa_penerima
+from sakip_evaluasi.pejabat.penunjukan import (
+	catat_tindakan_pelaksana,
+	pastikan_penunjukan_berlaku,
+	peran_transisi,
+)
 from sakip_evaluasi.sla import mesin
 
 

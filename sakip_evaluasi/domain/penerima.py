@@ -2,7 +2,7 @@
 
 A user named in one of these fields is told (a bell notification, an e-mail, a calendar Event, a
 step's turn) and so reads what the document says. Each accepts only users who may act in the
-document's OPD (``sakip_evaluasi.opd.periksa_penerima``): its officials, the Kepala Bidang of its
+document's OPD (``sakip_evaluasi.pejabat.opd.periksa_penerima``): its officials, the Kepala Bidang of its
 bidang, a Plt/Plh appointed in it, staff an administrator scoped to it (User Permission on OPD), and
 a Pemda-wide role only where the SOP gives that role a part in the field (``PERAN_PEMDA``).
 

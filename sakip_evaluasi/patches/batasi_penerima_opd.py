@@ -6,8 +6,8 @@ invitation's Notification records read their participants through the OPD guard
 import frappe
 
 from sakip_evaluasi.domain.penerima import FIELD_PENERIMA
-from sakip_evaluasi.opd import opd_dokumen, pengguna_opd
-from sakip_evaluasi.pemberitahuan import LONCENG, SUREL, definisi, nama_pemberitahuan
+from sakip_evaluasi.pejabat.opd import opd_dokumen, pengguna_opd
+from sakip_evaluasi.setup.pemberitahuan import LONCENG, SUREL, definisi, nama_pemberitahuan
 
 # The invitation's recipient as shipped before: Frappe read the participants' table itself.
 PENERIMA_LAMA = "peserta,peserta"

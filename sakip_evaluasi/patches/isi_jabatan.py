@@ -2,7 +2,7 @@
 filled from the users named on the OPD and the Bidang, with a Pegawai per user (NIP left empty, shown
 as "NIP belum diisi" until someone fills it in)."""
 
-from sakip_evaluasi.jabatan import siapkan_semua_jabatan
+from sakip_evaluasi.pejabat.jabatan import siapkan_semua_jabatan
 
 
 def execute() -> None:

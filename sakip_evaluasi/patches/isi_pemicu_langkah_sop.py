@@ -6,7 +6,7 @@ workflows these states belong to may be installed only after this patch, by ``af
 
 import frappe
 
-from sakip_evaluasi.install import SOP_DEFAULT, data_sop_default
+from sakip_evaluasi.setup.install import SOP_DEFAULT, data_sop_default
 from sakip_evaluasi.sla.pemicu import KOLOM_PEMICU
 
 

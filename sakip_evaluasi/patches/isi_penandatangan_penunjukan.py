@@ -5,8 +5,8 @@ of the Kepala Dinas on the letter's date where known."""
 import frappe
 
 from sakip_evaluasi.domain.peran import KEPALA_DINAS
-from sakip_evaluasi.jabatan import pemegang_pada
-from sakip_evaluasi.penunjukan import TTD_KADIS, TTD_KEPALA_DAERAH
+from sakip_evaluasi.pejabat.jabatan import pemegang_pada
+from sakip_evaluasi.pejabat.penunjukan import TTD_KADIS, TTD_KEPALA_DAERAH
 
 
 def execute() -> None:

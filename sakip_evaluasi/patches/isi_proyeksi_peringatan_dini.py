@@ -10,7 +10,7 @@ next save says why, as before).
 
 import frappe
 
-from sakip_evaluasi.capaian_baris import hitung_semua_baris
+from sakip_evaluasi.aturan.capaian_baris import hitung_semua_baris
 from sakip_evaluasi.domain.proyeksi import AMBANG_DEFAULT
 
 KOLOM = (

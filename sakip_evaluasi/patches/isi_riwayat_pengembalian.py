@@ -17,7 +17,7 @@ import frappe
 from frappe.model.workflow import get_workflow_name
 from frappe.utils import get_datetime
 
-from sakip_evaluasi.alur_kerja import DIKEMBALIKAN, FIELD_ALASAN, FIELD_RIWAYAT
+from sakip_evaluasi.aturan.alur_kerja import DIKEMBALIKAN, FIELD_ALASAN, FIELD_RIWAYAT
 
 DOCTYPES = ("Kertas Kerja Evaluasi", "Data Kinerja Bidang", "Notulen Rapat", "Tindak Lanjut Evaluasi")
 AWALAN = "Dikembalikan: "

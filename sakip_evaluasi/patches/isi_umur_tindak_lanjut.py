@@ -11,8 +11,8 @@ changes. A Tuntas row that has no bukti keeps its status; its next submission as
 import frappe
 from frappe.utils import getdate
 
+from sakip_evaluasi.aturan.tindak_lanjut import TL, ringkas
 from sakip_evaluasi.domain.tindak_lanjut import TUNTAS, label_periode
-from sakip_evaluasi.tindak_lanjut import TL, ringkas
 
 
 def execute() -> None:

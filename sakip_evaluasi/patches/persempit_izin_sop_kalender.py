@@ -7,7 +7,7 @@ still equals the old standard row is narrowed the same way; every other row (ano
 level, a row an administrator changed) stays as it is. Prints what it changed."""
 
 from sakip_evaluasi.domain.peran import SEKRETARIS
-from sakip_evaluasi.izin import narrow_custom_docperm
+from sakip_evaluasi.pejabat.izin import narrow_custom_docperm
 
 DOCTYPES = ("SOP", "Kalender Kerja")
 # The Sekretaris row as the app shipped it before, and what it is now.

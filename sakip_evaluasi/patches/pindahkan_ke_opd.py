@@ -28,7 +28,7 @@ from sakip_evaluasi.domain.penamaan import (
 	singkatan,
 )
 from sakip_evaluasi.domain.peran import ADMIN_PEMDA, SEKRETARIS
-from sakip_evaluasi.izin import sinkronkan_izin_kepala_bidang
+from sakip_evaluasi.pejabat.izin import sinkronkan_izin_kepala_bidang
 from sakip_evaluasi.sla.dasar import nama_langkah
 
 EVALUASI = "Evaluasi Kinerja Internal"

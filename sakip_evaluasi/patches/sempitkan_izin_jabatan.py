@@ -4,7 +4,7 @@ Manager) reads only its Custom DocPerm rows: the Sekretaris row that still equal
 loses write; every other row stays. Sites without Custom DocPerm take the new standard rows on migrate."""
 
 from sakip_evaluasi.domain.peran import SEKRETARIS
-from sakip_evaluasi.izin import narrow_custom_docperm
+from sakip_evaluasi.pejabat.izin import narrow_custom_docperm
 
 BACA = {"read": 1, "report": 1, "export": 1, "print": 1}
 # The Sekretaris's standard row on Jabatan before, and now.

@@ -18,7 +18,7 @@ import frappe
 from frappe import _
 from frappe.utils import get_datetime, get_fullname, now_datetime
 
-from sakip_evaluasi.alur_kerja import ada_transisi, status_berubah
+from sakip_evaluasi.aturan.alur_kerja import ada_transisi, status_berubah
 from sakip_evaluasi.domain import sla
 from sakip_evaluasi.sla.dasar import (
 	EVALUASI,

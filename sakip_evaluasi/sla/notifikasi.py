@@ -24,7 +24,7 @@ from redis.exceptions import RedisError
 from rq.job import JobStatus
 
 from sakip_evaluasi.domain import sla
-from sakip_evaluasi.surel import surel_keluar_aktif
+from sakip_evaluasi.extends.surel import surel_keluar_aktif
 
 LANGKAH = "Langkah Evaluasi"
 JOB_ID = "sakip_evaluasi_sla_notifikasi"
@@ -172,7 +172,7 @@ def beri_tahu(user: str | None, subjek: str, isi: str, langkah: str) -> int:
 		}
 	).insert(ignore_permissions=True)
 	# Without outgoing e-mail Frappe refuses to queue; that e-mail is off is told to administrators
-	# once, by ``sakip_evaluasi.surel``, not here on every run.
+	# once, by ``sakip_evaluasi.extends.surel``, not here on every run.
 	if data.email and surel_keluar_aktif():
 		frappe.sendmail(
 			recipients=[data.email],

@@ -7,13 +7,13 @@ import frappe
 from frappe.permissions import setup_custom_perms
 from frappe.utils import getdate
 
-from sakip_evaluasi import isian_ponsel
 from sakip_evaluasi.api import tugas_saya
 from sakip_evaluasi.domain import peran
-from sakip_evaluasi.install import SOP_DEFAULT
-from sakip_evaluasi.jabatan import nama_jabatan, pemegang_pada
-from sakip_evaluasi.pejabat import pemegang_peran
-from sakip_evaluasi.penunjukan import IZIN_BIDANG_DITAHAN, selaraskan_penunjukan
+from sakip_evaluasi.halaman import isian_ponsel
+from sakip_evaluasi.pejabat.jabatan import nama_jabatan, pemegang_pada
+from sakip_evaluasi.pejabat.pemegang import pemegang_peran
+from sakip_evaluasi.pejabat.penunjukan import IZIN_BIDANG_DITAHAN, selaraskan_penunjukan
+from sakip_evaluasi.setup.install import SOP_DEFAULT
 from sakip_evaluasi.tests import test_pejabat_jabatan as pj
 from sakip_evaluasi.tests.factories import (
 	KADIS,

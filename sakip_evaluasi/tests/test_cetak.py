@@ -13,9 +13,9 @@ from pypdf import PdfReader
 
 from sakip_evaluasi.cetak import paket
 from sakip_evaluasi.cetak.konteks import CETAKAN, tabel_e81
-from sakip_evaluasi.cetak.penandatangan import penandatangan
 from sakip_evaluasi.domain import peran
-from sakip_evaluasi.jabatan import nama_jabatan
+from sakip_evaluasi.pejabat.jabatan import nama_jabatan
+from sakip_evaluasi.pejabat.penandatangan import penandatangan
 from sakip_evaluasi.sakip_evaluasi.report.rekap_capaian_kinerja import rekap_capaian_kinerja
 from sakip_evaluasi.tests.factories import (
 	KADIS,
@@ -109,7 +109,7 @@ class TestCetak(SLATestCase):
 			)
 		# the Plh Kepala Dinas approves the minutes on Tuesday 10 July
 		with self.freeze_time(f"{TAHUN_UJI}-07-10 07:30"):
-			from sakip_evaluasi.penunjukan import selaraskan_penunjukan
+			from sakip_evaluasi.pejabat.penunjukan import selaraskan_penunjukan
 
 			selaraskan_penunjukan(commit=False)
 		nr = self.aksi(nr, "Sahkan", PLH_KADIS, f"{TAHUN_UJI}-07-10 09:00")
@@ -218,7 +218,7 @@ class TestCetak(SLATestCase):
 		tabel = tabel_e81(OPD_UJI, TAHUN_UJI, "III")
 		self.assertEqual(tabel.jumlah, len(data))
 		self.assertEqual(tabel.rata_rata, rata)
-		from sakip_evaluasi.capaian_baris import aturan_capaian
+		from sakip_evaluasi.aturan.capaian_baris import aturan_capaian
 
 		self.assertEqual(tabel.predikat, aturan_capaian()[1].predikat(rata))
 		baris = [b for s in tabel.sasaran for b in s["baris"]]

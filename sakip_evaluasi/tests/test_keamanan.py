@@ -15,8 +15,8 @@ from frappe.desk.reportview import get as daftar
 from frappe.email.doctype.email_account.email_account import EmailAccount
 
 from sakip_evaluasi.api.kertas_kerja import BATAS_UNGGAH_PER_MENIT
-from sakip_evaluasi.berkas import MODUL
-from sakip_evaluasi.kertas_kerja_excel import pastikan_kunci_situs, rahasia
+from sakip_evaluasi.aturan.kertas_kerja import pastikan_kunci_situs, rahasia
+from sakip_evaluasi.extends.berkas import MODUL
 from sakip_evaluasi.sla.notifikasi import kirim_tertunda
 from sakip_evaluasi.tests.factories import (
 	KADIS,

@@ -5,7 +5,7 @@ type, and the REST API answers a list (read) and a create the way the matrix say
 import frappe
 from frappe.permissions import has_permission
 
-from sakip_evaluasi.berkas import MODUL
+from sakip_evaluasi.extends.berkas import MODUL
 from sakip_evaluasi.tests.factories import SakipTestCase, buat_user
 from sakip_evaluasi.tests.matriks_izin import BARIS, DOCTYPES, DOKUMEN_PEMDA, IZIN, JENIS, boleh
 from sakip_evaluasi.tests.rest import rest, sumber

@@ -7,7 +7,7 @@ downloaded before the move is refused with a message that says to download it ag
 import frappe
 from frappe.model.rename_doc import rename_doc
 
-from sakip_evaluasi.kertas_kerja_excel import buat_kertas_kerja, impor_kertas_kerja
+from sakip_evaluasi.aturan.kertas_kerja import buat_kertas_kerja, impor_kertas_kerja
 from sakip_evaluasi.patches import pindahkan_ke_opd
 from sakip_evaluasi.sla.dasar import nama_langkah
 from sakip_evaluasi.tests.factories import (

@@ -5,8 +5,8 @@ Bappeda read across every OPD, and the cross-OPD recapitulation adds them up."""
 import frappe
 from frappe.desk.form.utils import add_comment
 
+from sakip_evaluasi.aturan.kertas_kerja import buat_kertas_kerja, impor_kertas_kerja
 from sakip_evaluasi.domain import peran
-from sakip_evaluasi.kertas_kerja_excel import buat_kertas_kerja, impor_kertas_kerja
 from sakip_evaluasi.sakip_evaluasi.report.kepatuhan_sop import kepatuhan_sop
 from sakip_evaluasi.sakip_evaluasi.report.rekap_capaian_kinerja import rekap_capaian_kinerja
 from sakip_evaluasi.sakip_evaluasi.report.rekapitulasi_kinerja_opd import rekapitulasi_kinerja_opd

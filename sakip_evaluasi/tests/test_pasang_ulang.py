@@ -7,7 +7,7 @@ to the app's module (its Number Cards, Dashboard Charts, …); ``install-app`` t
 import frappe
 from frappe.installer import _delete_linked_documents
 
-from sakip_evaluasi import dasbor
+from sakip_evaluasi.setup import dasbor
 from sakip_evaluasi.tests.factories import SakipTestCase
 
 APP = "sakip_evaluasi"

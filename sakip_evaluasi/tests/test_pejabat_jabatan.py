@@ -5,10 +5,10 @@ import frappe
 from frappe.utils import formatdate, getdate
 
 from sakip_evaluasi.domain import peran
-from sakip_evaluasi.jabatan import nama_jabatan, pemegang_pada
 from sakip_evaluasi.patches import isi_jabatan
-from sakip_evaluasi.pejabat import kepala_bidang, pemegang_peran
-from sakip_evaluasi.penunjukan import selaraskan_penunjukan
+from sakip_evaluasi.pejabat.jabatan import nama_jabatan, pemegang_pada
+from sakip_evaluasi.pejabat.pemegang import kepala_bidang, pemegang_peran
+from sakip_evaluasi.pejabat.penunjukan import selaraskan_penunjukan
 from sakip_evaluasi.tests.factories import (
 	KADIS,
 	OPD_UJI,

@@ -8,10 +8,10 @@ import json
 import frappe
 import frappe.desk.form.load
 
-from sakip_evaluasi import dasbor
 from sakip_evaluasi.api.peringatan import draf_rekomendasi, jumlah_indikator
 from sakip_evaluasi.patches import isi_proyeksi_peringatan_dini
 from sakip_evaluasi.sakip_evaluasi.report.peringatan_dini_capaian.peringatan_dini_capaian import execute
+from sakip_evaluasi.setup import dasbor
 from sakip_evaluasi.tests.factories import (
 	KADIS,
 	SEKRETARIS,

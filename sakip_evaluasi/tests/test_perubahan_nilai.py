@@ -4,7 +4,7 @@ points at another field is sent when that field changes, also right after it was
 
 import frappe
 
-from sakip_evaluasi import perubahan_nilai
+from sakip_evaluasi.extends import perubahan_nilai
 from sakip_evaluasi.tests.factories import (
 	SUBKOR,
 	SakipTestCase,

@@ -4,7 +4,7 @@ only the role that step needs, and every forbidden action tried and refused."""
 import frappe
 from frappe.model.workflow import WorkflowPermissionError, WorkflowTransitionError
 
-from sakip_evaluasi.siklus import pemilik_acara_rapat
+from sakip_evaluasi.aturan.siklus import pemilik_acara_rapat
 from sakip_evaluasi.tests.factories import (
 	KADIS,
 	SEKRETARIS,

@@ -6,7 +6,7 @@ else the Pemda's; and a site whose Sekretaris rows were kept as Custom DocPerm i
 import frappe
 
 from sakip_evaluasi.domain import peran
-from sakip_evaluasi.install import KALENDER_DEFAULT, SOP_DEFAULT, data_sop_default
+from sakip_evaluasi.setup.install import KALENDER_DEFAULT, SOP_DEFAULT, data_sop_default
 from sakip_evaluasi.tests.factories import (
 	KADIS,
 	LAIN,

@@ -1,4 +1,4 @@
-"""E-mail on a site with and without an outgoing Email Account (``sakip_evaluasi.surel``): without
+"""E-mail on a site with and without an outgoing Email Account (``sakip_evaluasi.extends.surel``): without
 one, workflow transitions log no error and the bell still rings, and administrators are told once;
 with one, Workflow Action and SLA e-mails are queued. Transitions are taken as the real roles, by
 the document API and over REST."""
@@ -8,9 +8,10 @@ from unittest.mock import patch
 import frappe
 from frappe.email.doctype.email_account.email_account import EmailAccount
 
-from sakip_evaluasi.install import after_migrate
+from sakip_evaluasi.extends.surel import selaraskan_surel, workflow_aplikasi
+from sakip_evaluasi.setup.install import after_migrate
+from sakip_evaluasi.setup.workflow import pasang_workflow
 from sakip_evaluasi.sla.notifikasi import kirim_tertunda
-from sakip_evaluasi.surel import selaraskan_surel, workflow_aplikasi
 from sakip_evaluasi.tests.factories import (
 	KADIS,
 	SEKRETARIS,
@@ -24,7 +25,6 @@ from sakip_evaluasi.tests.factories import (
 )
 from sakip_evaluasi.tests.rest import aksi_rest, rest, sumber
 from sakip_evaluasi.tests.test_workflow_sync import shipped
-from sakip_evaluasi.workflow_sync import pasang_workflow
 
 PENGATURAN = "Pengaturan SAKIP"
 ADMIN = "admin.surel@test.sakip"

@@ -4,11 +4,11 @@ read-only rule, and the desk each role lands on — acted as the real users."""
 import frappe
 from frappe.model.workflow import get_workflow_name
 
-from sakip_evaluasi import install, pemberitahuan, ruang_kerja
 from sakip_evaluasi.api import tugas_saya as api
 from sakip_evaluasi.api.alur_kerja import aturan_isian
+from sakip_evaluasi.aturan.siklus import sistem
 from sakip_evaluasi.domain import peran, sla
-from sakip_evaluasi.siklus import sistem
+from sakip_evaluasi.setup import install, pemberitahuan, ruang_kerja
 from sakip_evaluasi.tests.factories import (
 	KADIS,
 	SEKRETARIS,

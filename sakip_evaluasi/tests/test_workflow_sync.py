@@ -4,9 +4,9 @@ import copy
 
 import frappe
 
-from sakip_evaluasi.install import after_migrate
+from sakip_evaluasi.setup.install import after_migrate
+from sakip_evaluasi.setup.workflow import definisi_terpasang, definisi_workflow, pasang_workflow, sidik_jari
 from sakip_evaluasi.tests.factories import SakipTestCase
-from sakip_evaluasi.workflow_sync import definisi_terpasang, definisi_workflow, pasang_workflow, sidik_jari
 
 DOCTYPES = {
 	"Disposisi",

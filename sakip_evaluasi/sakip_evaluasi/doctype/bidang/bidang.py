@@ -6,8 +6,8 @@ from frappe import _
 from frappe.model.document import Document
 
 from sakip_evaluasi.domain.penamaan import kode_valid, nama_bidang, rapikan_kode
-from sakip_evaluasi.izin import pastikan_kepala_bidang_aktif, sinkronkan_izin_kepala_bidang
-from sakip_evaluasi.jabatan import hapus_jabatan, ikuti_kepala_bidang, pastikan_pengubah_pejabat
+from sakip_evaluasi.pejabat.izin import pastikan_kepala_bidang_aktif, sinkronkan_izin_kepala_bidang
+from sakip_evaluasi.pejabat.jabatan import hapus_jabatan, ikuti_kepala_bidang, pastikan_pengubah_pejabat
 
 
 class Bidang(Document):

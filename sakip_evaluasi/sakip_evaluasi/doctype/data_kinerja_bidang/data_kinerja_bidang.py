@@ -4,10 +4,10 @@
 import frappe
 from frappe import _
 
-from sakip_evaluasi.alur_kerja import TabelSistem
-from sakip_evaluasi.capaian_baris import hitung_semua_baris, status_proyeksi_kini
+from sakip_evaluasi.aturan.alur_kerja import TabelSistem
+from sakip_evaluasi.aturan.capaian_baris import hitung_semua_baris, status_proyeksi_kini
+from sakip_evaluasi.aturan.siklus import pastikan_baris_terisi
 from sakip_evaluasi.controllers.alur_kerja import DokumenAlurKerja
-from sakip_evaluasi.siklus import pastikan_baris_terisi
 
 
 class DataKinerjaBidang(DokumenAlurKerja):

@@ -9,7 +9,7 @@ import frappe.api.v1
 import frappe.client
 
 from sakip_evaluasi.api.alur_kerja import aturan_isian
-from sakip_evaluasi.kertas_kerja_excel import buat_kertas_kerja, impor_kertas_kerja
+from sakip_evaluasi.aturan.kertas_kerja import buat_kertas_kerja, impor_kertas_kerja
 from sakip_evaluasi.patches import isi_riwayat_pengembalian
 from sakip_evaluasi.tests.factories import (
 	JALUR_SIMPAN,

@@ -6,7 +6,7 @@ from frappe import _
 from frappe.model.naming import make_autoname
 from frappe.utils import today
 
-from sakip_evaluasi.alur_kerja import ada_perubahan_isian
+from sakip_evaluasi.aturan.alur_kerja import ada_perubahan_isian
 from sakip_evaluasi.controllers.alur_kerja import DokumenAlurKerja
 from sakip_evaluasi.domain.penamaan import awalan_nomor
 from sakip_evaluasi.sla.pemicu import pemicu_sop

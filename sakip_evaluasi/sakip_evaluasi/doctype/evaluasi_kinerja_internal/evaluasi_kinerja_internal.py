@@ -5,11 +5,11 @@ import frappe
 from frappe import _
 from frappe.model.document import Document
 
+from sakip_evaluasi.aturan.siklus import baris_dari_indikator
 from sakip_evaluasi.domain.penamaan import nama_evaluasi
 from sakip_evaluasi.domain.periode import TRIWULAN
-from sakip_evaluasi.opd import opd_baru, periksa_penerima, sop_dan_kalender
-from sakip_evaluasi.pejabat import masalah_evaluasi, peringatan_kepala_bidang, tetapkan_pejabat
-from sakip_evaluasi.siklus import baris_dari_indikator
+from sakip_evaluasi.pejabat.opd import opd_baru, periksa_penerima, sop_dan_kalender
+from sakip_evaluasi.pejabat.pemegang import masalah_evaluasi, peringatan_kepala_bidang, tetapkan_pejabat
 from sakip_evaluasi.sla import mesin
 
 

@@ -1,6 +1,6 @@
 # Copyright (c) 2026, sakip_evaluasi contributors
 # For license information, please see license.txt
-"""Who holds the SOP roles of an evaluation (``sakip_evaluasi.pejabat``): an evaluation whose steps
+"""Who holds the SOP roles of an evaluation (``sakip_evaluasi.pejabat.pemegang``): an evaluation whose steps
 could not complete is refused, by the document API and over REST, as the role that creates or
 moves it, with a message that says what to set where — and nothing is written."""
 
@@ -8,7 +8,7 @@ import frappe
 
 from sakip_evaluasi.domain.peran import KEPALA_BIDANG, KEPALA_DINAS, SEKRETARIS, SUBKOOR
 from sakip_evaluasi.patches import isi_pejabat_evaluasi
-from sakip_evaluasi.pejabat import pemegang_aktif
+from sakip_evaluasi.pejabat.pemegang import pemegang_aktif
 from sakip_evaluasi.tests.factories import (
 	KADIS,
 	OPD_UJI,

@@ -6,7 +6,7 @@ from frappe import _
 from frappe.model.document import Document
 
 from sakip_evaluasi.domain.peran import KEPALA_BIDANG
-from sakip_evaluasi.jabatan import (
+from sakip_evaluasi.pejabat.jabatan import (
 	batalkan_pergantian_terjadwal,
 	catat_pemegang,
 	jadwalkan_pergantian,

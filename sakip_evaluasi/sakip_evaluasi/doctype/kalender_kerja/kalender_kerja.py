@@ -6,7 +6,7 @@ from frappe import _
 from frappe.model.document import Document
 
 from sakip_evaluasi.domain import kalender
-from sakip_evaluasi.opd import periksa_opd_acuan
+from sakip_evaluasi.pejabat.opd import periksa_opd_acuan
 from sakip_evaluasi.sla.dasar import kalender_dari_record
 from sakip_evaluasi.sla.rencana import kalender_diperbarui
 

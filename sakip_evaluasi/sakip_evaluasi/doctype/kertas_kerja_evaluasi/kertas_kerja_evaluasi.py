@@ -4,11 +4,16 @@
 import frappe
 from frappe import _
 
-from sakip_evaluasi.alur_kerja import TabelSistem
-from sakip_evaluasi.capaian_baris import hitung_semua_baris
+from sakip_evaluasi.aturan.alur_kerja import TabelSistem
+from sakip_evaluasi.aturan.capaian_baris import hitung_semua_baris
+from sakip_evaluasi.aturan.siklus import (
+	baris_dari_indikator,
+	distribusikan,
+	pastikan_semua_data_diterima,
+	rekap,
+)
 from sakip_evaluasi.controllers.alur_kerja import DokumenAlurKerja
-from sakip_evaluasi.pejabat import pastikan_kepala_bidang
-from sakip_evaluasi.siklus import baris_dari_indikator, distribusikan, pastikan_semua_data_diterima, rekap
+from sakip_evaluasi.pejabat.pemegang import pastikan_kepala_bidang
 
 
 class KertasKerjaEvaluasi(DokumenAlurKerja):

@@ -10,7 +10,7 @@ import frappe
 from frappe.utils import get_datetime, get_fullname
 
 from sakip_evaluasi.api.sla import daftar_langkah, jam_langkah
-from sakip_evaluasi.install import KALENDER_DEFAULT, SOP_DEFAULT
+from sakip_evaluasi.setup.install import KALENDER_DEFAULT, SOP_DEFAULT
 from sakip_evaluasi.sla.rencana import langkah_berjalan_pada_kalender
 from sakip_evaluasi.tests.factories import KADIS, SEKRETARIS, SUBKOR, isi_permintaan, sebagai
 from sakip_evaluasi.tests.uji_siklus import EKI, KABID, LANGKAH, SLATestCase
@@ -340,7 +340,7 @@ class TestLangkahEvaluasi(SLATestCase):
 
 	def test_the_scheduled_check_starts_a_step_whose_predecessors_ended_without_it(self):
 		"""Both bidang's step-5 clocks closed but step 6 never opened (as when simultaneous submissions
-		each missed the other's; scripts/uji_serentak.py tries that over HTTP): the next check opens
+		each missed the other's; keandalan/uji_serentak.py tries that over HTTP): the next check opens
 		step 6 from the last finish and the evaluation's summary follows."""
 		from sakip_evaluasi.sla import mesin
 

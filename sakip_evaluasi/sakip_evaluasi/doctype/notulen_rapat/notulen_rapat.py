@@ -4,12 +4,17 @@
 import frappe
 from frappe import _
 
-from sakip_evaluasi.alur_kerja import TabelSistem
+from sakip_evaluasi.aturan.alur_kerja import TabelSistem
+from sakip_evaluasi.aturan.peringatan import draf_rekomendasi
+from sakip_evaluasi.aturan.siklus import (
+	buat_tindak_lanjut,
+	kirim_undangan,
+	pastikan_bidang_ada,
+	peserta_default,
+)
+from sakip_evaluasi.aturan.tindak_lanjut import baris_tindak_lanjut_baru, isi_tindak_lanjut_lalu
 from sakip_evaluasi.controllers.alur_kerja import DokumenAlurKerja
-from sakip_evaluasi.pejabat import pastikan_kepala_bidang
-from sakip_evaluasi.peringatan import draf_rekomendasi
-from sakip_evaluasi.siklus import buat_tindak_lanjut, kirim_undangan, pastikan_bidang_ada, peserta_default
-from sakip_evaluasi.tindak_lanjut import baris_tindak_lanjut_baru, isi_tindak_lanjut_lalu
+from sakip_evaluasi.pejabat.pemegang import pastikan_kepala_bidang
 
 
 class NotulenRapat(DokumenAlurKerja):

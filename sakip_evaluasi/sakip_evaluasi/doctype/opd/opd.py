@@ -6,10 +6,10 @@ from frappe import _
 from frappe.model.document import Document
 
 from sakip_evaluasi.domain.penamaan import kode_valid, rapikan_kode
-from sakip_evaluasi.izin import JABATAN_OPD, sinkronkan_izin_pejabat_opd
-from sakip_evaluasi.jabatan import hapus_jabatan, ikuti_pejabat_opd, pastikan_pengubah_pejabat
-from sakip_evaluasi.opd import periksa_acuan_opd
-from sakip_evaluasi.pejabat import periksa_pejabat_opd
+from sakip_evaluasi.pejabat.izin import JABATAN_OPD, sinkronkan_izin_pejabat_opd
+from sakip_evaluasi.pejabat.jabatan import hapus_jabatan, ikuti_pejabat_opd, pastikan_pengubah_pejabat
+from sakip_evaluasi.pejabat.opd import periksa_acuan_opd
+from sakip_evaluasi.pejabat.pemegang import periksa_pejabat_opd
 
 
 class OPD(Document):

@@ -7,7 +7,7 @@ from frappe.model.document import Document
 from frappe.utils import getdate, today
 
 from sakip_evaluasi.domain import kepegawaian as k
-from sakip_evaluasi.jabatan import lengkapi_riwayat
+from sakip_evaluasi.pejabat.jabatan import lengkapi_riwayat
 
 # What each problem of a NIP means to the user (``kepegawaian.masalah_nip``).
 PESAN_NIP = {

@@ -10,8 +10,8 @@ from frappe.utils import flt
 
 from sakip_evaluasi.domain import sla
 from sakip_evaluasi.domain.proyeksi import AMBANG_DEFAULT, AmbangPeringatan
+from sakip_evaluasi.extends.surel import pesan_surel_mati, surel_keluar_aktif
 from sakip_evaluasi.sla.jadwal import sesuaikan_jadwal
-from sakip_evaluasi.surel import pesan_surel_mati, surel_keluar_aktif
 
 
 class PengaturanSAKIP(Document):

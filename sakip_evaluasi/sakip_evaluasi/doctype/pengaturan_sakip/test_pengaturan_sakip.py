@@ -4,7 +4,7 @@
 import frappe
 
 from sakip_evaluasi.domain.peran import PERAN_SOP
-from sakip_evaluasi.install import KALENDER_DEFAULT, SOP_DEFAULT, after_install
+from sakip_evaluasi.setup.install import KALENDER_DEFAULT, SOP_DEFAULT, after_install
 from sakip_evaluasi.tests.factories import SakipTestCase
 
 

@@ -7,7 +7,7 @@ from frappe.model.naming import make_autoname
 from frappe.utils import today
 
 from sakip_evaluasi.domain.penamaan import awalan_nomor
-from sakip_evaluasi.penunjukan import catat_riwayat, hapus_riwayat, periksa_penunjukan, selaraskan
+from sakip_evaluasi.pejabat.penunjukan import catat_riwayat, hapus_riwayat, periksa_penunjukan, selaraskan
 
 
 class PenunjukanPelaksana(Document):

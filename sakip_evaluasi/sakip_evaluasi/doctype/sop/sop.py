@@ -6,7 +6,7 @@ from frappe import _
 from frappe.model.document import Document
 
 from sakip_evaluasi.domain import sop as sop_domain
-from sakip_evaluasi.opd import periksa_opd_acuan
+from sakip_evaluasi.pejabat.opd import periksa_opd_acuan
 from sakip_evaluasi.sla.pemicu import validasi_pemicu
 
 

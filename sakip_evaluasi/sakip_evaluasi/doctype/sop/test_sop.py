@@ -3,7 +3,7 @@
 
 import frappe
 
-from sakip_evaluasi.install import SOP_DEFAULT, data_sop_default
+from sakip_evaluasi.setup.install import SOP_DEFAULT, data_sop_default
 from sakip_evaluasi.tests.factories import SakipTestCase
 
 

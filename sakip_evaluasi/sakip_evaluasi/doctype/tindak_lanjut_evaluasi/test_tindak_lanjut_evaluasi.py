@@ -4,8 +4,8 @@ reason, who gave it and from which state."""
 
 import frappe
 
+from sakip_evaluasi.aturan.siklus import sistem
 from sakip_evaluasi.patches import isi_riwayat_pengembalian
-from sakip_evaluasi.siklus import sistem
 from sakip_evaluasi.tests.factories import (
 	JALUR_SIMPAN,
 	KADIS,

@@ -4,10 +4,10 @@
 import frappe
 from frappe import _
 
-from sakip_evaluasi.alur_kerja import TabelSistem
+from sakip_evaluasi.aturan.alur_kerja import TabelSistem
+from sakip_evaluasi.aturan.siklus import pastikan_baris_terisi
+from sakip_evaluasi.aturan.tindak_lanjut import pastikan_tuntas_lengkap, ringkas
 from sakip_evaluasi.controllers.alur_kerja import DokumenAlurKerja
-from sakip_evaluasi.siklus import pastikan_baris_terisi
-from sakip_evaluasi.tindak_lanjut import pastikan_tuntas_lengkap, ringkas
 
 
 class TindakLanjutEvaluasi(DokumenAlurKerja):

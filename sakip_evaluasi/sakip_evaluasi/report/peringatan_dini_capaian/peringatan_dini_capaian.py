@@ -21,10 +21,10 @@ import frappe
 from frappe import _
 from frappe.utils import cint
 
+from sakip_evaluasi.aturan.peringatan import FILTER_DOKUMEN, jejak_indikator, kelompok_per_bidang
 from sakip_evaluasi.domain.capaian import nilai_sd_tw
 from sakip_evaluasi.domain.periode import NOMOR_TRIWULAN, ROMAWI_TRIWULAN
 from sakip_evaluasi.domain.proyeksi import WARNA_STATUS, StatusProyeksi
-from sakip_evaluasi.peringatan import FILTER_DOKUMEN, jejak_indikator, kelompok_per_bidang
 
 URUTAN_STATUS = {
 	StatusProyeksi.KRITIS.value: 0,

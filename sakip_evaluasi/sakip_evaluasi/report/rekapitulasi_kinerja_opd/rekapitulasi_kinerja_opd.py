@@ -23,7 +23,7 @@ import frappe
 from frappe import _
 from frappe.utils import cint, flt
 
-from sakip_evaluasi.capaian_baris import aturan_capaian
+from sakip_evaluasi.aturan.capaian_baris import aturan_capaian
 from sakip_evaluasi.domain.periode import NOMOR_TRIWULAN, TRIWULAN
 from sakip_evaluasi.sakip_evaluasi.report.kepatuhan_sop.kepatuhan_sop import baris_laporan as kepatuhan
 from sakip_evaluasi.sakip_evaluasi.report.rekap_capaian_kinerja.rekap_capaian_kinerja import rata_rata

@@ -1,0 +1,96 @@
+"""A Pemda of three OPDs in a real Chromium, on the served demo (`bash scripts/demo.sh`):
+
+	/tmp/e2e/bin/python e2e/tests/e2e_opd.py --url http://localhost:8000
+
+- the Kepala Dinas of DINKES sees only DINKES's evaluations in the list, and opening DPUPR's
+  evaluation by its URL shows no document;
+- the Inspektorat sees every OPD's evaluations and opens the Rekapitulasi Kinerja OPD for 2026 with a
+  row and a chart bar per OPD, at 1366 px and at 390 px.
+
+Screenshots go to --shots. The last line reads ``opd checks: N passed, M failed``.
+"""
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # e2e/: helpers, pages, tests
+from helpers.umum import argumen, masuk
+from playwright.sync_api import sync_playwright
+
+EKI = "/app/evaluasi-kinerja-internal"
+LAYAR = {"desktop": {"width": 1366, "height": 768}, "ponsel": {"width": 390, "height": 844}}
+
+
+def main() -> int:
+	a = argumen("inspektorat@demo.sakip.id", "")
+	hasil: list[tuple[str, bool]] = []
+
+	def periksa(nama: str, ok: bool) -> None:
+		hasil.append((nama, ok))
+		print(f"{'PASS' if ok else 'FAIL'}: {nama}")
+
+	with sync_playwright() as pw:
+		browser = pw.chromium.launch(
+			executable_path=a.chromium,
+			args=[
+				"--no-sandbox",
+				"--disable-gpu",
+				"--disable-background-networking",
+				"--disable-component-update",
+			],
+		)
+		for layar, ukuran in LAYAR.items():
+			# the Kepala Dinas of DINKES
+			page = browser.new_page(viewport=ukuran)
+			masuk(page, a.url, "kadis.dinkes@demo.sakip.id", a.password)
+			page.goto(f"{a.url}{EKI}?tahun=2026")
+			page.wait_for_selector(".list-row-container, .no-result", timeout=30000)
+			page.wait_for_timeout(1000)
+			teks = page.inner_text(".layout-main-section")
+			periksa(
+				f"{layar}: Kadis DINKES lists DINKES only",
+				"EKI-DINKES-2026-TW3" in teks and "DPUPR" not in teks,
+			)
+			page.screenshot(path=str(a.shots / f"opd-kadis-dinkes-daftar-{layar}.png"))
+			page.goto(f"{a.url}{EKI}/EKI-DPUPR-2026-TW3")
+			page.wait_for_timeout(3000)
+			terbuka = (
+				page.locator(".form-layout:visible").count() > 0 and "EKI-DPUPR-2026-TW3" in page.title()
+			)
+			periksa(f"{layar}: Kadis DINKES cannot open DPUPR's evaluation", not terbuka)
+			page.screenshot(path=str(a.shots / f"opd-kadis-dinkes-dpupr-{layar}.png"))
+			page.close()
+
+			# the Inspektorat
+			page = browser.new_page(viewport=ukuran)
+			masuk(page, a.url, a.user, a.password)
+			page.goto(f"{a.url}{EKI}?tahun=2026")
+			page.wait_for_selector(".list-row-container", timeout=30000)
+			page.wait_for_timeout(1000)
+			teks = page.inner_text(".layout-main-section")
+			periksa(
+				f"{layar}: Inspektorat lists every OPD",
+				all(k in teks for k in ("EKI-DPUPR-2026-TW3", "EKI-DINKES-2026-TW3", "EKI-DISDIK-2026-TW3")),
+			)
+			page.goto(f"{a.url}/app/query-report/Rekapitulasi Kinerja OPD?tahun=2026")
+			page.wait_for_selector(".dt-row", timeout=30000)
+			page.wait_for_timeout(2500)
+			baris = page.inner_text(".report-wrapper, .datatable")
+			periksa(
+				f"{layar}: Rekapitulasi Kinerja OPD has a row per OPD",
+				all(k in baris for k in ("DPUPR", "DINKES", "DISDIK")),
+			)
+			periksa(
+				f"{layar}: the chart is drawn",
+				page.locator(".chart-container svg, .frappe-chart").count() > 0,
+			)
+			page.screenshot(path=str(a.shots / f"opd-rekapitulasi-{layar}.png"), full_page=True)
+			page.close()
+		browser.close()
+	lulus = sum(ok for _n, ok in hasil)
+	print(f"opd checks: {lulus} passed, {len(hasil) - lulus} failed")
+	return 0 if lulus == len(hasil) else 1
+
+
+if __name__ == "__main__":
+	sys.exit(main())

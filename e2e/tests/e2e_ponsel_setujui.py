@@ -1,0 +1,111 @@
+"""The Subkoordinator returns one Data Kinerja Bidang and accepts another on a phone, counting taps.
+
+Real Chromium at 390 × 844 (touch), Bahasa Indonesia, on a `sakip-demo` site after
+`e2e_ponsel_isian.py` (so two bidang of EKI-DPUPR-2026-TW4 have submitted: Bina Marga by the demo,
+Sumber Daya Air by that walk). Each document is opened from Tugas Saya (the opening tap is not
+counted); then a return is Kembalikan, the reason (typed) and Kembalikan, an acceptance Terima and Ya,
+Terima. Taps after opening must be at most 3 per document (an acceptance at most 2); the page must be
+no wider than the phone; the states are checked through the REST API.
+
+	python e2e/tests/e2e_ponsel_setujui.py --url http://localhost:8101 \
+		--kembalikan DKB-EKI-DPUPR-2026-TW4-BM --terima DKB-EKI-DPUPR-2026-TW4-SDA
+
+Prints the taps and a pass/fail line; exits 1 on failure.
+"""
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # e2e/: helpers, pages, tests
+from helpers.umum import Ketukan, argumen, halaman_ponsel, masuk, nilai_server
+
+BATAS_KEMBALIKAN = 3
+BATAS_TERIMA = 2
+DKB = "Data Kinerja Bidang"
+
+
+def buka(page, k: Ketukan, url: str, dkb: str) -> None:
+	"""From Tugas Saya, open ``dkb`` (the opening tap, counted apart)."""
+	page.goto(f"{url}/app/tugas-saya")
+	kartu = page.locator(".tugas-saya a.kartu", has_text=dkb)
+	kartu.first.wait_for(timeout=30000)
+	kartu.first.tap()
+	page.wait_for_url("**/app/isian-kinerja**", timeout=30000, wait_until="commit")
+	page.locator(".sakip-isian .bilah-aksi [data-aksi]").first.wait_for(timeout=30000)
+
+
+def main() -> int:
+	p = argumen(
+		"subkor@demo.sakip.id",
+		"",
+		kembalikan="DKB-EKI-DPUPR-2026-TW4-BM",
+		terima="DKB-EKI-DPUPR-2026-TW4-SDA",
+	)
+	pilihan = p
+	gagal: list[str] = []
+
+	def cek(syarat: bool, pesan: str) -> None:
+		if not syarat:
+			gagal.append(pesan)
+
+	with halaman_ponsel(p.chromium) as page:
+		if not masuk(page, p.url, p.user, p.password):
+			print("FAIL: the Subkoordinator cannot open the desk")
+			return 1
+		# --- return, with a reason
+		k1 = Ketukan(page, p.shots)
+		buka(page, k1, p.url, pilihan.kembalikan)
+		k1.layar("setujui-1-dibuka")
+		k1.tap(page.locator(".sakip-isian .bilah-aksi [data-aksi='Kembalikan']"), "Kembalikan")
+		dialog = page.locator(".modal.show")
+		dialog.first.wait_for(timeout=10000)
+		alasan = dialog.locator("textarea").first
+		alasan.wait_for(timeout=10000)
+		page.wait_for_timeout(500)
+		if not alasan.evaluate("(el) => el === document.activeElement"):
+			k1.tap(alasan, "kotak alasan")
+		page.keyboard.type("Realisasi indikator 2 belum sesuai laporan bulanan; periksa dan ajukan lagi.")
+		k1.layar("setujui-2-alasan")
+		k1.tap(dialog.locator(".btn-primary"), "Kembalikan (kirim)")
+		page.wait_for_function(
+			"() => !document.querySelector('.sakip-isian .bilah-aksi [data-aksi]')", timeout=30000
+		)
+		k1.layar("setujui-3-dikembalikan")
+		state = nilai_server(page, DKB, pilihan.kembalikan, "workflow_state")
+		cek(state == "Dikembalikan", f"{pilihan.kembalikan}: workflow_state {state!r}, expected Dikembalikan")
+		alasan_server = nilai_server(page, DKB, pilihan.kembalikan, "alasan_dikembalikan")
+		cek("indikator 2" in (alasan_server or ""), "the reason was not stored")
+
+		# --- accept
+		k2 = Ketukan(page, p.shots)
+		buka(page, k2, p.url, pilihan.terima)
+		k2.layar("setujui-4-dibuka")
+		k2.tap(page.locator(".sakip-isian .bilah-aksi [data-aksi='Terima']"), "Terima")
+		dialog = page.locator(".modal.show")
+		dialog.first.wait_for(timeout=10000)
+		k2.layar("setujui-5-konfirmasi")
+		k2.tap(dialog.locator(".btn-primary"), "Ya, Terima")
+		page.wait_for_function(
+			"() => !document.querySelector('.sakip-isian .bilah-aksi [data-aksi]')", timeout=30000
+		)
+		k2.layar("setujui-6-diterima")
+		state = nilai_server(page, DKB, pilihan.terima, "workflow_state")
+		cek(state == "Diterima", f"{pilihan.terima}: workflow_state {state!r}, expected Diterima")
+
+	print("\n".join(["Kembalikan:", *k1.log, "Terima:", *k2.log]))
+	cek(k1.jumlah <= BATAS_KEMBALIKAN, f"return took {k1.jumlah} taps, at most {BATAS_KEMBALIKAN}")
+	cek(k2.jumlah <= BATAS_TERIMA, f"acceptance took {k2.jumlah} taps, at most {BATAS_TERIMA}")
+	gagal += k1.lebar_berlebih + k2.lebar_berlebih
+	print(
+		f"Subkoordinator setelah membuka: Kembalikan {k1.jumlah} ketukan (batas {BATAS_KEMBALIKAN}), "
+		f"Terima {k2.jumlah} ketukan (batas {BATAS_TERIMA})"
+	)
+	if gagal:
+		print("e2e ponsel setujui: FAIL\n  " + "\n  ".join(gagal))
+		return 1
+	print("e2e ponsel setujui: passed")
+	return 0
+
+
+if __name__ == "__main__":
+	sys.exit(main())

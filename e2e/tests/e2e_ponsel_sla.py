@@ -1,0 +1,85 @@
+"""The Kepala Dinas reads the running evaluation's clock on a phone, with no sideways scrolling.
+
+Real Chromium at 390 × 844 (touch), Bahasa Indonesia, on a `sakip-demo` site. After login: the running
+evaluation's card in Tugas Saya opens the evaluation (1 tap); its steps are a stacked list (step,
+holder, deadline, status, late by) and no table is wider than the screen. Then the Langkah Evaluasi
+list opens filtered to the running evaluation (not every quarter mixed), and the Kepatuhan SOP chart
+(per step) shows whole labels. The page's scroll width is checked on every screen.
+
+	python e2e/tests/e2e_ponsel_sla.py --url http://localhost:8101 --evaluasi EKI-DPUPR-2026-TW4
+
+Prints the taps and a pass/fail line; exits 1 on failure.
+"""
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # e2e/: helpers, pages, tests
+from helpers.umum import Ketukan, argumen, halaman_ponsel, masuk
+
+
+def main() -> int:
+	a = argumen("kadis@demo.sakip.id", "", evaluasi="EKI-DPUPR-2026-TW4")
+	gagal: list[str] = []
+
+	def cek(syarat: bool, pesan: str) -> None:
+		if not syarat:
+			gagal.append(pesan)
+
+	with halaman_ponsel(a.chromium) as page:
+		if not masuk(page, a.url, a.user, a.password):
+			print("FAIL: the Kepala Dinas cannot open the desk")
+			return 1
+		k = Ketukan(page, a.shots)
+		kartu = page.locator(".tugas-saya a.kartu", has_text=a.evaluasi)
+		kartu.first.wait_for(timeout=30000)
+		k.layar("sla-1-tugas-saya")
+		k.tap(kartu, f"Tugas Saya: {a.evaluasi}")
+		page.wait_for_url(f"**/evaluasi-kinerja-internal/{a.evaluasi}", timeout=30000, wait_until="commit")
+		daftar = page.locator(".sakip-daftar-jam li")
+		daftar.first.wait_for(state="visible", timeout=30000)
+		cek(daftar.count() >= 1, "the steps are not listed")
+		teks = daftar.first.inner_text()
+		cek("Langkah" in teks and "Batas Waktu" in teks, f"a step lacks its step/deadline: {teks!r}")
+		cek(
+			page.locator(".sakip-jam-langkah table:visible").count() == 0,
+			"the wide SLA table is shown on the phone",
+		)
+		daftar.first.scroll_into_view_if_needed()
+		k.layar("sla-2-evaluasi")
+		daftar.last.scroll_into_view_if_needed()
+		k.layar("sla-3-evaluasi-akhir")
+
+		page.goto(f"{a.url}/app/langkah-evaluasi")
+		page.wait_for_function(
+			"""(ev) => window.cur_list && cur_list.doctype === 'Langkah Evaluasi'
+				&& cur_list.filter_area && cur_list.filter_area.get().some((f) => f[1] === 'evaluasi' && f[3] === ev)""",
+			arg=a.evaluasi,
+			timeout=30000,
+		)
+		page.wait_for_timeout(1500)
+		lain = page.evaluate(
+			"(ev) => cur_list.data.filter((d) => d.evaluasi && d.evaluasi !== ev).length", a.evaluasi
+		)
+		cek(lain == 0, f"the Langkah Evaluasi list shows {lain} steps of other evaluations")
+		k.layar("sla-4-daftar-langkah")
+
+		page.goto(f"{a.url}/app/query-report/Kepatuhan SOP")
+		page.locator(".chart-container svg .x.axis text").first.wait_for(timeout=30000)
+		page.wait_for_timeout(2500)
+		label = page.locator(".chart-container svg .x.axis text").all_text_contents()
+		cek(bool(label) and not any(".." in t for t in label), f"chart labels cut: {label}")
+		k.layar("sla-5-kepatuhan-sop")
+
+	print("\n".join(k.log))
+	gagal += k.lebar_berlebih
+	print(f"Kepala Dinas: jam langkah dibaca dengan {k.jumlah} ketukan setelah masuk, tanpa geser ke samping")
+	if gagal:
+		print("e2e ponsel sla: FAIL\n  " + "\n  ".join(gagal))
+		return 1
+	print("e2e ponsel sla: passed")
+	return 0
+
+
+if __name__ == "__main__":
+	sys.exit(main())

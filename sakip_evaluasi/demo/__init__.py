@@ -1,0 +1,1 @@
+"""The demo Pemda (bench --site SITE sakip-demo)."""

@@ -1,0 +1,1 @@
+"""Handlers for other apps' DocTypes (File, Notification, Email Account), wired in hooks.doc_events."""

@@ -1,0 +1,1 @@
+"""Back ends of the app's desk pages (Tugas Saya, Isian Kinerja)."""

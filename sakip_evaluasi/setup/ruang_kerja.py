@@ -1,0 +1,217 @@
+"""The desk each SOP role lands on, created by install code (records an administrator may change).
+
+- **Tugas Saya** (workspace, first in the sidebar, every SOP role): a Custom HTML Block that lists what
+  waits for the user (``sakip_evaluasi.api.tugas_saya.daftar``). It is every app user's landing page
+  (``User.default_workspace``, set where the user has none).
+- **Bidang Saya** (workspace, Kepala Bidang only): the two documents a Kepala Bidang fills, the recap
+  report, and number cards of what is still open in their bidang.
+- **Number Cards**: counts read through Frappe's list query, so each user counts only the documents
+  their permissions (User Permission on Bidang, later the OPD) let them read.
+
+Each record is created once when missing, so an administrator's edits survive ``bench migrate``. The
+block's HTML, script and style follow the app's shipped version (``data/blok_tugas_saya/``) for as long
+as nobody changed them on the site.
+"""
+
+import hashlib
+import json
+from pathlib import Path
+
+import frappe
+
+from sakip_evaluasi.domain.peran import KEPALA_BIDANG, PERAN_APP
+from sakip_evaluasi.setup.dasbor import KARTU_KRITIS, KARTU_PERLU_PERHATIAN
+
+TUGAS_SAYA = "Tugas Saya"
+BIDANG_SAYA = "Bidang Saya"
+BLOK = Path(__file__).parent.parent / "data" / "blok_tugas_saya"
+_KUNCI_BLOK = "sakip_evaluasi_blok_tugas_saya"
+
+# Number cards: label → (DocType, filters, colour, roles whose workspace shows it).
+KARTU = {
+	"Data Kinerja Perlu Diisi": (
+		"Data Kinerja Bidang",
+		[["workflow_state", "in", ["Draft", "Dikembalikan"]]],
+		"#e24c4c",
+	),
+	"Tindak Lanjut Perlu Diisi": (
+		"Tindak Lanjut Evaluasi",
+		[["workflow_state", "in", ["Draft", "Dikembalikan"]]],
+		"#ecad4b",
+	),
+	"Data Kinerja Menunggu Verifikasi": (
+		"Data Kinerja Bidang",
+		[["workflow_state", "=", "Diajukan"]],
+		"#4463f0",
+	),
+	"Langkah SOP Terlambat": (
+		"Langkah Evaluasi",
+		[["status_sla", "=", "Terlambat"], ["selesai", "is", "not set"]],
+		"#e24c4c",
+	),
+}
+KARTU_BIDANG = ("Data Kinerja Perlu Diisi", "Tindak Lanjut Perlu Diisi")
+# The Sekretariat's cards are on the SAKIP Evaluasi workspace (shipped with the module).
+KARTU_SEKRETARIAT = ("Data Kinerja Menunggu Verifikasi", "Langkah SOP Terlambat")
+
+
+def pasang() -> None:
+	"""Install (idempotent): number cards, the Tugas Saya block and workspaces, the landing page."""
+	buat_kartu()
+	selaraskan_blok()
+	buat_ruang_tugas_saya()
+	buat_ruang_bidang_saya()
+	jadikan_beranda()
+
+
+def _buat_sekali(doctype: str, name: str, data: dict) -> bool:
+	"""Insert the record unless one of that name exists (an administrator's edits are kept)."""
+	if frappe.db.exists(doctype, name):
+		return False
+	frappe.get_doc({"doctype": doctype, "name": name, **data}).insert(ignore_permissions=True)
+	return True
+
+
+def buat_kartu() -> None:
+	for label, (doctype, filters, warna) in KARTU.items():
+		_buat_sekali(
+			"Number Card",
+			label,
+			{
+				"label": label,
+				"type": "Document Type",
+				"document_type": doctype,
+				"function": "Count",
+				"filters_json": json.dumps([[doctype, *f, False] for f in filters]),
+				"is_public": 1,
+				"color": warna,
+			},
+		)
+
+
+def _isi_blok() -> dict[str, str]:
+	return {
+		"html": (BLOK / "blok.html").read_text(),
+		"script": (BLOK / "blok.js").read_text(),
+		"style": (BLOK / "blok.css").read_text(),
+	}
+
+
+def _sidik(isi: dict[str, str]) -> str:
+	return hashlib.sha256(json.dumps(isi, sort_keys=True).encode()).hexdigest()
+
+
+def selaraskan_blok() -> None:
+	"""Create the Tugas Saya block, or bring it to the shipped version when nobody edited it."""
+	isi = _isi_blok()
+	baru = _buat_sekali(
+		"Custom HTML Block",
+		TUGAS_SAYA,
+		{"private": 0, "roles": [{"role": r} for r in (*PERAN_APP, "System Manager")], **isi},
+	)
+	if not baru:
+		blok = frappe.get_doc("Custom HTML Block", TUGAS_SAYA)
+		sekarang = {k: blok.get(k) or "" for k in isi}
+		if sekarang == isi or _sidik(sekarang) != frappe.db.get_global(_KUNCI_BLOK):
+			return  # up to date, or changed by an administrator: theirs is kept
+		blok.update(isi)
+		blok.save(ignore_permissions=True)
+	frappe.db.set_global(_KUNCI_BLOK, _sidik(isi))
+
+
+def _ruang(nama: str, sequence_id: float, icon: str, roles, content: list, **tabel) -> None:
+	_buat_sekali(
+		"Workspace",
+		nama,
+		{
+			"label": nama,
+			"title": nama,
+			"public": 1,
+			"sequence_id": sequence_id,
+			"icon": icon,
+			"roles": [{"role": r} for r in roles],
+			"content": json.dumps(content),
+			**tabel,
+		},
+	)
+
+
+def _kartu_konten(labels) -> list[dict]:
+	return [
+		{"id": f"kartu-{i}", "type": "number_card", "data": {"number_card_name": label, "col": 6}}
+		for i, label in enumerate(labels)
+	]
+
+
+def buat_ruang_tugas_saya() -> None:
+	"""Every app role's landing page."""
+	_ruang(
+		TUGAS_SAYA,
+		0.1,
+		"check",
+		(*PERAN_APP, "System Manager"),
+		[
+			{
+				"id": "tugas-saya",
+				"type": "custom_block",
+				"data": {"custom_block_name": TUGAS_SAYA, "col": 12},
+			},
+		],
+		custom_blocks=[{"custom_block_name": TUGAS_SAYA, "label": TUGAS_SAYA}],
+	)
+
+
+def buat_ruang_bidang_saya() -> None:
+	"""A Kepala Bidang's links: only what a Kepala Bidang uses."""
+	tautan = (
+		("Data Kinerja Bidang", "DocType"),
+		("Tindak Lanjut Evaluasi", "DocType"),
+		("Rekap Capaian Kinerja", "Report"),
+	)
+	_ruang(
+		BIDANG_SAYA,
+		0.2,
+		"organization",
+		(KEPALA_BIDANG,),
+		[
+			*_kartu_konten((*KARTU_BIDANG, KARTU_KRITIS, KARTU_PERLU_PERHATIAN)),
+			*(
+				{"id": f"pintasan-{i}", "type": "shortcut", "data": {"shortcut_name": label, "col": 4}}
+				for i, (label, _jenis) in enumerate(tautan)
+			),
+		],
+		number_cards=[
+			{"number_card_name": label, "label": label}
+			for label in (*KARTU_BIDANG, KARTU_KRITIS, KARTU_PERLU_PERHATIAN)
+		],
+		shortcuts=[
+			{
+				"label": label,
+				"link_to": label,
+				"type": jenis,
+				**({"is_query_report": 1} if jenis == "Report" else {}),
+			}
+			for label, jenis in tautan
+		],
+	)
+
+
+def pengguna_aplikasi() -> list[str]:
+	"""Enabled users (other than Administrator) holding an SOP role."""
+	return frappe.get_all(
+		"Has Role",
+		filters={"parenttype": "User", "role": ("in", list(PERAN_APP)), "parent": ("!=", "Administrator")},
+		pluck="parent",
+		distinct=True,
+	)
+
+
+def jadikan_beranda(users: list[str] | None = None) -> int:
+	"""Tugas Saya as the landing page of each app user who has no landing page of their own."""
+	n = 0
+	for user in users if users is not None else pengguna_aplikasi():
+		if not frappe.db.get_value("User", user, "default_workspace"):
+			frappe.db.set_value("User", user, "default_workspace", TUGAS_SAYA, update_modified=False)
+			frappe.cache.hdel("bootinfo", user)
+			n += 1
+	return n

@@ -1,0 +1,1 @@
+"""Drivers of the load, fault, backup and concurrency runs over real HTTP (scripts/ start them; not test support)."""
