@@ -1,4 +1,4 @@
-"""Regenerate sakip_evaluasi/data/libur_indonesia.json from the `holidays` package.
+"""Regenerate sakip_evaluasi/setup/data/libur_indonesia.json from the `holidays` package.
 
 Frappe v15 pins python-dateutil 2.8, and `holidays` 0.87+ needs dateutil 2.9, so the package
 cannot be a runtime dependency of the app. Run this script OUTSIDE the bench, in a throw-away
@@ -19,7 +19,7 @@ from pathlib import Path
 
 import holidays
 
-OUT = Path(__file__).resolve().parent.parent / "sakip_evaluasi" / "data" / "libur_indonesia.json"
+OUT = Path(__file__).resolve().parent.parent / "sakip_evaluasi" / "setup" / "data" / "libur_indonesia.json"
 JENIS = {"public": "Libur Nasional", "government": "Cuti Bersama"}
 
 

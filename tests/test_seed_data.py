@@ -13,7 +13,7 @@ from sakip_evaluasi.domain.peran import PERAN_SOP
 from sakip_evaluasi.domain.sop import sop_dari_dict
 
 ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT / "sakip_evaluasi" / "data"
+DATA = ROOT / "sakip_evaluasi" / "setup" / "data"
 # A copy of the clean transcription of the agency's SOP (planning repository, shared/sop/), kept in the
 # project so a clone alone can check the seed against it.
 TRANSCRIPTION = ROOT / "tests" / "data" / "SOP-Evaluasi-Kinerja-Internal.md"

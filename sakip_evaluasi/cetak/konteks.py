@@ -21,10 +21,10 @@ from sakip_evaluasi.aturan.capaian_baris import aturan_capaian
 from sakip_evaluasi.domain import tulisan
 from sakip_evaluasi.domain.peran import KEPALA_BIDANG, KEPALA_DINAS
 from sakip_evaluasi.domain.periode import TRIWULAN, nomor_triwulan
+from sakip_evaluasi.laporan import rekap_capaian as rekap
 from sakip_evaluasi.pejabat.jabatan import sebutan_baku
 from sakip_evaluasi.pejabat.pemegang import nama_bidang
 from sakip_evaluasi.pejabat.penandatangan import Penandatangan, pejabat_pada, penandatangan
-from sakip_evaluasi.sakip_evaluasi.report.rekap_capaian_kinerja import rekap_capaian_kinerja as rekap
 
 EVALUASI = "Evaluasi Kinerja Internal"
 # Print format of each document kind: (DocType, Print Format name).

@@ -26,9 +26,9 @@ from sakip_evaluasi.aturan.kertas_kerja import buat_kertas_kerja
 from sakip_evaluasi.cetak.konteks import CETAKAN, EVALUASI, kertas, kop, periode
 from sakip_evaluasi.domain import tulisan
 from sakip_evaluasi.domain.peran import ADMIN_PEMDA, BAPPEDA, INSPEKTORAT, KEPALA_DINAS, SEKRETARIS, SUBKOOR
+from sakip_evaluasi.laporan import kepatuhan_sop
 from sakip_evaluasi.pejabat.pemegang import nama_bidang
 from sakip_evaluasi.pejabat.penandatangan import pejabat_pada
-from sakip_evaluasi.sakip_evaluasi.report.kepatuhan_sop import kepatuhan_sop
 
 PERAN_PAKET = (KEPALA_DINAS, SEKRETARIS, SUBKOOR, INSPEKTORAT, BAPPEDA, ADMIN_PEMDA, "System Manager")
 # SOP order of the pack: (kind of print, DocType of its documents)

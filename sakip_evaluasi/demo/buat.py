@@ -10,6 +10,7 @@ from collections.abc import Iterator
 import frappe
 from frappe.utils.password import update_password
 
+from sakip_evaluasi.aturan.pelaku import jalankan_aksi, sebagai
 from sakip_evaluasi.domain.penamaan import nama_bidang, nama_evaluasi
 from sakip_evaluasi.domain.peran import (
 	ADMIN_PEMDA,
@@ -21,7 +22,6 @@ from sakip_evaluasi.domain.peran import (
 	SUBKOOR,
 )
 from sakip_evaluasi.pejabat.jabatan import nama_jabatan
-from sakip_evaluasi.tests.factories import jalankan_aksi, sebagai
 
 PEMDA = "Pemerintah Kabupaten Contoh"
 OPD = "DPUPR"

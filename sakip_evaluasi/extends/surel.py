@@ -23,8 +23,8 @@ Runs after install and after every migrate, and whenever an Email Account is sav
 import frappe
 from frappe import _
 
+from sakip_evaluasi.aturan.workflow import KUNCI_SUREL_DIMATIKAN, definisi_workflow, dimatikan_aplikasi
 from sakip_evaluasi.pejabat.pemegang import pemegang_aktif
-from sakip_evaluasi.setup.workflow import KUNCI_SUREL_DIMATIKAN, definisi_workflow, dimatikan_aplikasi
 
 PENGATURAN = "Pengaturan SAKIP"
 _KUNCI_DIBERITAHUKAN = "sakip_evaluasi_surel_mati_diberitahukan"

@@ -20,7 +20,7 @@ from sakip_evaluasi.setup import dasbor, pemberitahuan, ruang_kerja
 from sakip_evaluasi.setup.dasbor import pasang_dasbor
 from sakip_evaluasi.setup.workflow import hapus_workflow, sinkronkan_workflow
 
-DATA = Path(__file__).parent.parent / "data"
+DATA = Path(__file__).parent / "data"
 KALENDER_DEFAULT = "Kalender Kerja Default"
 SOP_DEFAULT = "SOP Evaluasi Kinerja Internal"
 

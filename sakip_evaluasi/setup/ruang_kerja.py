@@ -24,7 +24,7 @@ from sakip_evaluasi.setup.dasbor import KARTU_KRITIS, KARTU_PERLU_PERHATIAN
 
 TUGAS_SAYA = "Tugas Saya"
 BIDANG_SAYA = "Bidang Saya"
-BLOK = Path(__file__).parent.parent / "data" / "blok_tugas_saya"
+BLOK = Path(__file__).parent / "data" / "blok_tugas_saya"
 _KUNCI_BLOK = "sakip_evaluasi_blok_tugas_saya"
 
 # Number cards: label → (DocType, filters, colour, roles whose workspace shows it).

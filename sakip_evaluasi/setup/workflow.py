@@ -16,11 +16,11 @@ The hash of the installed content is kept per workflow in ``__global`` defaults.
 
 import hashlib
 import json
-from pathlib import Path
 
 import frappe
 
-WORKFLOW_DIR = Path(__file__).parent.parent / "workflow"
+from sakip_evaluasi.aturan.workflow import definisi_terpasang, definisi_workflow
+
 STATE_KEYS = (
 	"state",
 	"doc_status",
@@ -32,10 +32,6 @@ STATE_KEYS = (
 )
 TRANSITION_KEYS = ("state", "action", "next_state", "allowed", "allow_self_approval", "condition")
 WORKFLOW_KEYS = ("document_type", "is_active", "send_email_alert", "workflow_state_field", "override_status")
-
-
-def definisi_workflow() -> list[dict]:
-	return [json.loads(p.read_text()) for p in sorted(WORKFLOW_DIR.glob("*.json"))]
 
 
 def sinkronkan_workflow() -> dict[str, str]:
@@ -59,24 +55,6 @@ def pasang_workflow(data: dict) -> str:
 		return "diubah administrator, dibiarkan"
 	_simpan(doc, data)
 	return "diperbarui"
-
-
-# A workflow whose e-mail the app switched off (``surel``, for want of an outgoing Email Account).
-KUNCI_SUREL_DIMATIKAN = "sakip_evaluasi_surel_dimatikan::{0}"
-
-
-def dimatikan_aplikasi(workflow: str) -> bool:
-	"""True when the app (not an administrator) switched this workflow's e-mail off."""
-	return bool(frappe.db.get_global(KUNCI_SUREL_DIMATIKAN.format(workflow)))
-
-
-def definisi_terpasang(doc) -> dict:
-	"""An installed workflow as its administrator defined it: the e-mail switch the app turned off
-	for want of an outgoing Email Account counts as on."""
-	data = doc.as_dict()
-	if dimatikan_aplikasi(doc.name):
-		data["send_email_alert"] = 1
-	return data
 
 
 def hapus_workflow() -> None:

@@ -11,8 +11,8 @@ from frappe import _
 from frappe.utils import cint, flt
 
 from sakip_evaluasi.aturan.alur_kerja import dokumen_alur_kerja_sop
+from sakip_evaluasi.aturan.workflow import definisi_workflow
 from sakip_evaluasi.pejabat.pemegang import pejabat_pengganti
-from sakip_evaluasi.setup.workflow import definisi_workflow
 
 KOLOM_PEMICU = (
 	"dokumen_output",

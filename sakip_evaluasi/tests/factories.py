@@ -9,28 +9,10 @@ import frappe.api.v1
 import frappe.client
 from frappe.cache_manager import user_cache_keys
 from frappe.desk.form.save import savedocs
-from frappe.model.workflow import apply_workflow
 from frappe.tests.utils import FrappeTestCase
 
+from sakip_evaluasi.aturan.pelaku import jalankan_aksi, sebagai  # noqa: F401 (the tests' actors)
 from sakip_evaluasi.domain import peran
-
-
-@contextmanager
-def sebagai(user: str) -> Iterator[None]:
-	"""Run the block as ``user`` (then as the user before it again, so blocks nest): the demo and
-	the tests act as the SOP actors this way."""
-	sebelumnya = frappe.session.user or "Administrator"
-	frappe.set_user(user)
-	try:
-		yield
-	finally:
-		frappe.set_user(sebelumnya)
-
-
-def jalankan_aksi(doctype: str, name: str, action: str, user: str) -> None:
-	"""Take a workflow action as ``user``, as the desk's action menu does."""
-	with sebagai(user):
-		apply_workflow(frappe.get_doc(doctype, name).as_dict(), action)
 
 
 class SakipTestCase(FrappeTestCase):

@@ -4,8 +4,9 @@ import copy
 
 import frappe
 
+from sakip_evaluasi.aturan.workflow import definisi_terpasang, definisi_workflow
 from sakip_evaluasi.setup.install import after_migrate
-from sakip_evaluasi.setup.workflow import definisi_terpasang, definisi_workflow, pasang_workflow, sidik_jari
+from sakip_evaluasi.setup.workflow import pasang_workflow, sidik_jari
 from sakip_evaluasi.tests.factories import SakipTestCase
 
 DOCTYPES = {

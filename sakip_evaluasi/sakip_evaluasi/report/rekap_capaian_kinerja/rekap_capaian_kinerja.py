@@ -23,8 +23,7 @@ from frappe.utils import cint, flt
 from sakip_evaluasi.aturan.capaian_baris import angka_realisasi as _angka
 from sakip_evaluasi.aturan.capaian_baris import aturan_capaian, uraian_tersimpan
 from sakip_evaluasi.domain.periode import TRIWULAN, nomor_triwulan
-
-DKB = "Data Kinerja Bidang"
+from sakip_evaluasi.laporan.rekap_capaian import DKB, baris_laporan, grafik, ringkasan
 
 
 def execute(filters=None):
@@ -54,107 +53,4 @@ def kolom() -> list[dict]:
 		k("rumus", _("Rumus Capaian"), width=420),
 		k("status", _("Status Data"), width=110),
 		k("dokumen", _("Data Kinerja Bidang"), "Link", 200, options=DKB),
-	]
-
-
-def baris_laporan(filters) -> list[dict]:
-	saring = {"tahun": cint(filters.tahun), "triwulan": filters.triwulan}
-	for field in ("opd", "bidang"):
-		if filters.get(field):
-			saring[field] = filters[field]
-	dokumen = {
-		d.name: d for d in frappe.get_list(DKB, filters=saring, fields=["name", "bidang", "workflow_state"])
-	}
-	if not dokumen:
-		return []
-	rows = frappe.get_all(
-		"Baris Data Kinerja",
-		filters={"parenttype": DKB, "parentfield": "baris", "parent": ("in", list(dokumen))},
-		fields=[
-			"parent",
-			"idx",
-			"indikator",
-			"nama_indikator",
-			"satuan",
-			"polaritas",
-			"metode_negatif",
-			"target_tw",
-			"target_sd_tw",
-			"realisasi",
-			"realisasi_sd_tw",
-			"capaian",
-			"predikat",
-		],
-	)
-	triwulan, batas_atas = nomor_triwulan(filters.triwulan), aturan_capaian()[0]
-	data = []
-	for r in sorted(rows, key=lambda r: (dokumen[r.parent].bidang, r.idx)):
-		d = dokumen[r.parent]
-		realisasi = _angka(r.realisasi)
-		dinilai = bool(r.predikat)  # a computed capaian always has a predikat (capaian 0 included)
-		data.append(
-			{
-				"bidang": d.bidang,
-				"indikator": r.nama_indikator or r.indikator,
-				"satuan": r.satuan,
-				"polaritas": r.polaritas,
-				"target_tw": flt(r.target_tw),
-				"realisasi": realisasi,
-				"target_sd_tw": flt(r.target_sd_tw),
-				"realisasi_sd_tw": flt(r.realisasi_sd_tw) if realisasi is not None else None,
-				"capaian": flt(r.capaian) if dinilai else None,
-				"predikat": r.predikat or "",
-				"rumus": uraian_tersimpan(r, triwulan, batas_atas),
-				"status": _(d.workflow_state or ""),
-				"dokumen": d.name,
-			}
-		)
-	return data
-
-
-def rata_rata(nilai: list[float]) -> float | None:
-	if not nilai:
-		return None
-	jumlah = sum((Decimal(str(n)) for n in nilai), Decimal(0))
-	return float((jumlah / len(nilai)).quantize(Decimal("0.01")))
-
-
-def capaian_per_bidang(data: list[dict]) -> dict[str, float | None]:
-	"""Mean capaian per bidang over its indicators with a computed capaian (None when none)."""
-	per_bidang: dict[str, list[float]] = defaultdict(list)
-	for r in data:
-		nilai = per_bidang[r["bidang"]]  # every bidang gets a bar, even without a computed capaian
-		if r["capaian"] is not None:
-			nilai.append(r["capaian"])
-	return {bidang: rata_rata(nilai) for bidang, nilai in per_bidang.items()}
-
-
-def grafik(data: list[dict]) -> dict | None:
-	rata = capaian_per_bidang(data)
-	if not rata:
-		return None
-	return {
-		"data": {
-			# the bidang's code (BM, SDA): whole under four bars on a 390-px phone
-			"labels": [frappe.db.get_value("Bidang", b, "kode") or b for b in rata],
-			"datasets": [{"name": _("Rata-rata capaian (%)"), "values": [v or 0 for v in rata.values()]}],
-		},
-		"type": "bar",
-		"fieldtype": "Float",
-		"colors": ["#5e64ff"],
-	}
-
-
-def ringkasan(data: list[dict]) -> list[dict]:
-	dinilai = [r["capaian"] for r in data if r["capaian"] is not None]
-	rata = rata_rata(dinilai)
-	return [
-		{"value": len(data), "label": _("Indikator"), "datatype": "Int"},
-		{"value": len(dinilai), "label": _("Capaian Terhitung"), "datatype": "Int"},
-		{
-			"value": rata if rata is not None else "-",
-			"label": _("Rata-rata Capaian"),
-			"datatype": "Percent" if rata is not None else "Data",
-			"indicator": "Blue",
-		},
 	]

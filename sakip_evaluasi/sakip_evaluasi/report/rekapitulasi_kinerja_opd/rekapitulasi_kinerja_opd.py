@@ -25,8 +25,8 @@ from frappe.utils import cint, flt
 
 from sakip_evaluasi.aturan.capaian_baris import aturan_capaian
 from sakip_evaluasi.domain.periode import NOMOR_TRIWULAN, TRIWULAN
-from sakip_evaluasi.sakip_evaluasi.report.kepatuhan_sop.kepatuhan_sop import baris_laporan as kepatuhan
-from sakip_evaluasi.sakip_evaluasi.report.rekap_capaian_kinerja.rekap_capaian_kinerja import rata_rata
+from sakip_evaluasi.laporan.kepatuhan_sop import baris_laporan as kepatuhan
+from sakip_evaluasi.laporan.rekap_capaian import rata_rata
 
 DKB = "Data Kinerja Bidang"
 
