@@ -4,7 +4,7 @@ step does not do."""
 import ast
 from pathlib import Path
 
-DEMO = Path(__file__).resolve().parent.parent / "sakip_evaluasi" / "demo.py"
+DEMO = Path(__file__).resolve().parent.parent / "sakip_evaluasi" / "demo" / "buat.py"
 
 
 def test_every_demo_function_uses_its_arguments():
