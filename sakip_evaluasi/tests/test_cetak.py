@@ -81,7 +81,13 @@ class TestCetak(SLATestCase):
 		by the Kadis, the minutes approved by a Plh Kepala Dinas on 10 July, the follow-ups."""
 		with self.freeze_time(f"{SENIN} 08:00"):
 			tunjuk(
-				JAB_KADIS, self.pegawai_plh, f"{TAHUN_UJI}-07-10", f"{TAHUN_UJI}-07-11", nomor="800/5/KADIS"
+				JAB_KADIS,
+				self.pegawai_plh,
+				f"{TAHUN_UJI}-07-10",
+				f"{TAHUN_UJI}-07-11",
+				nomor="800/5/KADIS",
+				penandatangan="Kepala Daerah",
+				nama_penandatangan="Bupati Contoh",
 			)
 		eki = self.evaluasi(f"{SENIN} 09:00", triwulan="III")
 		kke = self.sampai_langkah_5(

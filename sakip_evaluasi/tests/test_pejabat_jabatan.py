@@ -47,9 +47,17 @@ def buat_pegawai(user: str | None, nama: str, nip: str, pangkat: str = "Penata (
 
 
 def tunjuk(
-	jabatan: str, pegawai: str, mulai: str, selesai: str, jenis: str = "Plh", nomor: str = "800/12/SEK"
+	jabatan: str,
+	pegawai: str,
+	mulai: str,
+	selesai: str,
+	jenis: str = "Plh",
+	nomor: str = "800/12/SEK",
+	penandatangan: str = "Kepala Dinas",
+	nama_penandatangan: str | None = None,
 ):
-	"""An appointment written and submitted by the Admin SAKIP Pemda."""
+	"""An appointment written and submitted by the Admin SAKIP Pemda (a Surat Perintah of the Kepala
+	Dinas; for the Kepala Dinas's own position, of the Kepala Daerah, named)."""
 	with sebagai(ADMIN):
 		doc = frappe.get_doc(
 			{
@@ -59,7 +67,8 @@ def tunjuk(
 				"pegawai": pegawai,
 				"nomor_surat": nomor,
 				"tanggal_surat": mulai,
-				"penandatangan": "Kepala Dinas",
+				"penandatangan": penandatangan,
+				"nama_penandatangan": nama_penandatangan,
 				"mulai": mulai,
 				"selesai": selesai,
 			}
