@@ -51,6 +51,7 @@ from frappe.utils.password import get_encryption_key
 
 from sakip_evaluasi.aturan.alur_kerja import isian_terbuka, pesan_bukan_pengubah
 from sakip_evaluasi.aturan.capaian_baris import urai_realisasi
+from sakip_evaluasi.domain.doctype import DKB, KKE
 from sakip_evaluasi.domain.kertas_kerja import (
 	BarisKinerja,
 	HarapanImpor,
@@ -65,8 +66,6 @@ from sakip_evaluasi.domain.peran import KEPALA_BIDANG, SUBKOOR
 from sakip_evaluasi.domain.periode import nomor_triwulan
 from sakip_evaluasi.pejabat.pemegang import kepala_bidang, nama_bidang, peran_di_dokumen
 
-DKB = "Data Kinerja Bidang"
-KKE = "Kertas Kerja Evaluasi"
 STATUS_IMPOR_KKE = "Didistribusikan"
 BATAS_UKURAN_BAWAAN_MB = 5
 JENIS_XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

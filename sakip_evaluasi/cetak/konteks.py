@@ -19,6 +19,7 @@ from markupsafe import escape
 
 from sakip_evaluasi.aturan.capaian_baris import aturan_capaian
 from sakip_evaluasi.domain import tulisan
+from sakip_evaluasi.domain.doctype import EVALUASI
 from sakip_evaluasi.domain.peran import KEPALA_BIDANG, KEPALA_DINAS
 from sakip_evaluasi.domain.periode import TRIWULAN, nomor_triwulan
 from sakip_evaluasi.laporan import rekap_capaian as rekap
@@ -26,7 +27,6 @@ from sakip_evaluasi.pejabat.jabatan import sebutan_baku
 from sakip_evaluasi.pejabat.pemegang import nama_bidang
 from sakip_evaluasi.pejabat.penandatangan import Penandatangan, pejabat_pada, penandatangan
 
-EVALUASI = "Evaluasi Kinerja Internal"
 # Print format of each document kind: (DocType, Print Format name).
 CETAKAN = {
 	"lembar_disposisi": ("Disposisi", "Lembar Disposisi"),

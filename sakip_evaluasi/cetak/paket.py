@@ -23,8 +23,9 @@ from pypdf import PageObject, PdfReader, PdfWriter
 from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
 
 from sakip_evaluasi.aturan.kertas_kerja import buat_kertas_kerja
-from sakip_evaluasi.cetak.konteks import CETAKAN, EVALUASI, kertas, kop, periode
+from sakip_evaluasi.cetak.konteks import CETAKAN, kertas, kop, periode
 from sakip_evaluasi.domain import tulisan
+from sakip_evaluasi.domain.doctype import EVALUASI
 from sakip_evaluasi.domain.peran import ADMIN_PEMDA, BAPPEDA, INSPEKTORAT, KEPALA_DINAS, SEKRETARIS, SUBKOOR
 from sakip_evaluasi.laporan import kepatuhan_sop
 from sakip_evaluasi.pejabat.pemegang import nama_bidang

@@ -24,9 +24,9 @@ import frappe
 from frappe import _
 
 from sakip_evaluasi.aturan.workflow import KUNCI_SUREL_DIMATIKAN, definisi_workflow, dimatikan_aplikasi
+from sakip_evaluasi.domain.doctype import PENGATURAN
 from sakip_evaluasi.pejabat.pemegang import pemegang_aktif
 
-PENGATURAN = "Pengaturan SAKIP"
 _KUNCI_DIBERITAHUKAN = "sakip_evaluasi_surel_mati_diberitahukan"
 
 

@@ -16,13 +16,12 @@ from frappe.utils import format_datetime, get_datetime
 
 from sakip_evaluasi.aturan.alur_kerja import DIKEMBALIKAN, FIELD_ALASAN, FIELD_RIWAYAT, isian_terbuka
 from sakip_evaluasi.aturan.capaian_baris import hitung_semua_baris, status_proyeksi_kini, urai_realisasi
+from sakip_evaluasi.domain.doctype import DKB, EVALUASI, LANGKAH
 from sakip_evaluasi.domain.periode import nomor_triwulan
 from sakip_evaluasi.halaman.tugas_saya import aksi_pengguna, batas_dokumen, nama_jabatan, petunjuk
-from sakip_evaluasi.pejabat.pemegang import EVALUASI, nama_bidang, pemegang_peran, peran_di_dokumen
-from sakip_evaluasi.sla.dasar import LANGKAH
+from sakip_evaluasi.pejabat.pemegang import nama_bidang, pemegang_peran, peran_di_dokumen
 from sakip_evaluasi.sla.pemicu import pemicu_sop
 
-DKB = "Data Kinerja Bidang"
 TABEL = "baris"
 # What a card shows of a row, besides what may be typed in it.
 KOLOM_KARTU = (

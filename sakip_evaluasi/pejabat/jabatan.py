@@ -27,6 +27,7 @@ from frappe import _
 from frappe.utils import add_days, formatdate, get_fullname, getdate, today
 
 from sakip_evaluasi.domain import sla
+from sakip_evaluasi.domain.doctype import EVALUASI, JABATAN, LANGKAH, PEGAWAI
 from sakip_evaluasi.domain.peran import (
 	ADMIN_PEMDA,
 	KEPALA_BIDANG,
@@ -38,10 +39,6 @@ from sakip_evaluasi.domain.peran import (
 from sakip_evaluasi.pejabat.izin import _hapus_peran, _tambah_peran
 from sakip_evaluasi.pejabat.pemegang import PEJABAT, penunjukan_pada
 
-JABATAN = "Jabatan"
-PEGAWAI = "Pegawai"
-LANGKAH = "Langkah Evaluasi"
-EVALUASI = "Evaluasi Kinerja Internal"
 DEFINITIF = "Definitif"
 KODE_PERAN = {KEPALA_DINAS: "KADIS", SEKRETARIS: "SEKRETARIS", SUBKOOR: "SUBKOR", KEPALA_BIDANG: "KABID"}
 

@@ -34,12 +34,11 @@ import frappe
 from frappe import _
 from frappe.utils import formatdate, getdate, today
 
+from sakip_evaluasi.domain.doctype import EVALUASI, PENUNJUKAN
 from sakip_evaluasi.domain.peran import KEPALA_BIDANG, KEPALA_DINAS, SEKRETARIS, SUBKOOR
 
-EVALUASI = "Evaluasi Kinerja Internal"
 # The officials of an evaluation: role → field on the evaluation and on its OPD.
 PEJABAT = {KEPALA_DINAS: "kepala_dinas", SEKRETARIS: "sekretaris", SUBKOOR: "subkoordinator"}
-PENUNJUKAN = "Penunjukan Pelaksana"
 PLH, PLT = "Plh", "Plt"
 
 

@@ -24,12 +24,12 @@ import frappe
 from frappe import _
 from frappe.utils import get_url_to_form
 
+from sakip_evaluasi.domain.doctype import EVALUASI, LANGKAH
 from sakip_evaluasi.domain.peran import KEPALA_BIDANG, KEPALA_DINAS, SEKRETARIS, SUBKOOR
 from sakip_evaluasi.extends.surel import surel_keluar_aktif
 from sakip_evaluasi.halaman.tugas_saya import batas_dokumen, nama_jabatan
 from sakip_evaluasi.pejabat.opd import penerima_sah
-from sakip_evaluasi.pejabat.pemegang import EVALUASI, pemegang_peran
-from sakip_evaluasi.sla.dasar import LANGKAH
+from sakip_evaluasi.pejabat.pemegang import pemegang_peran
 
 LONCENG = "System Notification"
 SUREL = "Email"
