@@ -61,9 +61,9 @@ from sakip_evaluasi.pejabat.pemegang import (
 	PEJABAT,
 	PLT,
 	memimpin_bidang,
-	nama_bidang,
 	penunjukan_pada,
 	peran_di_dokumen,
+	sebutan_bidang,
 )
 
 TERJADWAL, BERJALAN, SELESAI, DIBATALKAN = "Terjadwal", "Berjalan", "Selesai", "Dibatalkan"
@@ -519,7 +519,7 @@ def pastikan_wewenang_bidang(doc, aksi: str) -> None:
 			_(
 				"Sebagai Kepala Bidang Anda hanya bertindak atas dokumen bidang Anda sendiri; {0} {1} milik {2}, "
 				"yang dijalankan Kepala Bidangnya. Tidak ada data yang diubah."
-			).format(_(doc.doctype), doc.name, nama_bidang(bidang)),
+			).format(_(doc.doctype), doc.name, sebutan_bidang(bidang)),
 			frappe.PermissionError,
 			title=_("Dokumen bidang lain"),
 		)
@@ -528,7 +528,7 @@ def pastikan_wewenang_bidang(doc, aksi: str) -> None:
 			_(
 				"{0} adalah Kepala {1}: tindakan {2} atas {3} {4}, yang diajukan bidangnya sendiri, diverifikasi "
 				"oleh Kepala Dinas, bukan oleh Anda. Tidak ada data yang diubah."
-			).format(get_fullname(user), nama_bidang(bidang), _(aksi), _(doc.doctype), doc.name),
+			).format(get_fullname(user), sebutan_bidang(bidang), _(aksi), _(doc.doctype), doc.name),
 			frappe.PermissionError,
 			title=_("Dokumen bidang sendiri"),
 		)
