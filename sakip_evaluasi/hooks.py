@@ -36,16 +36,11 @@ doc_events = {
 		"on_update": "sakip_evaluasi.extends.perubahan_nilai.notifikasi_berubah",
 		"after_delete": "sakip_evaluasi.extends.perubahan_nilai.notifikasi_berubah",
 	},
-	# Workflow Action e-mails only while the site can send e-mail (sakip_evaluasi/extends/surel.py).
+	# Workflow Action e-mails and the handover Notifications' e-mail records only while the site can
+	# send e-mail (sakip_evaluasi/extends/surel.py).
 	"Email Account": {
-		"on_update": [
-			"sakip_evaluasi.extends.surel.email_account_berubah",
-			"sakip_evaluasi.setup.pemberitahuan.email_account_berubah",
-		],
-		"after_delete": [
-			"sakip_evaluasi.extends.surel.email_account_berubah",
-			"sakip_evaluasi.setup.pemberitahuan.email_account_berubah",
-		],
+		"on_update": "sakip_evaluasi.extends.surel.email_account_berubah",
+		"after_delete": "sakip_evaluasi.extends.surel.email_account_berubah",
 	},
 	# Attachments of the app's documents are stored private (sakip_evaluasi/extends/berkas.py).
 	"File": {"validate": "sakip_evaluasi.extends.berkas.jadikan_privat"},
@@ -80,22 +75,23 @@ override_whitelisted_methods = {
 	"frappe.model.workflow.apply_workflow": "sakip_evaluasi.api.alur_kerja.ambil_tindakan",
 }
 
-# Template functions of the handover Notification records (sakip_evaluasi/setup/pemberitahuan.py): the holder
-# of an SOP role for the document, and the deadline of its work.
+# Template functions of the handover Notification records (sakip_evaluasi/halaman/pemberitahuan.py; the
+# records call them by these names): the holder of an SOP role for the document, the deadline of its work.
 jinja = {
 	"methods": [
-		"sakip_evaluasi.setup.pemberitahuan.penerima_serah",
-		"sakip_evaluasi.setup.pemberitahuan.batas_serah",
-		"sakip_evaluasi.setup.pemberitahuan.nama_pengguna",
-		"sakip_evaluasi.setup.pemberitahuan.tautan_dokumen",
+		"sakip_evaluasi.halaman.pemberitahuan.penerima_serah",
+		"sakip_evaluasi.halaman.pemberitahuan.batas_serah",
+		"sakip_evaluasi.halaman.pemberitahuan.nama_pengguna",
+		"sakip_evaluasi.halaman.pemberitahuan.tautan_dokumen",
 		# The official documents' print formats (sakip_evaluasi/cetak/konteks.py).
 		"sakip_evaluasi.cetak.konteks.konteks_cetak",
 	],
+	# The print formats' filters (sakip_evaluasi/cetak/saringan.py).
 	"filters": [
-		"sakip_evaluasi.cetak.konteks.teks",
-		"sakip_evaluasi.cetak.konteks.tanggal_panjang",
-		"sakip_evaluasi.cetak.konteks.angka_id",
-		"sakip_evaluasi.cetak.konteks.persen_id",
-		"sakip_evaluasi.cetak.konteks.jam_id",
+		"sakip_evaluasi.cetak.saringan.teks",
+		"sakip_evaluasi.cetak.saringan.tanggal_panjang",
+		"sakip_evaluasi.cetak.saringan.angka_id",
+		"sakip_evaluasi.cetak.saringan.persen_id",
+		"sakip_evaluasi.cetak.saringan.jam_id",
 	],
 }

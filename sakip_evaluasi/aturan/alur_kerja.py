@@ -43,7 +43,12 @@ from frappe.utils import (
 )
 
 from sakip_evaluasi.domain.peran import KEPALA_BIDANG
-from sakip_evaluasi.pejabat.pemegang import PERAN_ATAS_BIDANG, memimpin_bidang, nama_bidang, peran_di_dokumen
+from sakip_evaluasi.pejabat.pemegang import (
+	PERAN_ATAS_BIDANG,
+	memimpin_bidang,
+	peran_di_dokumen,
+	sebutan_bidang,
+)
 
 DIKEMBALIKAN = "Dikembalikan"
 FIELD_ALASAN = "alasan_dikembalikan"
@@ -358,12 +363,12 @@ def pastikan_boleh_mengubah(doc) -> None:
 			pesan += " " + _(
 				"Sebagai Kepala Bidang Anda hanya mengubah dokumen bidang Anda sendiri, bukan {0}. Tidak ada "
 				"data yang diubah."
-			).format(nama_bidang(doc.bidang))
+			).format(sebutan_bidang(doc.bidang))
 		elif semua & set(PERAN_ATAS_BIDANG) - peran and memimpin_bidang(frappe.session.user, doc.bidang):
 			pesan += " " + _(
 				"{0} adalah Kepala {1}: dokumen bidangnya sendiri diverifikasi oleh Kepala Dinas, bukan oleh "
 				"Anda. Tidak ada data yang diubah."
-			).format(get_fullname(frappe.session.user), nama_bidang(doc.bidang))
+			).format(get_fullname(frappe.session.user), sebutan_bidang(doc.bidang))
 		frappe.throw(pesan, frappe.PermissionError, title=_("Tidak diizinkan mengubah"))
 	ditolak = [p for p in perubahan if not isian.boleh(p)]
 	if ditolak:

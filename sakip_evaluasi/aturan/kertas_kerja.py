@@ -51,6 +51,7 @@ from frappe.utils.password import get_encryption_key
 
 from sakip_evaluasi.aturan.alur_kerja import isian_terbuka, pesan_bukan_pengubah
 from sakip_evaluasi.aturan.capaian_baris import urai_realisasi
+from sakip_evaluasi.domain.doctype import DKB, KKE
 from sakip_evaluasi.domain.kertas_kerja import (
 	BarisKinerja,
 	HarapanImpor,
@@ -63,10 +64,8 @@ from sakip_evaluasi.domain.kertas_kerja import (
 )
 from sakip_evaluasi.domain.peran import KEPALA_BIDANG, SUBKOOR
 from sakip_evaluasi.domain.periode import nomor_triwulan
-from sakip_evaluasi.pejabat.pemegang import kepala_bidang, nama_bidang, peran_di_dokumen
+from sakip_evaluasi.pejabat.pemegang import kepala_bidang, peran_di_dokumen, sebutan_bidang
 
-DKB = "Data Kinerja Bidang"
-KKE = "Kertas Kerja Evaluasi"
 STATUS_IMPOR_KKE = "Didistribusikan"
 BATAS_UKURAN_BAWAAN_MB = 5
 JENIS_XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -285,7 +284,7 @@ def alasan_tidak_boleh_mengubah(doc) -> str | None:
 	if doc.doctype == DKB and KEPALA_BIDANG in peran and not peran & _PERAN_PENGELOLA:
 		if user not in kepala_bidang(doc.bidang).berwenang:
 			return _("Anda bukan Kepala {0} ({1}): kertas kerja bidang lain tidak dapat diimpor.").format(
-				nama_bidang(doc.bidang), doc.bidang
+				sebutan_bidang(doc.bidang), doc.bidang
 			)
 	if not frappe.has_permission(doc.doctype, "write", doc, user=user):
 		return _("Anda tidak berhak mengubah {0} {1}.").format(_(doc.doctype), doc.name)

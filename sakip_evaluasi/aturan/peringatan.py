@@ -18,11 +18,10 @@ from frappe import _
 from frappe.utils import flt
 
 from sakip_evaluasi.aturan.capaian_baris import ambang_proyeksi, angka_realisasi, target_tahun
+from sakip_evaluasi.domain.doctype import BARIS_DKB, DKB
 from sakip_evaluasi.domain.periode import NOMOR_TRIWULAN, ROMAWI_TRIWULAN
 from sakip_evaluasi.domain.proyeksi import StatusProyeksi, status_terkini
 
-DKB = "Data Kinerja Bidang"
-BARIS_DKB = "Baris Data Kinerja"
 # Report filters applied to the Data Kinerja Bidang as they are (a Link field of the document each):
 # a new dimension of the documents is one more name here and one more filter in the report's .js.
 FILTER_DOKUMEN = ("opd", "bidang")

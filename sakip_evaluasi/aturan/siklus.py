@@ -179,7 +179,7 @@ def waktu_rapat(notulen) -> tuple[datetime, datetime]:
 
 def kirim_undangan(notulen) -> None:
 	"""A calendar Event for every participant (the invitation itself is the Notification record
-	'SAKIP: Notulen Rapat Undangan Dikirim', sakip_evaluasi/setup/pemberitahuan.py: bell and e-mail)."""
+	'SAKIP: Notulen Rapat Undangan Dikirim', sakip_evaluasi/aturan/serah.py: bell and e-mail)."""
 	mulai, selesai = waktu_rapat(notulen)
 	subjek = _("Undangan: {0} ({1}, {2})").format(
 		notulen.acara or _("Rapat Evaluasi Kinerja Internal"),

@@ -17,6 +17,7 @@ import frappe
 from frappe import _
 from frappe.utils import getdate, today
 
+from sakip_evaluasi.domain.doctype import TL
 from sakip_evaluasi.domain.tindak_lanjut import (
 	TUNTAS,
 	kunci_periode,
@@ -26,7 +27,6 @@ from sakip_evaluasi.domain.tindak_lanjut import (
 	sebelum,
 )
 
-TL = "Tindak Lanjut Evaluasi"
 KOLOM_BUKTI = ("status", "bukti", "tautan_bukti", "tanggal_tuntas")
 
 

@@ -38,14 +38,10 @@ import frappe
 from openpyxl import load_workbook
 
 from sakip_evaluasi.aturan import kertas_kerja as kke_excel
-from sakip_evaluasi.aturan.kertas_kerja import (
-	DKB,
-	buat_kertas_kerja,
-	impor_kertas_kerja,
-	lembar_dkb,
-)
+from sakip_evaluasi.aturan.kertas_kerja import buat_kertas_kerja, impor_kertas_kerja, lembar_dkb
 from sakip_evaluasi.benchmark.dasar import OPD_BENCH, pastikan_opd
 from sakip_evaluasi.benchmark.kertas_kerja_murni import isi_seperti_kabid, lantai_baca, lantai_tulis
+from sakip_evaluasi.domain.doctype import DKB
 from sakip_evaluasi.domain.penamaan import nama_bidang
 
 ULANG = 3

@@ -17,14 +17,14 @@ from frappe.utils import now_datetime
 
 from sakip_evaluasi.benchmark.dasar import pastikan_pengguna
 from sakip_evaluasi.domain import sla
+from sakip_evaluasi.domain.doctype import EVALUASI as EKI
+from sakip_evaluasi.domain.doctype import LANGKAH
 from sakip_evaluasi.domain.peran import KEPALA_DINAS, SEKRETARIS
 from sakip_evaluasi.sla.jadwal import METODE
 
 TAHUN = 2099
 AWALAN = "LS"
 DOMAIN = "lonceng-sla.bench"
-LANGKAH = "Langkah Evaluasi"
-EKI = "Evaluasi Kinerja Internal"
 
 
 def _kode(i: int) -> str:

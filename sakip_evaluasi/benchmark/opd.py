@@ -30,6 +30,7 @@ from datetime import datetime, timedelta
 import frappe
 
 from sakip_evaluasi.benchmark.dasar import pastikan_pengguna
+from sakip_evaluasi.domain.doctype import DKB
 from sakip_evaluasi.domain.peran import INSPEKTORAT, KEPALA_BIDANG, KEPALA_DINAS
 from sakip_evaluasi.sakip_evaluasi.report.rekap_capaian_kinerja import rekap_capaian_kinerja
 from sakip_evaluasi.sakip_evaluasi.report.rekapitulasi_kinerja_opd import rekapitulasi_kinerja_opd
@@ -42,7 +43,6 @@ KABID = "kabid.bench-opd@example.com"
 PEMBACA = "pembaca.bench-opd@example.com"  # a non-Administrator user with no User Permission
 KADIS = "kadis.bench-opd@example.com"
 INSPEKTUR = "inspektorat.bench-opd@example.com"
-DKB = "Data Kinerja Bidang"
 
 
 def jalankan(ukuran: str = "10,20,40", ulang: int = 15, simpan: int = 0) -> None:

@@ -32,12 +32,12 @@ from frappe.utils import now_datetime
 
 from sakip_evaluasi.benchmark.dasar import OPD_BENCH, pastikan_opd, pastikan_pengguna
 from sakip_evaluasi.domain import sla
+from sakip_evaluasi.domain.doctype import LANGKAH
 from sakip_evaluasi.domain.penamaan import nama_evaluasi
 from sakip_evaluasi.domain.peran import KEPALA_BIDANG, KEPALA_DINAS, SEKRETARIS, SUBKOOR
 from sakip_evaluasi.extends.surel import surel_keluar_aktif
 from sakip_evaluasi.sla import jadwal, notifikasi
 
-LANGKAH = "Langkah Evaluasi"
 TAHUN, TRIWULAN = 2099, "IV"
 PELAKSANA = "sla.bench.pelaksana@example.com"
 ATASAN = "sla.bench.atasan@example.com"

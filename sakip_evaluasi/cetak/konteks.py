@@ -5,8 +5,9 @@ module gathers what they show: the OPD's letterhead, the paper, the signers (``p
 took the action, as they were on that day), the people by name (never by e-mail address) and, for
 the Laporan E.81, the rows and totals of the Rekap Capaian Kinerja report itself.
 
-Values are raw: every text a user typed is escaped by the templates (``| e`` or ``| teks``), since
-Frappe's Jinja environment does not autoescape.
+Values are raw: every text a user typed is escaped by the templates (``| e`` or ``| teks``, the filters
+of ``cetak/saringan.py``), since Frappe's Jinja environment does not autoescape. The print formats are
+made their DocTypes' default by ``setup/cetak.py``.
 """
 
 import base64
@@ -15,18 +16,17 @@ from collections import OrderedDict
 
 import frappe
 from frappe.utils import cint, escape_html, getdate, today
-from markupsafe import escape
 
 from sakip_evaluasi.aturan.capaian_baris import aturan_capaian
 from sakip_evaluasi.domain import tulisan
+from sakip_evaluasi.domain.doctype import EVALUASI
 from sakip_evaluasi.domain.peran import KEPALA_BIDANG, KEPALA_DINAS
 from sakip_evaluasi.domain.periode import TRIWULAN, nomor_triwulan
 from sakip_evaluasi.laporan import rekap_capaian as rekap
 from sakip_evaluasi.pejabat.jabatan import sebutan_baku
-from sakip_evaluasi.pejabat.pemegang import nama_bidang
+from sakip_evaluasi.pejabat.pemegang import sebutan_bidang
 from sakip_evaluasi.pejabat.penandatangan import Penandatangan, pejabat_pada, penandatangan
 
-EVALUASI = "Evaluasi Kinerja Internal"
 # Print format of each document kind: (DocType, Print Format name).
 CETAKAN = {
 	"lembar_disposisi": ("Disposisi", "Lembar Disposisi"),
@@ -39,33 +39,6 @@ CETAKAN = {
 	"matriks_tindak_lanjut": ("Tindak Lanjut Evaluasi", "Matriks Tindak Lanjut"),
 }
 LANDSCAPE = {"laporan_e81", "data_kinerja_bidang", "matriks_tindak_lanjut", "ringkasan_kertas_kerja"}
-
-
-# --------------------------------------------------------------------------- Jinja filters
-
-
-def teks(nilai) -> str:
-	"""A text a user typed, escaped, its line breaks kept; empty → "-"."""
-	if nilai in (None, ""):
-		return "-"
-	return str(escape(str(nilai))).replace("\r\n", "\n").replace("\n", "<br>")
-
-
-def tanggal_panjang(nilai, dengan_hari: bool = True) -> str:
-	return tulisan.tanggal_panjang(nilai, dengan_hari)
-
-
-def angka_id(nilai, desimal: int | None = 2) -> str:
-	"""A number as "1.234,56"; a realisasi typed as words comes back escaped."""
-	return str(escape(tulisan.angka_id(nilai, desimal)))
-
-
-def persen_id(nilai, desimal: int = 2) -> str:
-	return tulisan.persen_id(nilai, desimal)
-
-
-def jam_id(nilai) -> str:
-	return tulisan.jam(nilai)
 
 
 # --------------------------------------------------------------------------- shared pieces
@@ -255,7 +228,7 @@ def _per_bidang(rows, field: str) -> list[dict]:
 	for r in rows:
 		kelompok.setdefault(r.bidang or "", []).append(r)
 	return [
-		{"bidang": nama_bidang(b) if b else "Umum", "baris": baris}
+		{"bidang": sebutan_bidang(b) if b else "Umum", "baris": baris}
 		for b, baris in kelompok.items()
 		if any(r.get(field) for r in baris)
 	]
@@ -312,7 +285,7 @@ def _matriks_tindak_lanjut(doc) -> dict:
 			)
 		)
 	return {
-		"bidang": nama_bidang(doc.bidang) if doc.bidang else "",
+		"bidang": sebutan_bidang(doc.bidang) if doc.bidang else "",
 		"baris": baris,
 		"jumlah": {
 			s: sum(1 for b in baris if b.status == s) for s in ("Belum Ada", "Dalam Proses", "Tuntas")
@@ -333,7 +306,7 @@ def _ringkasan_kertas_kerja(doc) -> dict:
 		baris = [r for r in data if r["bidang"] == b]
 		bidang.append(
 			frappe._dict(
-				nama=nama_bidang(b),
+				nama=sebutan_bidang(b),
 				indikator=len(baris),
 				terhitung=sum(1 for r in baris if r["capaian"] is not None),
 				rata=rata,
@@ -347,7 +320,7 @@ def _ringkasan_kertas_kerja(doc) -> dict:
 		).items():
 			bidang.append(
 				frappe._dict(
-					nama=nama_bidang(kode),
+					nama=sebutan_bidang(kode),
 					indikator=len(rows),
 					terhitung=0,
 					rata=None,
@@ -367,7 +340,7 @@ def _data_kinerja_bidang(doc) -> dict:
 	pengaju = penandatangan(doc, "Ajukan")
 	penerima = penandatangan(doc, "Terima")
 	return {
-		"bidang": nama_bidang(doc.bidang) if doc.bidang else "",
+		"bidang": sebutan_bidang(doc.bidang) if doc.bidang else "",
 		"baris": doc.baris,
 		"ttd": ttd(pengaju, _sebutan(doc, KEPALA_BIDANG, doc.bidang)),
 		"ttd_penerima": ttd(penerima, _sebutan(doc, "Subkoordinator Perencanaan dan Pelaporan")),
@@ -404,7 +377,7 @@ def tabel_e81(opd: str, tahun: int, triwulan: str) -> dict:
 			realisasi_sd=r["realisasi_sd_tw"],
 			capaian=r["capaian"],
 			predikat=r["predikat"],
-			unit=nama_bidang(r["bidang"]),
+			unit=sebutan_bidang(r["bidang"]),
 		)
 		sasaran.setdefault(info.get("sasaran") or "-", []).append(baris)
 	ringkasan = {x["label"]: x["value"] for x in rekap.ringkasan(sekarang)}
@@ -416,9 +389,11 @@ def tabel_e81(opd: str, tahun: int, triwulan: str) -> dict:
 		rata_rata=rata,
 		predikat=skala.predikat(rata) if rata is not None else "",
 		kendala=[
-			(nama_bidang(k["bidang"]), k["indikator"], k["kendala"]) for k in _kendala(dkb) if k["kendala"]
+			(sebutan_bidang(k["bidang"]), k["indikator"], k["kendala"]) for k in _kendala(dkb) if k["kendala"]
 		],
-		upaya=[(nama_bidang(k["bidang"]), k["indikator"], k["upaya"]) for k in _kendala(dkb) if k["upaya"]],
+		upaya=[
+			(sebutan_bidang(k["bidang"]), k["indikator"], k["upaya"]) for k in _kendala(dkb) if k["upaya"]
+		],
 	)
 
 
@@ -489,7 +464,7 @@ def _laporan_e81(doc) -> dict:
 	kadis = penandatangan(notulen_doc, "Sahkan") if notulen_doc else None
 	tabel = tabel_e81(doc.opd, cint(doc.tahun), doc.triwulan)
 	rekomendasi = [
-		(nama_bidang(r.bidang) if r.bidang else "", r.rekomendasi)
+		(sebutan_bidang(r.bidang) if r.bidang else "", r.rekomendasi)
 		for r in (notulen_doc.rekomendasi if notulen_doc else [])
 		if r.rekomendasi
 	]
@@ -502,29 +477,3 @@ def _laporan_e81(doc) -> dict:
 		"tanggal": (kadis and kadis.tanggal) or getdate(),
 		"ttd": ttd(kadis, _sebutan(doc, KEPALA_DINAS)),
 	}
-
-
-# --------------------------------------------------------------------------- install
-
-
-def pasang_cetakan() -> None:
-	"""Make the first print format of each document kind its DocType's default print format, once: an
-	administrator's later choice (or an editable copy made default) is kept."""
-	from frappe.custom.doctype.property_setter.property_setter import make_property_setter
-
-	baku = dict(reversed(list(CETAKAN.values())))  # the first print format of each DocType …
-	baku["Notulen Rapat"] = CETAKAN["notulen_rapat"][1]  # … but the minutes for the Notulen
-	for doctype, print_format in baku.items():
-		if not frappe.db.exists("Print Format", print_format):
-			continue
-		if frappe.get_meta(doctype).default_print_format:
-			continue
-		make_property_setter(
-			doctype,
-			None,
-			"default_print_format",
-			print_format,
-			"Data",
-			for_doctype=True,
-			validate_fields_for_doctype=False,
-		)

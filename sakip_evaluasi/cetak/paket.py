@@ -23,11 +23,12 @@ from pypdf import PageObject, PdfReader, PdfWriter
 from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
 
 from sakip_evaluasi.aturan.kertas_kerja import buat_kertas_kerja
-from sakip_evaluasi.cetak.konteks import CETAKAN, EVALUASI, kertas, kop, periode
+from sakip_evaluasi.cetak.konteks import CETAKAN, kertas, kop, periode
 from sakip_evaluasi.domain import tulisan
+from sakip_evaluasi.domain.doctype import EVALUASI
 from sakip_evaluasi.domain.peran import ADMIN_PEMDA, BAPPEDA, INSPEKTORAT, KEPALA_DINAS, SEKRETARIS, SUBKOOR
 from sakip_evaluasi.laporan import kepatuhan_sop
-from sakip_evaluasi.pejabat.pemegang import nama_bidang
+from sakip_evaluasi.pejabat.pemegang import sebutan_bidang
 from sakip_evaluasi.pejabat.penandatangan import pejabat_pada
 
 PERAN_PAKET = (KEPALA_DINAS, SEKRETARIS, SUBKOOR, INSPEKTORAT, BAPPEDA, ADMIN_PEMDA, "System Manager")
@@ -189,7 +190,7 @@ def _kepatuhan(evaluasi) -> Bagian:
 		isi.append(
 			"<tr>"
 			f"<td class='sk-tengah'>{cint(j.langkah)}</td><td>{escape_html(j.kegiatan or '')}</td>"
-			f"<td>{escape_html(nama_bidang(j.bidang)) if j.bidang else '-'}</td>"
+			f"<td>{escape_html(sebutan_bidang(j.bidang)) if j.bidang else '-'}</td>"
 			f"<td>{escape_html(nama.get(j.pelaksana, '') or '-')}</td>"
 			f"<td>{waktu(j.mulai)}</td><td>{waktu(j.batas_waktu)}</td><td>{waktu(j.selesai)}</td>"
 			f"<td>{escape_html(j.status_sla or '-')}</td><td class='sk-kanan'>{tulisan.angka_id(j.terlambat_jam)}</td></tr>"

@@ -489,7 +489,7 @@ def _isi_notulen(nr: str, subkor: str, kadis: str, opd: str) -> None:
 
 def beranda_tugas_saya() -> str:
 	"""Every demo user lands on Tugas Saya (install code does the same for the app's users)."""
-	from sakip_evaluasi.setup.ruang_kerja import TUGAS_SAYA, jadikan_beranda
+	from sakip_evaluasi.halaman.beranda import TUGAS_SAYA, jadikan_beranda
 
 	jadikan_beranda(pengguna_demo())
 	return f"Halaman awal pengguna demo: {TUGAS_SAYA}."

@@ -12,6 +12,9 @@ step with the site:
 - an outgoing account appears: the workflows the app switched off are switched on again, so
   Workflow Action e-mails go out; a workflow whose e-mail an administrator switched off stays off.
 
+The e-mail records of the handover Notifications (``aturan/serah.py``) follow the site the same way:
+off while it cannot send e-mail, on again only the ones the app switched off.
+
 The bell is not affected: the SLA engine's Notification Logs (each step's turn, Hampir Jatuh
 Tempo, Terlambat) and the meeting invitations are written with or without e-mail, and the engine
 queues its own e-mails only when :func:`surel_keluar_aktif`.
@@ -23,11 +26,14 @@ Runs after install and after every migrate, and whenever an Email Account is sav
 import frappe
 from frappe import _
 
+from sakip_evaluasi.aturan.serah import SERAH, SUREL, definisi
 from sakip_evaluasi.aturan.workflow import KUNCI_SUREL_DIMATIKAN, definisi_workflow, dimatikan_aplikasi
+from sakip_evaluasi.domain.doctype import PENGATURAN
 from sakip_evaluasi.pejabat.pemegang import pemegang_aktif
 
-PENGATURAN = "Pengaturan SAKIP"
 _KUNCI_DIBERITAHUKAN = "sakip_evaluasi_surel_mati_diberitahukan"
+# The handover Notification e-mail records the app switched off (one name a line).
+KUNCI_PEMBERITAHUAN_DIMATIKAN = "sakip_evaluasi_pemberitahuan_surel_dimatikan"
 
 
 def surel_keluar_aktif() -> bool:
@@ -48,8 +54,16 @@ def workflow_aplikasi() -> list[str]:
 
 
 def selaraskan_surel() -> dict[str, bool]:
-	"""Switch the app's workflow e-mails on or off to match the site; returns workflow → e-mail on."""
+	"""Switch the app's e-mails on or off to match the site: the workflows' Workflow Action e-mails
+	and the handover Notifications' e-mail records. Returns workflow → e-mail on."""
 	aktif = surel_keluar_aktif()
+	hasil = _selaraskan_workflow(aktif)
+	_selaraskan_pemberitahuan(aktif)
+	kabari_administrator(aktif)
+	return hasil
+
+
+def _selaraskan_workflow(aktif: bool) -> dict[str, bool]:
 	hasil = {}
 	for name in workflow_aplikasi():
 		nilai = frappe.db.get_value("Workflow", name, "send_email_alert")
@@ -65,8 +79,38 @@ def selaraskan_surel() -> dict[str, bool]:
 		elif nilai and dimatikan_aplikasi(name):
 			frappe.db.set_global(kunci, None)  # switched on again by someone: no longer the app's doing
 		hasil[name] = bool(frappe.db.get_value("Workflow", name, "send_email_alert"))
-	kabari_administrator(aktif)
 	return hasil
+
+
+def _pemberitahuan_dimatikan() -> set[str]:
+	return set(filter(None, (frappe.db.get_global(KUNCI_PEMBERITAHUAN_DIMATIKAN) or "").split("\n")))
+
+
+def tandai_pemberitahuan_dimatikan(name: str, dimatikan: bool) -> None:
+	"""Remember (or forget) that the app switched the e-mail Notification ``name`` off."""
+	nama = _pemberitahuan_dimatikan()
+	(nama.add if dimatikan else nama.discard)(name)
+	frappe.db.set_global(KUNCI_PEMBERITAHUAN_DIMATIKAN, "\n".join(sorted(nama)) or None)
+
+
+def _selaraskan_pemberitahuan(aktif: bool) -> None:
+	"""The handover e-mail records: the app switches off the ones that are on when the site cannot send
+	e-mail, and on again only the ones it switched off."""
+	dimatikan = _pemberitahuan_dimatikan()
+	for d in definisi():
+		if d["channel"] != SUREL:
+			continue
+		enabled = frappe.db.get_value("Notification", d["name"], "enabled")
+		if enabled is None:
+			continue
+		if not aktif and enabled:
+			frappe.db.set_value("Notification", d["name"], "enabled", 0, update_modified=False)
+			tandai_pemberitahuan_dimatikan(d["name"], True)
+		elif aktif and not enabled and d["name"] in dimatikan:
+			frappe.db.set_value("Notification", d["name"], "enabled", 1, update_modified=False)
+			tandai_pemberitahuan_dimatikan(d["name"], False)
+	for doctype in {d[0] for d in SERAH}:
+		frappe.cache.hdel("notifications", doctype)
 
 
 def _setel(workflow: str, nilai: int) -> None:

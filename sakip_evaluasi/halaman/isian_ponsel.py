@@ -16,13 +16,12 @@ from frappe.utils import format_datetime, get_datetime
 
 from sakip_evaluasi.aturan.alur_kerja import DIKEMBALIKAN, FIELD_ALASAN, FIELD_RIWAYAT, isian_terbuka
 from sakip_evaluasi.aturan.capaian_baris import hitung_semua_baris, status_proyeksi_kini, urai_realisasi
+from sakip_evaluasi.domain.doctype import DKB, EVALUASI, LANGKAH
 from sakip_evaluasi.domain.periode import nomor_triwulan
-from sakip_evaluasi.halaman.tugas_saya import aksi_pengguna, batas_dokumen, nama_jabatan, petunjuk
-from sakip_evaluasi.pejabat.pemegang import EVALUASI, nama_bidang, pemegang_peran, peran_di_dokumen
-from sakip_evaluasi.sla.dasar import LANGKAH
+from sakip_evaluasi.halaman.tugas_saya import aksi_pengguna, batas_dokumen, nama_dan_jabatan, petunjuk
+from sakip_evaluasi.pejabat.pemegang import pemegang_peran, peran_di_dokumen, sebutan_bidang
 from sakip_evaluasi.sla.pemicu import pemicu_sop
 
-DKB = "Data Kinerja Bidang"
 TABEL = "baris"
 # What a card shows of a row, besides what may be typed in it.
 KOLOM_KARTU = (
@@ -95,7 +94,7 @@ def muat(dokumen: str) -> dict:
 	return {
 		"name": doc.name,
 		"modified": str(doc.modified),
-		"judul": _("Data Kinerja {0}").format(nama_bidang(doc.bidang)),
+		"judul": _("Data Kinerja {0}").format(sebutan_bidang(doc.bidang)),
 		"evaluasi": doc.evaluasi,
 		"tahun": doc.tahun,
 		"triwulan": doc.triwulan,
@@ -109,7 +108,7 @@ def muat(dokumen: str) -> dict:
 		"warna_sla": jam.get("warna_sla"),
 		"pengembalian": {
 			"alasan": terakhir.alasan,
-			"oleh": nama_jabatan(terakhir.dikembalikan_oleh, doc.evaluasi),
+			"oleh": nama_dan_jabatan(terakhir.dikembalikan_oleh, doc.evaluasi),
 			"waktu": terakhir.waktu,
 		}
 		if terakhir
@@ -178,7 +177,7 @@ def selanjutnya(doc, status: str | None) -> str:
 		if t.state != status or t.next_state in STATUS_BATAL:
 			continue
 		user = pemegang_peran(t.allowed, eki, doc.bidang).user
-		nama = nama_jabatan(user, doc.evaluasi) if user else _(t.allowed)
+		nama = nama_dan_jabatan(user, doc.evaluasi) if user else _(t.allowed)
 		if nama not in penerima:
 			penerima.append(nama)
 	bagian = []

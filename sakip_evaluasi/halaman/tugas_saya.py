@@ -29,9 +29,10 @@ from frappe.utils import get_datetime, get_fullname, get_url, get_url_to_form, n
 
 from sakip_evaluasi.aturan.alur_kerja import DIKEMBALIKAN, FIELD_RIWAYAT
 from sakip_evaluasi.domain import sla
+from sakip_evaluasi.domain.doctype import EVALUASI, LANGKAH
 from sakip_evaluasi.domain.peran import BAPPEDA, INSPEKTORAT, KEPALA_DINAS, SEKRETARIS
-from sakip_evaluasi.pejabat.pemegang import EVALUASI, PEJABAT, nama_bidang, pemegang_peran
-from sakip_evaluasi.sla.dasar import LANGKAH, kalender_evaluasi
+from sakip_evaluasi.pejabat.pemegang import PEJABAT, pemegang_peran, sebutan_bidang
+from sakip_evaluasi.sla.dasar import kalender_evaluasi
 from sakip_evaluasi.sla.pemicu import pemicu_sop
 from sakip_evaluasi.sla.tampilan import status_kini
 
@@ -245,7 +246,7 @@ def _sisa_jam(kalender, batas: datetime, sekarang: datetime) -> float:
 	return round(kalender.working_time_between(sekarang, batas).total_seconds() / 3600, 2)
 
 
-def nama_jabatan(user: str | None, evaluasi: str | None = None) -> str:
+def nama_dan_jabatan(user: str | None, evaluasi: str | None = None) -> str:
 	"""A user as people know them: full name, and the position where the app knows it (the
 	evaluation's official, a bidang's head)."""
 	if not user:
@@ -264,9 +265,9 @@ def nama_jabatan(user: str | None, evaluasi: str | None = None) -> str:
 def _judul(doc) -> str:
 	bagian = [_(doc.doctype)]
 	if doc.get("bidang"):
-		bagian.append(nama_bidang(doc.bidang))
+		bagian.append(sebutan_bidang(doc.bidang))
 	if doc.doctype == "Disposisi" and doc.get("dari"):
-		bagian.append(_("dari {0}").format(nama_jabatan(doc.dari, doc.get("evaluasi"))))
+		bagian.append(_("dari {0}").format(nama_dan_jabatan(doc.dari, doc.get("evaluasi"))))
 	return " · ".join(bagian)
 
 
@@ -279,7 +280,7 @@ def _alasan_terakhir(doc) -> dict | None:
 	r = riwayat[-1]
 	return {
 		"alasan": r.alasan,
-		"oleh": nama_jabatan(r.dikembalikan_oleh, doc.get("evaluasi")),
+		"oleh": nama_dan_jabatan(r.dikembalikan_oleh, doc.get("evaluasi")),
 		"waktu": r.waktu,
 	}
 

@@ -22,9 +22,8 @@ from frappe.utils import cint, flt
 
 from sakip_evaluasi.aturan.capaian_baris import angka_realisasi as _angka
 from sakip_evaluasi.aturan.capaian_baris import aturan_capaian, uraian_tersimpan
+from sakip_evaluasi.domain.doctype import DKB
 from sakip_evaluasi.domain.periode import TRIWULAN, nomor_triwulan
-
-DKB = "Data Kinerja Bidang"
 
 
 def baris_laporan(filters) -> list[dict]:

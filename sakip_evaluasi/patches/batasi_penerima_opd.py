@@ -1,13 +1,13 @@
 """People of another OPD no longer hear of a document: the calendar Events of a meeting and the ToDos
 on an SOP document held by a user who may not act in the document's OPD are deleted, and the meeting
 invitation's Notification records read their participants through the OPD guard
-(``pemberitahuan.penerima_serah``) when they are still as the app shipped them. Says what it changed."""
+(``halaman.pemberitahuan.penerima_serah``) when they are still as the app shipped them. Says what it changed."""
 
 import frappe
 
+from sakip_evaluasi.aturan.serah import LONCENG, SUREL, definisi, nama_pemberitahuan
 from sakip_evaluasi.domain.penerima import FIELD_PENERIMA
 from sakip_evaluasi.pejabat.opd import opd_dokumen, pengguna_opd
-from sakip_evaluasi.setup.pemberitahuan import LONCENG, SUREL, definisi, nama_pemberitahuan
 
 # The invitation's recipient as shipped before: Frappe read the participants' table itself.
 PENERIMA_LAMA = "peserta,peserta"

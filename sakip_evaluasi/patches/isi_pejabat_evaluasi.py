@@ -10,7 +10,8 @@ found for stays empty: the evaluation's form names it, with what to set where.
 import frappe
 
 from sakip_evaluasi.domain import sla
-from sakip_evaluasi.pejabat.pemegang import EVALUASI, PEJABAT, pemegang_peran
+from sakip_evaluasi.domain.doctype import EVALUASI
+from sakip_evaluasi.pejabat.pemegang import PEJABAT, pemegang_peran
 
 
 def execute() -> None:

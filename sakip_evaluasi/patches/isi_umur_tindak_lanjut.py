@@ -11,7 +11,8 @@ changes. A Tuntas row that has no bukti keeps its status; its next submission as
 import frappe
 from frappe.utils import getdate
 
-from sakip_evaluasi.aturan.tindak_lanjut import TL, ringkas
+from sakip_evaluasi.aturan.tindak_lanjut import ringkas
+from sakip_evaluasi.domain.doctype import TL
 from sakip_evaluasi.domain.tindak_lanjut import TUNTAS, label_periode
 
 

@@ -19,6 +19,7 @@ named by their names, evaluations named ``EKI-2026-TW3``. This patch (idempotent
 import frappe
 from frappe.model.rename_doc import rename_doc
 
+from sakip_evaluasi.domain.doctype import EVALUASI, LANGKAH
 from sakip_evaluasi.domain.penamaan import (
 	kode_valid,
 	nama_bidang,
@@ -31,7 +32,6 @@ from sakip_evaluasi.domain.peran import ADMIN_PEMDA, SEKRETARIS
 from sakip_evaluasi.pejabat.izin import sinkronkan_izin_kepala_bidang
 from sakip_evaluasi.sla.dasar import nama_langkah
 
-EVALUASI = "Evaluasi Kinerja Internal"
 DOKUMEN = (
 	"Disposisi",
 	"Kertas Kerja Evaluasi",
@@ -39,7 +39,6 @@ DOKUMEN = (
 	"Notulen Rapat",
 	"Tindak Lanjut Evaluasi",
 )
-LANGKAH = "Langkah Evaluasi"
 
 
 def execute() -> None:

@@ -6,8 +6,9 @@ the step ends. A disposisi whose work still runs, or in any other state, is left
 
 import frappe
 
+from sakip_evaluasi.domain.doctype import DISPOSISI
 from sakip_evaluasi.sla.pemicu import pemicu_sop
-from sakip_evaluasi.sla.penugasan import DISPOSISI, DITERIMA, tutup_disposisi_tuntas
+from sakip_evaluasi.sla.penugasan import DITERIMA, tutup_disposisi_tuntas
 
 
 def execute() -> None:

@@ -27,6 +27,7 @@ from frappe import _
 from frappe.utils import add_days, formatdate, get_fullname, getdate, today
 
 from sakip_evaluasi.domain import sla
+from sakip_evaluasi.domain.doctype import EVALUASI, JABATAN, LANGKAH, PEGAWAI
 from sakip_evaluasi.domain.peran import (
 	ADMIN_PEMDA,
 	KEPALA_BIDANG,
@@ -36,12 +37,8 @@ from sakip_evaluasi.domain.peran import (
 	SUBKOOR,
 )
 from sakip_evaluasi.pejabat.izin import _hapus_peran, _tambah_peran
-from sakip_evaluasi.pejabat.pemegang import PEJABAT, penunjukan_pada
+from sakip_evaluasi.pejabat.pemegang import PEJABAT, penunjukan_pada, sebutan_bidang
 
-JABATAN = "Jabatan"
-PEGAWAI = "Pegawai"
-LANGKAH = "Langkah Evaluasi"
-EVALUASI = "Evaluasi Kinerja Internal"
 DEFINITIF = "Definitif"
 KODE_PERAN = {KEPALA_DINAS: "KADIS", SEKRETARIS: "SEKRETARIS", SUBKOOR: "SUBKOR", KEPALA_BIDANG: "KABID"}
 
@@ -58,7 +55,7 @@ def nama_jabatan(opd: str, peran: str, bidang: str | None = None) -> str:
 def sebutan_baku(opd: str, peran: str, bidang: str | None = None) -> str:
 	"""The position's title as signed: "Sekretaris Dinas Pekerjaan Umum dan Penataan Ruang"."""
 	if peran == KEPALA_BIDANG:
-		return _("Kepala {0}").format(frappe.db.get_value("Bidang", bidang, "nama_bidang") or bidang)
+		return _("Kepala {0}").format(sebutan_bidang(bidang))
 	nama_opd = frappe.db.get_value("OPD", opd, "nama_opd") or opd
 	if peran == KEPALA_DINAS:
 		return _("Kepala {0}").format(nama_opd)

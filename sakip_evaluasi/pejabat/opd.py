@@ -9,11 +9,10 @@ import frappe
 from frappe import _
 from frappe.utils import get_fullname, today
 
+from sakip_evaluasi.domain.doctype import PENGATURAN
 from sakip_evaluasi.domain.penerima import PERAN_PEMDA, field_penerima
 from sakip_evaluasi.domain.peran import PERAN_SOP
 from sakip_evaluasi.pejabat.izin import JABATAN_OPD, opd_pengguna, pengelola_pemda
-
-PENGATURAN = "Pengaturan SAKIP"
 
 
 def opd_baru(opd: str | None) -> str:

@@ -34,12 +34,11 @@ import frappe
 from frappe import _
 from frappe.utils import formatdate, getdate, today
 
+from sakip_evaluasi.domain.doctype import EVALUASI, PENUNJUKAN
 from sakip_evaluasi.domain.peran import KEPALA_BIDANG, KEPALA_DINAS, SEKRETARIS, SUBKOOR
 
-EVALUASI = "Evaluasi Kinerja Internal"
 # The officials of an evaluation: role → field on the evaluation and on its OPD.
 PEJABAT = {KEPALA_DINAS: "kepala_dinas", SEKRETARIS: "sekretaris", SUBKOOR: "subkoordinator"}
-PENUNJUKAN = "Penunjukan Pelaksana"
 PLH, PLT = "Plh", "Plt"
 
 
@@ -264,7 +263,7 @@ def pemegang_aktif(peran: str, opd: str | None = None) -> list[str]:
 	return query.run(pluck=True)
 
 
-def nama_bidang(bidang: str) -> str:
+def sebutan_bidang(bidang: str) -> str:
 	"""What users call a bidang ("Bidang Bina Marga"); its name (DPUPR-BM) when it has none."""
 	return frappe.db.get_value("Bidang", bidang, "nama_bidang") or bidang
 
@@ -281,7 +280,7 @@ def _masalah(
 	if not user:
 		if bidang:
 			return _("{0} belum memiliki Kepala Bidang. Isi Kepala Bidang {1}.").format(
-				nama_bidang(bidang), tempat
+				sebutan_bidang(bidang), tempat
 			)
 		pesan = _("{0} belum ditetapkan. Isi {0} {1}.").format(_(peran), tempat)
 		if jumlah_aktif == 0:
@@ -293,7 +292,7 @@ def _masalah(
 				jumlah_aktif, _(peran)
 			)
 		return pesan
-	jabatan = _("Kepala {0}").format(nama_bidang(bidang)) if bidang else _(peran)
+	jabatan = _("Kepala {0}").format(sebutan_bidang(bidang)) if bidang else _(peran)
 	data = frappe.db.get_value("User", user, ["enabled"], as_dict=True)
 	if not data:
 		return _("{0} ({1}) tidak ada sebagai pengguna. Isi {2} {3} dengan pengguna yang ada.").format(

@@ -39,6 +39,7 @@ from frappe import _
 from frappe.model.workflow import get_workflow_name
 from frappe.utils import formatdate, get_fullname, getdate, today
 
+from sakip_evaluasi.domain.doctype import JABATAN, PEGAWAI, PENUNJUKAN
 from sakip_evaluasi.domain.kepegawaian import bertumpang
 from sakip_evaluasi.domain.peran import ADMIN_PEMDA, KEPALA_BIDANG, KEPALA_DINAS
 from sakip_evaluasi.pejabat.izin import (
@@ -49,7 +50,6 @@ from sakip_evaluasi.pejabat.izin import (
 	memegang_jabatan_di,
 )
 from sakip_evaluasi.pejabat.jabatan import (
-	JABATAN,
 	baris_riwayat,
 	memegang_peran,
 	pemegang_pada,
@@ -59,12 +59,11 @@ from sakip_evaluasi.pejabat.jabatan import (
 )
 from sakip_evaluasi.pejabat.pemegang import (
 	PEJABAT,
-	PENUNJUKAN,
 	PLT,
 	memimpin_bidang,
-	nama_bidang,
 	penunjukan_pada,
 	peran_di_dokumen,
+	sebutan_bidang,
 )
 
 TERJADWAL, BERJALAN, SELESAI, DIBATALKAN = "Terjadwal", "Berjalan", "Selesai", "Dibatalkan"
@@ -78,7 +77,7 @@ TTD_KADIS, TTD_KEPALA_DAERAH, TTD_SEKDA = (
 # their user but applies only to this DocType, which has no link to Bidang: it hides nothing, so they
 # read every bidang's documents as the holder would (checked by the tests). Their Kepala Bidang
 # changes are limited to their bidang by ``pejabat.peran_di_dokumen`` and the workflow's conditions.
-IZIN_BIDANG_DITAHAN = "Pegawai"
+IZIN_BIDANG_DITAHAN = PEGAWAI
 
 
 # --------------------------------------------------------------------------- validation
@@ -520,7 +519,7 @@ def pastikan_wewenang_bidang(doc, aksi: str) -> None:
 			_(
 				"Sebagai Kepala Bidang Anda hanya bertindak atas dokumen bidang Anda sendiri; {0} {1} milik {2}, "
 				"yang dijalankan Kepala Bidangnya. Tidak ada data yang diubah."
-			).format(_(doc.doctype), doc.name, nama_bidang(bidang)),
+			).format(_(doc.doctype), doc.name, sebutan_bidang(bidang)),
 			frappe.PermissionError,
 			title=_("Dokumen bidang lain"),
 		)
@@ -529,7 +528,7 @@ def pastikan_wewenang_bidang(doc, aksi: str) -> None:
 			_(
 				"{0} adalah Kepala {1}: tindakan {2} atas {3} {4}, yang diajukan bidangnya sendiri, diverifikasi "
 				"oleh Kepala Dinas, bukan oleh Anda. Tidak ada data yang diubah."
-			).format(get_fullname(user), nama_bidang(bidang), _(aksi), _(doc.doctype), doc.name),
+			).format(get_fullname(user), sebutan_bidang(bidang), _(aksi), _(doc.doctype), doc.name),
 			frappe.PermissionError,
 			title=_("Dokumen bidang sendiri"),
 		)

@@ -11,12 +11,12 @@ import frappe
 from frappe.custom.doctype.property_setter.property_setter import make_property_setter
 
 from sakip_evaluasi.aturan.kertas_kerja import pastikan_kunci_situs
-from sakip_evaluasi.cetak.konteks import pasang_cetakan
 from sakip_evaluasi.domain.capaian import SKALA_PERMENDAGRI_86_2017
 from sakip_evaluasi.domain.kalender import NAMA_HARI, kalender_default
 from sakip_evaluasi.domain.peran import PERAN_APP
 from sakip_evaluasi.extends.surel import lupakan, selaraskan_surel
 from sakip_evaluasi.setup import dasbor, pemberitahuan, ruang_kerja
+from sakip_evaluasi.setup.cetak import pasang_cetakan
 from sakip_evaluasi.setup.dasbor import pasang_dasbor
 from sakip_evaluasi.setup.workflow import hapus_workflow, sinkronkan_workflow
 

@@ -2,7 +2,7 @@
 
 - **Tugas Saya** (workspace, first in the sidebar, every SOP role): a Custom HTML Block that lists what
   waits for the user (``sakip_evaluasi.api.tugas_saya.daftar``). It is every app user's landing page
-  (``User.default_workspace``, set where the user has none).
+  (``User.default_workspace``, set where the user has none by ``halaman/beranda.py``).
 - **Bidang Saya** (workspace, Kepala Bidang only): the two documents a Kepala Bidang fills, the recap
   report, and number cards of what is still open in their bidang.
 - **Number Cards**: counts read through Frappe's list query, so each user counts only the documents
@@ -20,9 +20,9 @@ from pathlib import Path
 import frappe
 
 from sakip_evaluasi.domain.peran import KEPALA_BIDANG, PERAN_APP
+from sakip_evaluasi.halaman.beranda import TUGAS_SAYA, jadikan_beranda
 from sakip_evaluasi.setup.dasbor import KARTU_KRITIS, KARTU_PERLU_PERHATIAN
 
-TUGAS_SAYA = "Tugas Saya"
 BIDANG_SAYA = "Bidang Saya"
 BLOK = Path(__file__).parent / "data" / "blok_tugas_saya"
 _KUNCI_BLOK = "sakip_evaluasi_blok_tugas_saya"
@@ -194,24 +194,3 @@ def buat_ruang_bidang_saya() -> None:
 			for label, jenis in tautan
 		],
 	)
-
-
-def pengguna_aplikasi() -> list[str]:
-	"""Enabled users (other than Administrator) holding an SOP role."""
-	return frappe.get_all(
-		"Has Role",
-		filters={"parenttype": "User", "role": ("in", list(PERAN_APP)), "parent": ("!=", "Administrator")},
-		pluck="parent",
-		distinct=True,
-	)
-
-
-def jadikan_beranda(users: list[str] | None = None) -> int:
-	"""Tugas Saya as the landing page of each app user who has no landing page of their own."""
-	n = 0
-	for user in users if users is not None else pengguna_aplikasi():
-		if not frappe.db.get_value("User", user, "default_workspace"):
-			frappe.db.set_value("User", user, "default_workspace", TUGAS_SAYA, update_modified=False)
-			frappe.cache.hdel("bootinfo", user)
-			n += 1
-	return n

@@ -13,13 +13,12 @@ from frappe import _
 from frappe.utils import flt, get_datetime, get_time, getdate
 
 from sakip_evaluasi.domain import kalender, sla
+from sakip_evaluasi.domain.doctype import EVALUASI, LANGKAH
 from sakip_evaluasi.domain.kalender import NAMA_HARI
 from sakip_evaluasi.domain.peran import PERAN_SOP
 from sakip_evaluasi.pejabat.pemegang import pemegang_peran
 from sakip_evaluasi.sla.pemicu import Pemicu
 
-EVALUASI = "Evaluasi Kinerja Internal"
-LANGKAH = "Langkah Evaluasi"
 # The columns of a running clock that re-planning reads.
 KOLOM_RENCANA = (
 	"name",

@@ -25,12 +25,12 @@ from frappe import _
 from frappe.utils import cint, flt, now_datetime
 
 from sakip_evaluasi.domain import sla
+from sakip_evaluasi.domain.doctype import LANGKAH
 from sakip_evaluasi.sla.mesin import perbaiki_evaluasi
 from sakip_evaluasi.sla.notifikasi import ada_tertunda, serahkan
 
 METODE = "sakip_evaluasi.sla.jadwal.periksa_sla"
 INTERVAL_BAWAAN = sla.INTERVAL_PEMERIKSAAN_BAWAAN
-LANGKAH = "Langkah Evaluasi"
 
 
 @dataclass(frozen=True)

@@ -20,9 +20,8 @@ from frappe.utils import get_datetime, get_fullname, now_datetime
 
 from sakip_evaluasi.aturan.alur_kerja import ada_transisi, status_berubah
 from sakip_evaluasi.domain import sla
+from sakip_evaluasi.domain.doctype import EVALUASI, LANGKAH
 from sakip_evaluasi.sla.dasar import (
-	EVALUASI,
-	LANGKAH,
 	ambang_peringatan,
 	jadwal_mulai,
 	jam_evaluasi,

@@ -24,9 +24,9 @@ from redis.exceptions import RedisError
 from rq.job import JobStatus
 
 from sakip_evaluasi.domain import sla
+from sakip_evaluasi.domain.doctype import LANGKAH
 from sakip_evaluasi.extends.surel import surel_keluar_aktif
 
-LANGKAH = "Langkah Evaluasi"
 JOB_ID = "sakip_evaluasi_sla_notifikasi"
 BATAS_GAGAL = 3
 DETAK_MATI = 90  # seconds without a heartbeat after which a started job's worker is taken for dead

@@ -13,11 +13,10 @@ done, and by the patch that closes what earlier versions left open.
 import frappe
 from frappe import _
 
+from sakip_evaluasi.domain.doctype import DISPOSISI, LANGKAH
 from sakip_evaluasi.domain.sop import langkah_ditugaskan
-from sakip_evaluasi.sla.dasar import LANGKAH
 from sakip_evaluasi.sla.pemicu import Pemicu
 
-DISPOSISI = "Disposisi"
 DITERIMA, SELESAI = "Diterima", "Selesai"
 SISTEM = "Administrator"
 

@@ -14,10 +14,9 @@ from frappe import _
 from frappe.utils import flt, get_datetime, now_datetime
 
 from sakip_evaluasi.domain import sla
+from sakip_evaluasi.domain.doctype import EVALUASI, LANGKAH
 from sakip_evaluasi.sla.dasar import (
-	EVALUASI,
 	KOLOM_RENCANA,
-	LANGKAH,
 	jadwal_mulai,
 	jam_evaluasi,
 	kalender_dari_record,

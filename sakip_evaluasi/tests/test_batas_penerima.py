@@ -7,6 +7,7 @@ takes guests from other agencies by name."""
 import frappe
 
 from sakip_evaluasi.domain import peran
+from sakip_evaluasi.domain.doctype import NOTULEN as NR
 from sakip_evaluasi.tests.factories import (
 	KADIS,
 	LAIN,
@@ -25,7 +26,6 @@ from sakip_evaluasi.tests.factories import (
 from sakip_evaluasi.tests.rest import rest, sumber
 
 NAMA_SEK_LAIN = "Sekretaris Lain"  # the full name buat_user gives sekretaris.lain@test.sakip
-NR = "Notulen Rapat"
 
 
 class TestBatasPenerima(UjiIsian):

@@ -9,6 +9,7 @@ from frappe.utils import getdate
 
 from sakip_evaluasi.api import tugas_saya
 from sakip_evaluasi.domain import peran
+from sakip_evaluasi.domain.doctype import DKB, TL
 from sakip_evaluasi.halaman import isian_ponsel
 from sakip_evaluasi.pejabat.jabatan import nama_jabatan, pemegang_pada
 from sakip_evaluasi.pejabat.pemegang import pemegang_peran
@@ -31,8 +32,6 @@ from sakip_evaluasi.tests.factories import (
 from sakip_evaluasi.tests.rest import aksi_rest, rest, sumber
 from sakip_evaluasi.tests.uji_siklus import KABID, SLATestCase
 
-TL = "Tindak Lanjut Evaluasi"
-DKB = "Data Kinerja Bidang"
 ADMIN = pj.ADMIN
 SEK_BARU = pj.SEK_BARU
 JAB_SEK = nama_jabatan(OPD_UJI, peran.SEKRETARIS)

@@ -14,6 +14,7 @@ from pypdf import PdfReader
 from sakip_evaluasi.cetak import paket
 from sakip_evaluasi.cetak.konteks import CETAKAN, tabel_e81
 from sakip_evaluasi.domain import peran
+from sakip_evaluasi.domain.doctype import EVALUASI as EKI
 from sakip_evaluasi.pejabat.jabatan import nama_jabatan
 from sakip_evaluasi.pejabat.penandatangan import penandatangan
 from sakip_evaluasi.sakip_evaluasi.report.rekap_capaian_kinerja import rekap_capaian_kinerja
@@ -27,7 +28,7 @@ from sakip_evaluasi.tests.factories import (
 	sebagai,
 )
 from sakip_evaluasi.tests.test_pejabat_jabatan import ADMIN, buat_pegawai, tunjuk
-from sakip_evaluasi.tests.uji_siklus import EKI, KABID, SLATestCase
+from sakip_evaluasi.tests.uji_siklus import KABID, SLATestCase
 
 XSS_SKRIP = "<script>alert(1)</script>"
 XSS_GAMBAR = "<img src=x onerror=alert(1)>"

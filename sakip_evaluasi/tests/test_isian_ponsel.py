@@ -4,6 +4,7 @@ while typing and what an action sets in motion, tried as the real roles through 
 import frappe
 
 from sakip_evaluasi.api import isian_ponsel
+from sakip_evaluasi.domain.doctype import DKB
 from sakip_evaluasi.halaman.tugas_saya import daftar_tugas
 from sakip_evaluasi.tests.factories import (
 	OPD_LAIN,
@@ -19,7 +20,6 @@ from sakip_evaluasi.tests.factories import (
 	siapkan_kertas_kerja,
 )
 
-DKB = "Data Kinerja Bidang"
 KABID = {"PNA": "kabid.pna@test.sakip", "PNB": "kabid.pnb@test.sakip"}
 KABID_OPD_LAIN = "kabid.pnl@test.sakip"
 

@@ -16,6 +16,7 @@ from frappe.email.doctype.email_account.email_account import EmailAccount
 
 from sakip_evaluasi.api.kertas_kerja import BATAS_UNGGAH_PER_MENIT
 from sakip_evaluasi.aturan.kertas_kerja import pastikan_kunci_situs, rahasia
+from sakip_evaluasi.domain.doctype import DKB
 from sakip_evaluasi.extends.berkas import MODUL
 from sakip_evaluasi.sla.notifikasi import kirim_tertunda
 from sakip_evaluasi.tests.factories import (
@@ -33,7 +34,6 @@ from sakip_evaluasi.tests.factories import (
 from sakip_evaluasi.tests.rest import rest, sumber
 from sakip_evaluasi.tests.titik_akhir import app_endpoints
 
-DKB = "Data Kinerja Bidang"
 KABID = {"KMA": "kabid.kma@test.sakip", "KMB": "kabid.kmb@test.sakip"}
 RACUN = "<img src=x onerror=alert('xss')><script>alert(\"xss\")</script> Bendungan & irigasi"
 # What of the payload would run in a browser: its script element, or its event handler as an attribute

@@ -14,8 +14,6 @@ from openpyxl import Workbook, load_workbook
 
 from sakip_evaluasi.api.kertas_kerja import impor, unduh
 from sakip_evaluasi.aturan.kertas_kerja import (
-	DKB,
-	KKE,
 	batas_ukuran,
 	buat_kertas_kerja,
 	impor_kertas_kerja,
@@ -24,6 +22,7 @@ from sakip_evaluasi.aturan.kertas_kerja import (
 	sampul_dokumen,
 	teks_realisasi,
 )
+from sakip_evaluasi.domain.doctype import DKB, KKE
 from sakip_evaluasi.domain.kertas_kerja import HarapanImpor, baca_workbook, buat_workbook, urai_angka
 from sakip_evaluasi.sakip_evaluasi.report.rekap_capaian_kinerja import rekap_capaian_kinerja
 from sakip_evaluasi.tests.factories import (

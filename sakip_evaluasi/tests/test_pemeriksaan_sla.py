@@ -5,14 +5,13 @@ from unittest.mock import patch
 import frappe
 from frappe.utils import get_datetime
 
+from sakip_evaluasi.domain.doctype import LANGKAH
 from sakip_evaluasi.patches import isi_pemicu_langkah_sop
 from sakip_evaluasi.setup.install import KALENDER_DEFAULT, SOP_DEFAULT, data_sop_default
 from sakip_evaluasi.sla import jadwal, notifikasi
 from sakip_evaluasi.sla.pemicu import KOLOM_PEMICU
 from sakip_evaluasi.tests.factories import KADIS, SEKRETARIS
 from sakip_evaluasi.tests.uji_siklus import SLATestCase
-
-LANGKAH = "Langkah Evaluasi"
 
 
 class TestPemeriksaanSLA(SLATestCase):

@@ -9,6 +9,7 @@ import frappe
 import frappe.desk.form.load
 
 from sakip_evaluasi.api.peringatan import draf_rekomendasi, jumlah_indikator
+from sakip_evaluasi.domain.doctype import DKB
 from sakip_evaluasi.patches import isi_proyeksi_peringatan_dini
 from sakip_evaluasi.sakip_evaluasi.report.peringatan_dini_capaian.peringatan_dini_capaian import execute
 from sakip_evaluasi.setup import dasbor
@@ -26,7 +27,6 @@ from sakip_evaluasi.tests.factories import (
 	siapkan_kertas_kerja,
 )
 
-DKB = "Data Kinerja Bidang"
 KABID = {"PDA": "kabid.pda@test.sakip", "PDB": "kabid.pdb@test.sakip"}
 KENDALA = "Anggaran pembinaan baru cair bulan Juni"
 

@@ -4,6 +4,7 @@ points at another field is sent when that field changes, also right after it was
 
 import frappe
 
+from sakip_evaluasi.domain.doctype import DKB
 from sakip_evaluasi.extends import perubahan_nilai
 from sakip_evaluasi.tests.factories import (
 	SUBKOR,
@@ -16,7 +17,6 @@ from sakip_evaluasi.tests.factories import (
 	siapkan_kertas_kerja,
 )
 
-DKB = "Data Kinerja Bidang"
 KABID = {"PNA": "kabid.pna@test.sakip"}
 SUBJEK = "Uji perubahan nilai"
 

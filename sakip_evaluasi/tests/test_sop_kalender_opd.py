@@ -6,6 +6,7 @@ else the Pemda's; and a site whose Sekretaris rows were kept as Custom DocPerm i
 import frappe
 
 from sakip_evaluasi.domain import peran
+from sakip_evaluasi.domain.doctype import KALENDER as KAL
 from sakip_evaluasi.setup.install import KALENDER_DEFAULT, SOP_DEFAULT, data_sop_default
 from sakip_evaluasi.tests.factories import (
 	KADIS,
@@ -24,7 +25,6 @@ from sakip_evaluasi.tests.factories import (
 from sakip_evaluasi.tests.rest import rest, sumber
 
 ADMIN_PEMDA = "admin.pemda.sk@test.sakip"
-KAL = "Kalender Kerja"
 JAM = [{"hari": "Senin", "jam_mulai": "08:00:00", "jam_selesai": "12:00:00"}]
 
 

@@ -8,6 +8,7 @@ from unittest.mock import patch
 import frappe
 from frappe.email.doctype.email_account.email_account import EmailAccount
 
+from sakip_evaluasi.domain.doctype import PENGATURAN
 from sakip_evaluasi.extends.surel import selaraskan_surel, workflow_aplikasi
 from sakip_evaluasi.setup.install import after_migrate
 from sakip_evaluasi.setup.workflow import pasang_workflow
@@ -26,7 +27,6 @@ from sakip_evaluasi.tests.factories import (
 from sakip_evaluasi.tests.rest import aksi_rest, rest, sumber
 from sakip_evaluasi.tests.test_workflow_sync import shipped
 
-PENGATURAN = "Pengaturan SAKIP"
 ADMIN = "admin.surel@test.sakip"
 AKUN = "SAKIP Uji Surel"
 GAGAL = "Failed to send workflow action email"

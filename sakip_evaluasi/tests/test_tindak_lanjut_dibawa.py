@@ -6,6 +6,7 @@ made and keeping its first date; the original stays as it was closed. Tuntas nee
 import frappe
 from frappe.utils import getdate
 
+from sakip_evaluasi.domain.doctype import TL
 from sakip_evaluasi.patches import isi_umur_tindak_lanjut
 from sakip_evaluasi.tests.factories import (
 	KADIS,
@@ -20,7 +21,6 @@ from sakip_evaluasi.tests.factories import (
 	tulis_notulen,
 )
 
-TL = "Tindak Lanjut Evaluasi"
 KABID = {"TDA": "kabid.tda@test.sakip", "TDB": "kabid.tdb@test.sakip"}
 BUKTI = "https://arsip.contoh.go.id/tindak-lanjut/ba-001.pdf"
 

@@ -8,6 +8,8 @@ from sakip_evaluasi.api import tugas_saya as api
 from sakip_evaluasi.api.alur_kerja import aturan_isian
 from sakip_evaluasi.aturan.siklus import sistem
 from sakip_evaluasi.domain import peran, sla
+from sakip_evaluasi.domain.doctype import DISPOSISI, DKB, TL
+from sakip_evaluasi.domain.doctype import EVALUASI as EKI
 from sakip_evaluasi.setup import install, pemberitahuan, ruang_kerja
 from sakip_evaluasi.tests.factories import (
 	KADIS,
@@ -26,12 +28,9 @@ from sakip_evaluasi.tests.factories import (
 )
 from sakip_evaluasi.tests.rest import rest, sumber
 
-DKB = "Data Kinerja Bidang"
-EKI = "Evaluasi Kinerja Internal"
 KABID = {"TSA": "kabid.tsa@test.sakip", "TSB": "kabid.tsb@test.sakip"}
 SUBKOR_LAIN = "subkor.lain@test.sakip"  # holds the role, but is not this evaluation's Subkoordinator
 INSPEKTORAT = "inspektorat.ts@test.sakip"
-TL = "Tindak Lanjut Evaluasi"
 ALASAN = "Realisasi indikator pertama tidak sesuai bukti dukung."
 
 
@@ -314,9 +313,6 @@ class TestTugasSaya(SakipTestCase):
 			frappe.db.set_single_value(
 				"System Settings", {"language": lama.language, "setup_complete": lama.setup_complete}
 			)
-
-
-DISPOSISI = "Disposisi"
 
 
 def disposisi_menunggu(user: str) -> list[str]:

@@ -6,6 +6,8 @@ Every action is taken by the user who holds it, through the workflow, at the mom
 import frappe
 from frappe.utils import get_datetime
 
+from sakip_evaluasi.domain.doctype import EVALUASI as EKI
+from sakip_evaluasi.domain.doctype import LANGKAH
 from sakip_evaluasi.sla import jadwal, notifikasi
 from sakip_evaluasi.tests.factories import (
 	KADIS,
@@ -24,8 +26,6 @@ from sakip_evaluasi.tests.factories import (
 )
 
 KABID = {"SLA": "kabid.sla@test.sakip", "SLB": "kabid.slb@test.sakip"}
-EKI = "Evaluasi Kinerja Internal"
-LANGKAH = "Langkah Evaluasi"
 
 
 def buat_akun_surel() -> None:

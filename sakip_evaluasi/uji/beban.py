@@ -11,10 +11,10 @@ plain DocTypes. Run it on a throw-away site: the officials' passwords are set fo
 import frappe
 from frappe.utils.password import update_password
 
+from sakip_evaluasi.domain.doctype import BARIS_DKB as BARIS
+from sakip_evaluasi.domain.doctype import DKB
 from sakip_evaluasi.uji import serentak
 
-DKB = "Data Kinerja Bidang"
-BARIS = "Baris Data Kinerja"
 POLOS = "Uji Beban Polos"
 POLOS_BARIS = "Uji Beban Polos Baris"
 _BUKAN_ISI = ("name", "parent", "parenttype", "parentfield", "owner", "creation", "modified", "modified_by")

@@ -5,9 +5,8 @@ database then holds. Data and clean-up as in ``serentak`` (its own year, removed
 import frappe
 from frappe.utils import add_to_date, now_datetime
 
+from sakip_evaluasi.domain.doctype import LANGKAH
 from sakip_evaluasi.uji import serentak
-
-LANGKAH = "Langkah Evaluasi"
 
 
 def langkah_berjalan(evaluasi: str) -> list[str]:

@@ -10,6 +10,8 @@ every user and bidang the harness made.
 import frappe
 from frappe.utils.password import update_password
 
+from sakip_evaluasi.domain.doctype import EVALUASI as EKI
+from sakip_evaluasi.domain.doctype import LANGKAH
 from sakip_evaluasi.pejabat.pemegang import PEJABAT
 from sakip_evaluasi.tests.factories import (
 	OPD_UJI,
@@ -25,8 +27,6 @@ from sakip_evaluasi.tests.factories import (
 TAHUN = 2097
 DOMAIN = "serentak.sakip"
 PREFIX_BIDANG = "Bidang Serentak"
-EKI = "Evaluasi Kinerja Internal"
-LANGKAH = "Langkah Evaluasi"
 DOKUMEN = (
 	"Tindak Lanjut Evaluasi",
 	"Notulen Rapat",

@@ -10,6 +10,7 @@ import frappe.client
 
 from sakip_evaluasi.api.alur_kerja import aturan_isian
 from sakip_evaluasi.aturan.kertas_kerja import buat_kertas_kerja, impor_kertas_kerja
+from sakip_evaluasi.domain.doctype import DKB
 from sakip_evaluasi.patches import isi_riwayat_pengembalian
 from sakip_evaluasi.tests.factories import (
 	JALUR_SIMPAN,
@@ -34,7 +35,6 @@ from sakip_evaluasi.tests.factories import (
 )
 from sakip_evaluasi.tests.test_kertas_kerja_excel import sel, ubah
 
-DKB = "Data Kinerja Bidang"
 KABID = {"IGA": "kabid.iga@test.sakip", "IGB": "kabid.igb@test.sakip"}
 ADMIN_SISTEM = "sysman.ig@test.sakip"
 KOLOM_KABID = ["bukti_dukung", "kendala", "realisasi", "upaya"]

@@ -4,6 +4,7 @@ route, and never one row on its own."""
 import frappe
 import frappe.api.v1
 
+from sakip_evaluasi.domain.doctype import DISPOSISI
 from sakip_evaluasi.tests.factories import (
 	JALUR_SIMPAN,
 	KADIS,
@@ -20,8 +21,6 @@ from sakip_evaluasi.tests.factories import (
 	sebagai,
 	simpan_lewat,
 )
-
-DISPOSISI = "Disposisi"
 
 
 class TestDisposisi(UjiIsian):

@@ -6,6 +6,8 @@ moves it, with a message that says what to set where — and nothing is written.
 
 import frappe
 
+from sakip_evaluasi.domain.doctype import EVALUASI as EKI
+from sakip_evaluasi.domain.doctype import KKE, OPD
 from sakip_evaluasi.domain.peran import KEPALA_BIDANG, KEPALA_DINAS, SEKRETARIS, SUBKOOR
 from sakip_evaluasi.patches import isi_pejabat_evaluasi
 from sakip_evaluasi.pejabat.pemegang import pemegang_aktif
@@ -28,9 +30,6 @@ from sakip_evaluasi.tests.factories import (
 )
 from sakip_evaluasi.tests.rest import aksi_rest, rest, sumber
 
-EKI = "Evaluasi Kinerja Internal"
-KKE = "Kertas Kerja Evaluasi"
-OPD = "OPD"
 TEMPAT_OPD = f"di OPD {OPD_UJI} (bagian Pejabat Pelaksana SOP)"
 KADIS_KEDUA = "kadis.kedua@test.sakip"
 TANPA_PERAN = "tanpa.peran@test.sakip"

@@ -6,6 +6,7 @@ import frappe
 import frappe.api.v1
 
 from sakip_evaluasi.api.alur_kerja import aturan_isian
+from sakip_evaluasi.domain.doctype import DKB, KKE
 from sakip_evaluasi.tests.factories import (
 	JALUR_SIMPAN,
 	SEKRETARIS,
@@ -24,8 +25,6 @@ from sakip_evaluasi.tests.factories import (
 	simpan_lewat,
 )
 
-KKE = "Kertas Kerja Evaluasi"
-DKB = "Data Kinerja Bidang"
 KABID = {"KKA": "kabid.kka@test.sakip", "KKB": "kabid.kkb@test.sakip"}
 
 

@@ -10,10 +10,12 @@ import frappe
 from frappe.utils import get_datetime, get_fullname
 
 from sakip_evaluasi.api.sla import daftar_langkah, jam_langkah
+from sakip_evaluasi.domain.doctype import EVALUASI as EKI
+from sakip_evaluasi.domain.doctype import LANGKAH
 from sakip_evaluasi.setup.install import KALENDER_DEFAULT, SOP_DEFAULT
 from sakip_evaluasi.sla.rencana import langkah_berjalan_pada_kalender
 from sakip_evaluasi.tests.factories import KADIS, SEKRETARIS, SUBKOR, isi_permintaan, sebagai
-from sakip_evaluasi.tests.uji_siklus import EKI, KABID, LANGKAH, SLATestCase
+from sakip_evaluasi.tests.uji_siklus import KABID, SLATestCase
 
 # 2026-11-20 is a Friday (07:30–11:30, 13:00–16:30); 2026-11-23 the next Monday (07:30–12:00, 13:00–16:00).
 

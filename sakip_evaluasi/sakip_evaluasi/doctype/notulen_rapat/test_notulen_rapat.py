@@ -4,6 +4,7 @@ rekomendasi (from which each bidang's Tindak Lanjut was made) stay as they were.
 
 import frappe
 
+from sakip_evaluasi.domain.doctype import NOTULEN as NR
 from sakip_evaluasi.tests.factories import (
 	JALUR_SIMPAN,
 	KADIS,
@@ -21,7 +22,6 @@ from sakip_evaluasi.tests.factories import (
 	simpan_lewat,
 )
 
-NR = "Notulen Rapat"
 KABID = "kabid.nra@test.sakip"
 ADMIN_SISTEM = "sysman.nr@test.sakip"
 

@@ -5,6 +5,7 @@ reason, who gave it and from which state."""
 import frappe
 
 from sakip_evaluasi.aturan.siklus import sistem
+from sakip_evaluasi.domain.doctype import TL
 from sakip_evaluasi.patches import isi_riwayat_pengembalian
 from sakip_evaluasi.tests.factories import (
 	JALUR_SIMPAN,
@@ -24,7 +25,6 @@ from sakip_evaluasi.tests.factories import (
 	simpan_lewat,
 )
 
-TL = "Tindak Lanjut Evaluasi"
 KABID = "kabid.tla@test.sakip"
 
 

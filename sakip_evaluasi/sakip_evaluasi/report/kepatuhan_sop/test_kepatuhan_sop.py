@@ -3,11 +3,10 @@
 
 import frappe
 
+from sakip_evaluasi.domain.doctype import LANGKAH
 from sakip_evaluasi.sakip_evaluasi.report.kepatuhan_sop.kepatuhan_sop import execute
 from sakip_evaluasi.tests.factories import KADIS, SEKRETARIS, TAHUN_UJI, sebagai
 from sakip_evaluasi.tests.uji_siklus import SLATestCase
-
-LANGKAH = "Langkah Evaluasi"
 
 
 class TestKepatuhanSOP(SLATestCase):

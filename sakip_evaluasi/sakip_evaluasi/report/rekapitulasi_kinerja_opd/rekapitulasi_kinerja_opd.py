@@ -24,11 +24,10 @@ from frappe import _
 from frappe.utils import cint, flt
 
 from sakip_evaluasi.aturan.capaian_baris import aturan_capaian
+from sakip_evaluasi.domain.doctype import DKB
 from sakip_evaluasi.domain.periode import NOMOR_TRIWULAN, TRIWULAN
 from sakip_evaluasi.laporan.kepatuhan_sop import baris_laporan as kepatuhan
 from sakip_evaluasi.laporan.rekap_capaian import rata_rata
-
-DKB = "Data Kinerja Bidang"
 
 
 def execute(filters=None):

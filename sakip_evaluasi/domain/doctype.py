@@ -1,0 +1,17 @@
+"""The names of the app's DocTypes that code refers to, written once (``tests/test_satu_rumah.py``
+keeps every other module from spelling one as a constant of its own)."""
+
+BARIS_DKB = "Baris Data Kinerja"
+DISPOSISI = "Disposisi"
+DKB = "Data Kinerja Bidang"
+EVALUASI = "Evaluasi Kinerja Internal"
+JABATAN = "Jabatan"
+KALENDER = "Kalender Kerja"
+KKE = "Kertas Kerja Evaluasi"
+LANGKAH = "Langkah Evaluasi"
+NOTULEN = "Notulen Rapat"
+OPD = "OPD"
+PEGAWAI = "Pegawai"
+PENGATURAN = "Pengaturan SAKIP"
+PENUNJUKAN = "Penunjukan Pelaksana"
+TL = "Tindak Lanjut Evaluasi"
