@@ -47,6 +47,9 @@ class KertasKerjaExcelDasar(SakipTestCase):
 	"""Users, bidang, indicators and a distributed TW III paper are built once for the class;
 	every test rolls back to the savepoint SakipTestCase takes before it."""
 
+	TEKS = "No,Indikator,Realisasi\n1,Persentase jalan mantap,50\n"  # UTF-8 text, named .xlsx
+	METODE_IMPOR = "/api/method/sakip_evaluasi.api.kertas_kerja.impor"
+
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
