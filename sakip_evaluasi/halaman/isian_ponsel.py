@@ -15,11 +15,13 @@ from frappe.model.workflow import get_transitions
 from frappe.utils import format_datetime, get_datetime
 
 from sakip_evaluasi.aturan.alur_kerja import DIKEMBALIKAN, FIELD_ALASAN, FIELD_RIWAYAT, isian_terbuka
-from sakip_evaluasi.aturan.capaian_baris import hitung_semua_baris, status_proyeksi_kini, urai_realisasi
+from sakip_evaluasi.aturan.capaian_baris import hitung_semua_baris, status_proyeksi_kini
+from sakip_evaluasi.domain.capaian import urai_realisasi
 from sakip_evaluasi.domain.periode import nomor_triwulan
+from sakip_evaluasi.domain.tulisan import angka_id
 from sakip_evaluasi.halaman.tugas_saya import aksi_pengguna, batas_dokumen, nama_jabatan, petunjuk
 from sakip_evaluasi.pejabat.pemegang import EVALUASI, nama_bidang, pemegang_peran, peran_di_dokumen
-from sakip_evaluasi.sla.dasar import LANGKAH
+from sakip_evaluasi.sla.jam import LANGKAH
 from sakip_evaluasi.sla.pemicu import pemicu_sop
 
 DKB = "Data Kinerja Bidang"
@@ -215,6 +217,4 @@ def _langkah_berikut(doc, status: str, eki) -> str:
 		)
 	return _(
 		"Setelah data semua bidang diajukan, langkah {0} ({1}) dimulai dengan waktu {2} {3} kerja."
-	).format(
-		berikut.no, berikut.kegiatan, f"{berikut.waktu:g}".replace(".", ","), _(berikut.satuan or "").lower()
-	)
+	).format(berikut.no, berikut.kegiatan, angka_id(berikut.waktu, None), _(berikut.satuan or "").lower())

@@ -31,7 +31,8 @@ from sakip_evaluasi.aturan.alur_kerja import DIKEMBALIKAN, FIELD_RIWAYAT
 from sakip_evaluasi.domain import sla
 from sakip_evaluasi.domain.peran import BAPPEDA, INSPEKTORAT, KEPALA_DINAS, SEKRETARIS
 from sakip_evaluasi.pejabat.pemegang import EVALUASI, PEJABAT, nama_bidang, pemegang_peran
-from sakip_evaluasi.sla.dasar import LANGKAH, kalender_evaluasi
+from sakip_evaluasi.sla.jam import LANGKAH
+from sakip_evaluasi.sla.kalender import kalender_evaluasi
 from sakip_evaluasi.sla.pemicu import pemicu_sop
 from sakip_evaluasi.sla.tampilan import status_kini
 

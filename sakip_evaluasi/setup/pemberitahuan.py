@@ -29,7 +29,7 @@ from sakip_evaluasi.extends.surel import surel_keluar_aktif
 from sakip_evaluasi.halaman.tugas_saya import batas_dokumen, nama_jabatan
 from sakip_evaluasi.pejabat.opd import penerima_sah
 from sakip_evaluasi.pejabat.pemegang import EVALUASI, pemegang_peran
-from sakip_evaluasi.sla.dasar import LANGKAH
+from sakip_evaluasi.sla.jam import LANGKAH
 
 LONCENG = "System Notification"
 SUREL = "Email"

@@ -13,9 +13,8 @@ done, and by the patch that closes what earlier versions left open.
 import frappe
 from frappe import _
 
-from sakip_evaluasi.domain.sop import langkah_ditugaskan
-from sakip_evaluasi.sla.dasar import LANGKAH
-from sakip_evaluasi.sla.pemicu import Pemicu
+from sakip_evaluasi.domain.sop import LangkahSOP, langkah_ditugaskan
+from sakip_evaluasi.sla.jam import LANGKAH
 
 DISPOSISI = "Disposisi"
 DITERIMA, SELESAI = "Diterima", "Selesai"
@@ -23,7 +22,7 @@ SISTEM = "Administrator"
 
 
 def tutup_disposisi_tuntas(
-	evaluasi: str, pemicu: tuple[Pemicu, ...], disposisi: str | None = None
+	evaluasi: str, pemicu: tuple[LangkahSOP, ...], disposisi: str | None = None
 ) -> list[str]:
 	"""Close every disposisi of ``evaluasi`` (only ``disposisi`` when given) that is *Diterima* while
 	the steps it assigns have all ended; the names closed."""
@@ -54,7 +53,7 @@ def tutup_disposisi_tuntas(
 	return ditutup
 
 
-def _tutup(nama: str, p: Pemicu, jam) -> None:
+def _tutup(nama: str, p: LangkahSOP, jam) -> None:
 	frappe.db.set_value(DISPOSISI, nama, "workflow_state", SELESAI, modified_by=SISTEM)
 	bukti = f" ({_(jam.dokumen_doctype)} {jam.dokumen})" if jam.dokumen else ""
 	komentar = frappe.get_doc(

@@ -12,7 +12,8 @@ from frappe.desk import reportview
 from frappe.utils import get_datetime, get_fullname, now_datetime
 
 from sakip_evaluasi.domain import sla
-from sakip_evaluasi.sla.dasar import LANGKAH, kalender_evaluasi
+from sakip_evaluasi.sla.jam import LANGKAH
+from sakip_evaluasi.sla.kalender import kalender_evaluasi
 from sakip_evaluasi.sla.mesin import ringkasan_langkah
 
 KOLOM = (

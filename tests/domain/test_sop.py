@@ -7,7 +7,6 @@ from hypothesis import strategies as st
 
 from sakip_evaluasi.domain import sla
 from sakip_evaluasi.domain.kalender import kalender_default
-
 from sakip_evaluasi.domain.peran import PERAN_SOP
 from sakip_evaluasi.domain.sop import SOP, LangkahSOP, langkah_ditugaskan, pisah_peran, sop_dari_dict
 
@@ -132,10 +131,19 @@ BARIS_REKAMAN = [
 		"field_tanggal_mulai": None,
 		"field_jam_mulai": "",
 	},
-	{"no": 7, "kegiatan": "Rapat", "pelaksana": "Sekretaris", "waktu": 0.5, "satuan": "Jam",
-	 "dokumen_output": "Notulen Rapat", "status_selesai": "Disahkan", "per_bidang": 0,
-	 "syarat_dokumen": "doc.jenis == 'Evaluasi'", "field_tanggal_mulai": "tanggal_rapat",
-	 "field_jam_mulai": "jam_mulai"},
+	{
+		"no": 7,
+		"kegiatan": "Rapat",
+		"pelaksana": "Sekretaris",
+		"waktu": 0.5,
+		"satuan": "Jam",
+		"dokumen_output": "Notulen Rapat",
+		"status_selesai": "Disahkan",
+		"per_bidang": 0,
+		"syarat_dokumen": "doc.jenis == 'Evaluasi'",
+		"field_tanggal_mulai": "tanggal_rapat",
+		"field_jam_mulai": "jam_mulai",
+	},
 	{"no": 1, "kegiatan": "Menugaskan", "pelaksana": "Kepala Dinas", "waktu": 1, "satuan": "Jam"},
 ]
 
