@@ -180,3 +180,33 @@ def test_no_file_is_over_600_lines(folder):
 			if n > BATAS_BARIS:
 				panjang.append(f"{p.relative_to(REPO)}: {n}")
 	assert not panjang, panjang
+
+
+# The SLA engine's shared pieces, one module per concern (``sla/__init__.py`` lists them).
+URUSAN_SLA = {
+	"kalender": ("kalender_dari_record", "get_kalender", "kalender_evaluasi"),
+	"jam": (
+		"nama_langkah",
+		"jam_evaluasi",
+		"saat_mulai_langkah",
+		"ambang_peringatan",
+		"pengguna_peran",
+	),
+	"pemicu": ("pemicu_sop", "jadwal_mulai", "evaluasi_syarat", "validasi_pemicu"),
+}
+
+
+def test_the_sla_engines_shared_pieces_live_by_concern():
+	didefinisikan = {}
+	for path in sorted((APP / "sla").glob("*.py")):
+		for node in ast.parse(path.read_text(encoding="utf-8")).body:
+			if isinstance(node, ast.FunctionDef):
+				didefinisikan.setdefault(node.name, []).append(path.stem)
+	salah = {
+		fungsi: didefinisikan.get(fungsi)
+		for rumah, daftar in URUSAN_SLA.items()
+		for fungsi in daftar
+		if didefinisikan.get(fungsi) != [rumah]
+	}
+	assert not salah, f"not in the module of its concern (sla/<urusan>.py): {salah}"
+	assert not (APP / "sla" / "dasar.py").exists(), "sla/dasar.py is split by concern"

@@ -1,24 +1,26 @@
-"""Capaian of the rows of a Kertas Kerja Evaluasi / Data Kinerja Bidang, computed by the domain core
-with the cap and the predikat scale set in Pengaturan SAKIP, and beside it the peringatan dini: the
-year-end projection and its status with the thresholds set there (``domain.proyeksi``)."""
+"""Capaian of the rows of a Kertas Kerja Evaluasi / Data Kinerja Bidang and, beside it, the peringatan
+dini (year-end projection and its status). Each row is computed by one pure function,
+``domain.proyeksi.nilai_baris``; this module only gathers its inputs (the cap, the predikat scale and
+the thresholds of Pengaturan SAKIP, the annual and quarterly targets, the realisasi of the earlier
+quarters) and writes the results."""
 
 from decimal import Decimal
 
 import frappe
 from frappe.utils import escape_html
 
-from sakip_evaluasi.domain.angka import urai_angka
 from sakip_evaluasi.domain.capaian import (
 	SKALA_PERMENDAGRI_86_2017,
 	Predikat,
+	RealisasiTidakSah,
 	SkalaPredikat,
-	hitung_capaian,
-	nilai_kolom,
-	nilai_sd_tw,
+	angka_realisasi,
+	capaian_indikator,
+	urai_realisasi,
 	uraian_capaian,
 )
 from sakip_evaluasi.domain.periode import nomor_triwulan
-from sakip_evaluasi.domain.proyeksi import AMBANG_DEFAULT, AmbangPeringatan, proyeksikan, status_terkini
+from sakip_evaluasi.domain.proyeksi import AMBANG_DEFAULT, AmbangPeringatan, nilai_baris, status_terkini
 
 
 def aturan_capaian() -> tuple[Decimal | None, SkalaPredikat]:
@@ -61,22 +63,6 @@ def target_tahun(indikator: list[str], tahun: int) -> dict[str, tuple]:
 	}
 
 
-def urai_realisasi(teks: str | None) -> Decimal | None:
-	"""The realisasi a user typed ("1.234,5" or "1234.5"); None when empty; ValueError otherwise."""
-	if teks is None or not str(teks).strip():
-		return None
-	return urai_angka(str(teks))
-
-
-def angka_realisasi(teks) -> float | None:
-	"""A stored realisasi as a number for display: None when empty or not a number."""
-	try:
-		nilai = urai_realisasi(teks)
-	except ValueError:
-		return None
-	return None if nilai is None else float(nilai)
-
-
 def realisasi_triwulan_lalu(indikator: list[str], tahun: int, triwulan: int) -> dict[str, list]:
 	"""Realisasi of the earlier quarters of ``tahun`` per indicator, from their Kertas Kerja rows."""
 	hasil: dict[str, list] = {i: [None, None, None, None] for i in indikator}
@@ -98,81 +84,17 @@ def realisasi_triwulan_lalu(indikator: list[str], tahun: int, triwulan: int) -> 
 		if tw < triwulan:
 			try:
 				hasil[row.indikator][tw - 1] = urai_realisasi(row.realisasi)
-			except ValueError:
+			except RealisasiTidakSah:
 				continue
 	return hasil
-
-
-def realisasi_per_tw(row, triwulan: int, lalu: list) -> list:
-	"""TW I..IV of one row: the earlier quarters ``lalu``, this row's realisasi, nothing after it."""
-	per_tw = list(lalu)
-	per_tw[triwulan - 1] = urai_realisasi(row.realisasi)
-	per_tw[triwulan:] = [None] * (4 - triwulan)
-	return per_tw
-
-
-def hitung_baris(row, triwulan: int, lalu: list, aturan: tuple) -> None:
-	"""Fill realisasi s.d. TW, capaian, predikat and rumus of one row (realisasi already valid), and
-	keep the formula spelled out with its numbers as ``row.uraian_capaian`` (not stored)."""
-	batas_atas, skala = aturan
-	per_tw = realisasi_per_tw(row, triwulan, lalu)
-	realisasi_sd = (
-		nilai_sd_tw(per_tw, triwulan, row.akumulasi or "Kumulatif")
-		if per_tw[triwulan - 1] is not None
-		else None
-	)
-	hasil = capaian_baris(row, realisasi_sd, batas_atas)
-	# As the Float columns hold them, so recomputing the same numbers is no change (no Version).
-	row.realisasi_sd_tw = nilai_kolom(realisasi_sd)
-	row.capaian = nilai_kolom(hasil.nilai)
-	row.predikat = skala.predikat(hasil.nilai) or ""
-	row.rumus = hasil.rumus + (f" — {hasil.keterangan}" if hasil.keterangan else "")
-	row.uraian_capaian = uraian_capaian(row.target_sd_tw, realisasi_sd, triwulan, hasil)
 
 
 def uraian_tersimpan(row, triwulan: int, batas_atas: Decimal | None) -> str:
 	"""The capaian of a stored row spelled out with its numbers (``domain.capaian.uraian_capaian``);
 	``row`` has target_sd_tw, realisasi (text), realisasi_sd_tw, polaritas and metode_negatif."""
 	realisasi_sd = row.realisasi_sd_tw if angka_realisasi(row.realisasi) is not None else None
-	return uraian_capaian(
-		row.target_sd_tw, realisasi_sd, triwulan, capaian_baris(row, realisasi_sd, batas_atas)
-	)
-
-
-def capaian_baris(row, realisasi_sd, batas_atas: Decimal | None):
-	"""The capaian of ``row`` for the to-date realisasi ``realisasi_sd``, by the row's polaritas and
-	method of a negative indicator (Positif and (2T-R)/T when unset)."""
-	return hitung_capaian(
-		row.target_sd_tw,
-		realisasi_sd,
-		row.polaritas or "Positif",
-		row.metode_negatif or "(2T-R)/T",
-		batas_atas,
-	)
-
-
-def proyeksikan_baris(row, triwulan: int, lalu: list, target: tuple | None, batas_atas, ambang) -> None:
-	"""Fill the peringatan dini of one row: the year-end projection, its status and its method. No
-	status while this quarter's realisasi is empty (nothing to project yet)."""
-	tahunan, target_tw = target or (None, [None] * 4)
-	hasil = proyeksikan(
-		realisasi_per_tw(row, triwulan, lalu),
-		triwulan,
-		row.akumulasi or "Kumulatif",
-		tahunan,
-		target_tw,
-		row.polaritas or "Positif",
-		row.metode_negatif or "(2T-R)/T",
-		batas_atas,
-		ambang,
-	)
-	terisi = urai_realisasi(row.realisasi) is not None
-	row.target_tahunan = nilai_kolom(tahunan)
-	row.status_proyeksi = hasil.status.value if terisi else ""
-	row.proyeksi_realisasi = nilai_kolom(hasil.realisasi)
-	row.proyeksi_capaian = nilai_kolom(hasil.capaian)
-	row.kekurangan_proyeksi = nilai_kolom(hasil.kekurangan)
-	row.metode_proyeksi = " — ".join(t for t in (hasil.metode, hasil.keterangan) if t)
+	hasil = capaian_indikator(row.target_sd_tw, realisasi_sd, row.polaritas, row.metode_negatif, batas_atas)
+	return uraian_capaian(row.target_sd_tw, realisasi_sd, triwulan, hasil)
 
 
 def status_proyeksi_kini(doc) -> None:
@@ -184,24 +106,42 @@ def status_proyeksi_kini(doc) -> None:
 
 
 def hitung_semua_baris(doc) -> list[str]:
-	"""Compute every row of ``doc`` (which has ``tahun``, ``triwulan`` and ``baris``); returns the
-	problems found in realisasi cells, one per row, in Bahasa Indonesia."""
-	masalah = []
+	"""Compute every row of ``doc`` (which has ``tahun``, ``triwulan`` and ``baris``), each by one call
+	of ``domain.proyeksi.nilai_baris`` with the settings and the earlier quarters gathered here, and
+	write the results; returns the problems found in realisasi cells, one per row, in Bahasa
+	Indonesia (then nothing is written)."""
+	triwulan = nomor_triwulan(doc.triwulan)
+	indikator = [r.indikator for r in doc.baris]
+	lalu = realisasi_triwulan_lalu(indikator, doc.tahun, triwulan)
+	batas_atas, skala = aturan_capaian()
+	ambang = ambang_proyeksi()
+	target = target_tahun(indikator, doc.tahun)
+	hasil, masalah = [], []
 	for row in doc.baris:
+		tahunan, target_tw = target.get(row.indikator) or (None, [None] * 4)
 		try:
-			urai_realisasi(row.realisasi)
-		except ValueError as e:
+			nilai = nilai_baris(
+				row.realisasi,
+				triwulan,
+				realisasi_lalu=lalu.get(row.indikator, [None] * 4),
+				target_sd_tw=row.target_sd_tw,
+				akumulasi=row.akumulasi,
+				polaritas=row.polaritas,
+				metode_negatif=row.metode_negatif,
+				target_tahunan=tahunan,
+				target_per_tw=target_tw,
+				batas_atas=batas_atas,
+				skala=skala,
+				ambang=ambang,
+			)
+		except RealisasiTidakSah as e:
 			# The value typed is shown back in an HTML message: escaped, never rendered.
 			masalah.append(escape_html(f"Baris {row.idx} ({row.nama_indikator or row.indikator}): {e}"))
+			continue
+		hasil.append((row, nilai))
 	if masalah:
 		return masalah
-	triwulan = nomor_triwulan(doc.triwulan)
-	lalu = realisasi_triwulan_lalu([r.indikator for r in doc.baris], doc.tahun, triwulan)
-	aturan = aturan_capaian()
-	ambang = ambang_proyeksi()
-	target = target_tahun([r.indikator for r in doc.baris], doc.tahun)
-	for row in doc.baris:
-		tw_lalu = lalu.get(row.indikator, [None] * 4)
-		hitung_baris(row, triwulan, tw_lalu, aturan)
-		proyeksikan_baris(row, triwulan, tw_lalu, target.get(row.indikator), aturan[0], ambang)
+	for row, nilai in hasil:
+		row.update(nilai.kolom())
+		row.uraian_capaian = nilai.uraian  # the formula with its numbers, shown and not stored
 	return []

@@ -50,7 +50,7 @@ from frappe.utils import cint, get_datetime
 from frappe.utils.password import get_encryption_key
 
 from sakip_evaluasi.aturan.alur_kerja import isian_terbuka, pesan_bukan_pengubah
-from sakip_evaluasi.aturan.capaian_baris import urai_realisasi
+from sakip_evaluasi.domain.capaian import urai_realisasi
 from sakip_evaluasi.domain.doctype import DKB, KKE
 from sakip_evaluasi.domain.kertas_kerja import (
 	BarisKinerja,

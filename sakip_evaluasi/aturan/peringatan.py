@@ -17,7 +17,8 @@ import frappe
 from frappe import _
 from frappe.utils import flt
 
-from sakip_evaluasi.aturan.capaian_baris import ambang_proyeksi, angka_realisasi, target_tahun
+from sakip_evaluasi.aturan.capaian_baris import ambang_proyeksi, target_tahun
+from sakip_evaluasi.domain.capaian import angka_realisasi
 from sakip_evaluasi.domain.doctype import BARIS_DKB, DKB
 from sakip_evaluasi.domain.periode import NOMOR_TRIWULAN, ROMAWI_TRIWULAN
 from sakip_evaluasi.domain.proyeksi import StatusProyeksi, status_terkini

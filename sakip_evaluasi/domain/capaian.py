@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from decimal import MAX_EMAX, MIN_EMIN, ROUND_HALF_UP, Context, Decimal, InvalidOperation, localcontext
 from enum import Enum
 
+from sakip_evaluasi.domain.angka import urai_angka
 from sakip_evaluasi.domain.periode import ROMAWI_TRIWULAN
 
 __all__ = [
@@ -28,6 +29,9 @@ __all__ = [
 	"RollUp",
 	"HasilCapaian",
 	"hitung_capaian",
+	"capaian_indikator",
+	"urai_realisasi",
+	"angka_realisasi",
 	"uraian_capaian",
 	"nilai_sd_tw",
 	"nilai_kolom",
@@ -234,6 +238,48 @@ def hitung_capaian(
 		)
 		mentah = cap
 	return hasil(_bulatkan(mentah), *catatan)
+
+
+def capaian_indikator(
+	target: object,
+	realisasi: object,
+	polaritas: Polaritas | str | None,
+	metode_negatif: MetodeNegatif | str | None,
+	batas_atas: Decimal | int | float | str | None = None,
+) -> HasilCapaian:
+	"""``hitung_capaian`` for an indicator as stored: an unset polaritas is Positif, an unset method
+	of a negative indicator is (2T-R)/T."""
+	return hitung_capaian(
+		target,
+		realisasi,
+		polaritas or Polaritas.POSITIF,
+		metode_negatif or MetodeNegatif.KONDISI_KHUSUS,
+		batas_atas,
+	)
+
+
+class RealisasiTidakSah(ValueError):
+	"""A realisasi typed that is not a number (the message says why, in Bahasa Indonesia)."""
+
+
+def urai_realisasi(teks: object) -> Decimal | None:
+	"""The realisasi a user typed ("1.234,5" or "1234.5", ``angka.urai_angka``); None when empty;
+	``RealisasiTidakSah`` otherwise."""
+	if teks is None or not str(teks).strip():
+		return None
+	try:
+		return urai_angka(str(teks))
+	except ValueError as e:
+		raise RealisasiTidakSah(str(e)) from None
+
+
+def angka_realisasi(teks: object) -> float | None:
+	"""A stored realisasi as a number for display: None when empty or not a number."""
+	try:
+		nilai = urai_realisasi(teks)
+	except RealisasiTidakSah:
+		return None
+	return None if nilai is None else float(nilai)
 
 
 def uraian_capaian(

@@ -37,15 +37,23 @@ from enum import Enum
 
 from sakip_evaluasi.domain.capaian import (
 	_KONTEKS,
+	SKALA_PERMENDAGRI_86_2017,
+	HasilCapaian,
 	MetodeNegatif,
 	Polaritas,
 	RollUp,
+	SkalaPredikat,
 	_angka_teks,
 	_BukanAngka,
 	_bulatkan,
 	_desimal,
 	_enum,
+	capaian_indikator,
 	hitung_capaian,
+	nilai_kolom,
+	nilai_sd_tw,
+	urai_realisasi,
+	uraian_capaian,
 )
 from sakip_evaluasi.domain.periode import ROMAWI_TRIWULAN
 
@@ -56,6 +64,8 @@ __all__ = [
 	"Proyeksi",
 	"proyeksikan",
 	"status_terkini",
+	"NilaiBaris",
+	"nilai_baris",
 ]
 
 
@@ -319,4 +329,94 @@ def _nilai_akhir(titik: list, n: int, target_tw: list, tahunan: Decimal) -> tupl
 		f"Nilai Akhir: satu titik data; nilai {_tw(n)} ({_teks(terakhir)}) dianggap menjaga "
 		f"perbandingannya dengan jalur target ({_teks(terakhir)} ÷ target {_tw(n)} {_teks(target_n)} "
 		f"× target tahunan {_teks(tahunan)}) = {_teks(proyeksi)}."
+	)
+
+
+# --------------------------------------------------------------------------- one row, every field
+
+_KOSONG = (None, None, None, None)
+
+
+@dataclass(frozen=True)
+class NilaiBaris:
+	"""Everything computed for one row of a Kertas Kerja Evaluasi / Data Kinerja Bidang.
+
+	``realisasi`` is the number typed (None when empty); ``uraian`` the capaian spelled out with its
+	numbers (shown, not stored); ``kolom()`` the values of the stored fields, as the Float columns
+	hold them (so computing the same numbers again is no change).
+	"""
+
+	realisasi: Decimal | None
+	realisasi_sd_tw: Decimal | None
+	capaian: HasilCapaian
+	predikat: str
+	uraian: str
+	target_tahunan: object
+	proyeksi: Proyeksi
+
+	def kolom(self) -> dict[str, object]:
+		capaian, proyeksi = self.capaian, self.proyeksi
+		return {
+			"realisasi_sd_tw": nilai_kolom(self.realisasi_sd_tw),
+			"capaian": nilai_kolom(capaian.nilai),
+			"predikat": self.predikat,
+			"rumus": capaian.rumus + (f" — {capaian.keterangan}" if capaian.keterangan else ""),
+			"target_tahunan": nilai_kolom(self.target_tahunan),
+			# no status while this quarter's realisasi is empty (nothing to project yet)
+			"status_proyeksi": proyeksi.status.value if self.realisasi is not None else "",
+			"proyeksi_realisasi": nilai_kolom(proyeksi.realisasi),
+			"proyeksi_capaian": nilai_kolom(proyeksi.capaian),
+			"kekurangan_proyeksi": nilai_kolom(proyeksi.kekurangan),
+			"metode_proyeksi": " — ".join(t for t in (proyeksi.metode, proyeksi.keterangan) if t),
+		}
+
+
+def nilai_baris(
+	realisasi: object,
+	triwulan: int,
+	*,
+	realisasi_lalu: Sequence = _KOSONG,
+	target_sd_tw: object = None,
+	akumulasi: RollUp | str | None = None,
+	polaritas: Polaritas | str | None = None,
+	metode_negatif: MetodeNegatif | str | None = None,
+	target_tahunan: object = None,
+	target_per_tw: Sequence = _KOSONG,
+	batas_atas: object = None,
+	skala: SkalaPredikat = SKALA_PERMENDAGRI_86_2017,
+	ambang: AmbangPeringatan = AMBANG_DEFAULT,
+) -> NilaiBaris:
+	"""One row of quarter ``triwulan`` (1–4) computed once: the realisasi typed (text, read by
+	``urai_realisasi``; ``capaian.RealisasiTidakSah`` when it is not a number), to-date realisasi
+	with the earlier quarters ``realisasi_lalu`` (TW I..IV; this quarter and later ones ignored),
+	capaian against ``target_sd_tw``, predikat on ``skala``, and the year-end projection against
+	``target_tahunan`` and ``target_per_tw``.
+
+	The defaults of an indicator whose settings are unset: Kumulatif, Positif and (2T-R)/T.
+	"""
+	angka = urai_realisasi(realisasi)
+	rollup = akumulasi or RollUp.KUMULATIF
+	polaritas = polaritas or Polaritas.POSITIF
+	metode_negatif = metode_negatif or MetodeNegatif.KONDISI_KHUSUS
+	per_tw = [*list(realisasi_lalu)[: triwulan - 1], angka, *([None] * (4 - triwulan))]
+	realisasi_sd = nilai_sd_tw(per_tw, triwulan, rollup) if angka is not None else None
+	capaian = capaian_indikator(target_sd_tw, realisasi_sd, polaritas, metode_negatif, batas_atas)
+	return NilaiBaris(
+		realisasi=angka,
+		realisasi_sd_tw=realisasi_sd,
+		capaian=capaian,
+		predikat=skala.predikat(capaian.nilai) or "",
+		uraian=uraian_capaian(target_sd_tw, realisasi_sd, triwulan, capaian),
+		target_tahunan=target_tahunan,
+		proyeksi=proyeksikan(
+			per_tw,
+			triwulan,
+			rollup,
+			target_tahunan,
+			target_per_tw,
+			polaritas,
+			metode_negatif,
+			batas_atas,
+			ambang,
+		),
 	)

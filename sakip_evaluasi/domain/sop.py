@@ -1,7 +1,9 @@
 """An SOP Administrasi Pemerintahan (PermenPANRB 35/2012) as plain data.
 
-The Frappe layer converts an ``SOP`` record into these classes; the SLA engine and the seeds
-work on them, so they can be tested without a site.
+The one model of an SOP step, from the ``SOP`` record to a clock's deadline: the Frappe layer
+converts the record once (``sop_dari_dict``), and the seeds, the SOP's validation and the SLA
+engine (``sla.pemicu.pemicu_sop``) all work on it, so it can be tested without a site. A step's
+waktu stays a Decimal all the way to ``domain.sla.rencanakan``.
 """
 
 from collections.abc import Collection, Iterable, Mapping, Sequence
@@ -13,7 +15,15 @@ from sakip_evaluasi.domain.kalender import SATUAN_WAKTU
 
 @dataclass(frozen=True)
 class LangkahSOP:
-	"""One row of the procedure table: No | Kegiatan | Pelaksana | Kelengkapan | Waktu | Output."""
+	"""One row of the procedure table: No | Kegiatan | Pelaksana | Kelengkapan | Waktu | Output, and
+	what times it (the trigger columns of the record).
+
+	A step is timed (``berwaktu``) when it names the DocType carrying its output (``doctype``) and
+	the workflow state that completes it (``status_selesai``). ``status_mulai`` is the state that
+	starts it (else its predecessors' end), ``per_bidang`` opens one clock per bidang, ``syarat`` is
+	a condition on the output document, ``field_tanggal``/``field_jam`` name the fields of a
+	scheduled start (a meeting's date and time).
+	"""
 
 	no: int
 	kegiatan: str
@@ -23,10 +33,22 @@ class LangkahSOP:
 	kelengkapan: str = ""
 	output: str = ""
 	pelaksana_lain: tuple[str, ...] = ()
+	doctype: str | None = None
+	status_selesai: str | None = None
+	status_mulai: str | None = None
+	per_bidang: bool = False
+	syarat: str | None = None
+	field_tanggal: str | None = None
+	field_jam: str | None = None
 
 	@property
 	def semua_pelaksana(self) -> tuple[str, ...]:
 		return (self.pelaksana, *self.pelaksana_lain)
+
+	@property
+	def berwaktu(self) -> bool:
+		"""Whether the SLA engine times this step."""
+		return bool(self.doctype and self.status_selesai)
 
 
 @dataclass(frozen=True)
@@ -47,6 +69,10 @@ class SOP:
 				masalah.append(f"Nomor langkah {langkah.no} dipakai lebih dari sekali.")
 			dilihat.add(langkah.no)
 		return masalah
+
+	def langkah_berwaktu(self) -> tuple[LangkahSOP, ...]:
+		"""The steps the SLA engine times, in step order."""
+		return tuple(sorted((lg for lg in self.langkah if lg.berwaktu), key=lambda lg: lg.no))
 
 	def langkah_nomor(self, no: int) -> LangkahSOP:
 		for langkah in self.langkah:
@@ -112,20 +138,34 @@ def pisah_peran(teks: str | None) -> tuple[str, ...]:
 	return tuple(p for p in bagian if p)
 
 
-def sop_dari_dict(data: Mapping) -> SOP:
-	"""Build an SOP from the seed JSON shape (and from ``frappe.as_json`` of a record)."""
-	langkah = tuple(
-		LangkahSOP(
-			no=int(row.get("no") or 0),
-			kegiatan=row.get("kegiatan") or "",
-			pelaksana=row.get("pelaksana") or "",
-			pelaksana_lain=pisah_peran(row.get("pelaksana_lain")),
-			kelengkapan=row.get("kelengkapan") or "",
-			waktu=ke_desimal(row.get("waktu")),
-			satuan=row.get("satuan") or "",
-			output=row.get("output") or "",
-		)
-		for row in data["langkah"]
+def _teks(nilai: object) -> str | None:
+	"""A text cell trimmed; None when empty."""
+	return (str(nilai).strip() if nilai is not None else "") or None
+
+
+def langkah_dari_baris(row: Mapping) -> LangkahSOP:
+	"""One step from a row of the procedure table (the seed JSON, or a Langkah SOP record as a dict)."""
+	return LangkahSOP(
+		no=int(row.get("no") or 0),
+		kegiatan=row.get("kegiatan") or "",
+		pelaksana=row.get("pelaksana") or "",
+		pelaksana_lain=pisah_peran(row.get("pelaksana_lain")),
+		kelengkapan=row.get("kelengkapan") or "",
+		waktu=ke_desimal(row.get("waktu")),
+		satuan=row.get("satuan") or "",
+		output=row.get("output") or "",
+		doctype=_teks(row.get("dokumen_output")),
+		status_selesai=_teks(row.get("status_selesai")),
+		status_mulai=_teks(row.get("status_mulai")),
+		per_bidang=bool(int(row.get("per_bidang") or 0)),
+		syarat=_teks(row.get("syarat_dokumen")),
+		field_tanggal=_teks(row.get("field_tanggal_mulai")),
+		field_jam=_teks(row.get("field_jam_mulai")),
 	)
+
+
+def sop_dari_dict(data: Mapping) -> SOP:
+	"""Build an SOP from the seed JSON shape (and from ``as_dict()`` of a record)."""
+	langkah = tuple(langkah_dari_baris(row) for row in data["langkah"])
 	identitas = {k: v for k, v in data.items() if k not in ("langkah", "nama_sop") and isinstance(v, str)}
 	return SOP(nama=data["nama_sop"], langkah=langkah, identitas=identitas)

@@ -15,9 +15,11 @@ from frappe.model.workflow import get_transitions
 from frappe.utils import format_datetime, get_datetime
 
 from sakip_evaluasi.aturan.alur_kerja import DIKEMBALIKAN, FIELD_ALASAN, FIELD_RIWAYAT, isian_terbuka
-from sakip_evaluasi.aturan.capaian_baris import hitung_semua_baris, status_proyeksi_kini, urai_realisasi
+from sakip_evaluasi.aturan.capaian_baris import hitung_semua_baris, status_proyeksi_kini
+from sakip_evaluasi.domain.capaian import urai_realisasi
 from sakip_evaluasi.domain.doctype import DKB, EVALUASI, LANGKAH
 from sakip_evaluasi.domain.periode import nomor_triwulan
+from sakip_evaluasi.domain.tulisan import angka_id
 from sakip_evaluasi.halaman.tugas_saya import aksi_pengguna, batas_dokumen, nama_dan_jabatan, petunjuk
 from sakip_evaluasi.pejabat.pemegang import pemegang_peran, peran_di_dokumen, sebutan_bidang
 from sakip_evaluasi.sla.pemicu import pemicu_sop
@@ -214,6 +216,4 @@ def _langkah_berikut(doc, status: str, eki) -> str:
 		)
 	return _(
 		"Setelah data semua bidang diajukan, langkah {0} ({1}) dimulai dengan waktu {2} {3} kerja."
-	).format(
-		berikut.no, berikut.kegiatan, f"{berikut.waktu:g}".replace(".", ","), _(berikut.satuan or "").lower()
-	)
+	).format(berikut.no, berikut.kegiatan, angka_id(berikut.waktu, None), _(berikut.satuan or "").lower())

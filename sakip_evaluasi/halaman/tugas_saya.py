@@ -32,7 +32,7 @@ from sakip_evaluasi.domain import sla
 from sakip_evaluasi.domain.doctype import EVALUASI, LANGKAH
 from sakip_evaluasi.domain.peran import BAPPEDA, INSPEKTORAT, KEPALA_DINAS, SEKRETARIS
 from sakip_evaluasi.pejabat.pemegang import PEJABAT, pemegang_peran, sebutan_bidang
-from sakip_evaluasi.sla.dasar import kalender_evaluasi
+from sakip_evaluasi.sla.kalender import kalender_evaluasi
 from sakip_evaluasi.sla.pemicu import pemicu_sop
 from sakip_evaluasi.sla.tampilan import status_kini
 

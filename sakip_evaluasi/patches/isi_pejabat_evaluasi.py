@@ -15,7 +15,7 @@ from sakip_evaluasi.pejabat.pemegang import PEJABAT, pemegang_peran
 
 
 def execute() -> None:
-	from sakip_evaluasi.sla.dasar import pengguna_peran
+	from sakip_evaluasi.sla.jam import pengguna_peran
 	from sakip_evaluasi.sla.mesin import perbarui_ringkasan
 
 	kosong = [[EVALUASI, field, "is", "not set"] for field in PEJABAT.values()]

@@ -30,7 +30,7 @@ from sakip_evaluasi.domain.penamaan import (
 )
 from sakip_evaluasi.domain.peran import ADMIN_PEMDA, SEKRETARIS
 from sakip_evaluasi.pejabat.izin import sinkronkan_izin_kepala_bidang
-from sakip_evaluasi.sla.dasar import nama_langkah
+from sakip_evaluasi.sla.jam import nama_langkah
 
 DOKUMEN = (
 	"Disposisi",

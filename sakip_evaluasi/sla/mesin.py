@@ -21,16 +21,16 @@ from frappe.utils import get_datetime, get_fullname, now_datetime
 from sakip_evaluasi.aturan.alur_kerja import ada_transisi, status_berubah
 from sakip_evaluasi.domain import sla
 from sakip_evaluasi.domain.doctype import EVALUASI, LANGKAH
-from sakip_evaluasi.sla.dasar import (
+from sakip_evaluasi.domain.sop import LangkahSOP
+from sakip_evaluasi.sla.jam import (
 	ambang_peringatan,
-	jadwal_mulai,
 	jam_evaluasi,
-	kalender_evaluasi,
 	nama_langkah,
 	pengguna_peran,
 	saat_mulai_langkah,
 )
-from sakip_evaluasi.sla.pemicu import Pemicu, evaluasi_syarat, pemicu_sop
+from sakip_evaluasi.sla.kalender import kalender_evaluasi
+from sakip_evaluasi.sla.pemicu import evaluasi_syarat, jadwal_mulai, pemicu_sop
 from sakip_evaluasi.sla.penugasan import tutup_disposisi_tuntas
 from sakip_evaluasi.sla.rencana import jadwal_dokumen_berubah, rencanakan_ulang_evaluasi
 
@@ -101,7 +101,7 @@ def _jadwal_berubah(doc) -> bool:
 	return any(doc.has_value_changed(f) for f in fields)
 
 
-def _pemicu_evaluasi(evaluasi: str) -> tuple[Pemicu, ...]:
+def _pemicu_evaluasi(evaluasi: str) -> tuple[LangkahSOP, ...]:
 	return pemicu_sop(frappe.db.get_value(EVALUASI, evaluasi, "sop"))
 
 
@@ -153,13 +153,13 @@ def proses_dokumen(doc, masuk_status: bool, sekarang: datetime | None = None) ->
 	return berubah
 
 
-def _cocok(p: Pemicu, doc, eki) -> bool:
+def _cocok(p: LangkahSOP, doc, eki) -> bool:
 	if p.per_bidang and not doc.get("bidang"):
 		return False
 	return evaluasi_syarat(p.syarat, doc, eki)
 
 
-def tutup(eki, p: Pemicu, doc, sekarang: datetime) -> bool:
+def tutup(eki, p: LangkahSOP, doc, sekarang: datetime) -> bool:
 	"""Stop the clock of step ``p`` (for ``doc``'s bidang) at ``sekarang``; True when a clock closed."""
 	bidang = doc.get("bidang") if p.per_bidang else None
 	nama = nama_langkah(eki.name, p.no, bidang)
@@ -190,7 +190,7 @@ def tutup(eki, p: Pemicu, doc, sekarang: datetime) -> bool:
 	return True
 
 
-def buka_kembali(eki, p: Pemicu, doc, sekarang: datetime) -> bool:
+def buka_kembali(eki, p: LangkahSOP, doc, sekarang: datetime) -> bool:
 	"""The document that completed step ``p`` went back to a state from which it completes the step
 	again (it was returned): that clock runs again, to the deadline it had; True when it reopened.
 
@@ -225,7 +225,7 @@ def buka_kembali(eki, p: Pemicu, doc, sekarang: datetime) -> bool:
 	return True
 
 
-def majukan(eki, pemicu: tuple[Pemicu, ...], sekarang: datetime) -> bool:
+def majukan(eki, pemicu: tuple[LangkahSOP, ...], sekarang: datetime) -> bool:
 	"""Open every clock of the step whose predecessors have all ended; True when one opened."""
 	if not pemicu:
 		return False
@@ -247,7 +247,7 @@ def majukan(eki, pemicu: tuple[Pemicu, ...], sekarang: datetime) -> bool:
 	return berubah
 
 
-def _calon(eki, p: Pemicu) -> list[tuple[str | None, object]]:
+def _calon(eki, p: LangkahSOP) -> list[tuple[str | None, object]]:
 	"""(bidang, output document or None) for each clock step ``p`` should have now."""
 	if not (p.per_bidang or p.status_mulai or p.field_tanggal):
 		return [(None, None)]
@@ -269,7 +269,13 @@ def _calon(eki, p: Pemicu) -> list[tuple[str | None, object]]:
 
 
 def buka(
-	eki, p: Pemicu, bidang: str | None, mulai: datetime, sekarang: datetime, dokumen=None, salin_batas=False
+	eki,
+	p: LangkahSOP,
+	bidang: str | None,
+	mulai: datetime,
+	sekarang: datetime,
+	dokumen=None,
+	salin_batas=False,
 ) -> bool:
 	"""Start the clock of step ``p`` (for ``bidang``) at ``mulai``; False when it already exists.
 
@@ -282,7 +288,7 @@ def buka(
 	ambang = ambang_peringatan()
 	rencana = sla.rencanakan(kalender_evaluasi(eki), mulai, p.waktu, p.satuan, ambang)
 	status = sla.status_pada(sekarang, rencana.batas_waktu, rencana.batas_peringatan)
-	peran_atasan = sla.atasan(p.peran)
+	peran_atasan = sla.atasan(p.pelaksana)
 	doc = frappe.get_doc(
 		{
 			"doctype": LANGKAH,
@@ -291,8 +297,8 @@ def buka(
 			"langkah": p.no,
 			"kegiatan": p.kegiatan,
 			"bidang": bidang,
-			"peran": p.peran,
-			"pelaksana": pengguna_peran(eki, p.peran, bidang),
+			"peran": p.pelaksana,
+			"pelaksana": pengguna_peran(eki, p.pelaksana, bidang),
 			"atasan": pengguna_peran(eki, peran_atasan, bidang) if peran_atasan else None,
 			"status_sla": status,
 			"mulai": rencana.mulai,

@@ -1,17 +1,19 @@
 """What each step of an SOP record tells the SLA engine, and the checks that refuse a bad one.
 
-A step is timed by the engine when it names a DocType Output (``dokumen_output``) and the workflow
-state that completes it (``status_selesai``). Steps without one are skipped in the chain.
+The steps are the domain model (``domain.sop.LangkahSOP``), read from the record once. A step is
+timed by the engine when it names a DocType Output (``dokumen_output``) and the workflow state that
+completes it (``status_selesai``). Steps without one are skipped in the chain.
 """
 
-from dataclasses import dataclass
+from datetime import datetime
 
 import frappe
 from frappe import _
-from frappe.utils import cint, flt
+from frappe.utils import get_datetime, getdate
 
 from sakip_evaluasi.aturan.alur_kerja import dokumen_alur_kerja_sop
 from sakip_evaluasi.aturan.workflow import definisi_workflow
+from sakip_evaluasi.domain.sop import SOP, LangkahSOP, langkah_dari_baris
 from sakip_evaluasi.pejabat.pemegang import pejabat_pengganti
 
 KOLOM_PEMICU = (
@@ -25,47 +27,25 @@ KOLOM_PEMICU = (
 )
 
 
-@dataclass(frozen=True)
-class Pemicu:
-	"""One timed step of an SOP record."""
-
-	no: int
-	kegiatan: str
-	peran: str
-	waktu: float
-	satuan: str
-	doctype: str
-	status_selesai: str
-	status_mulai: str | None = None
-	per_bidang: bool = False
-	syarat: str | None = None
-	field_tanggal: str | None = None
-	field_jam: str | None = None
-
-
-def pemicu_sop(nama_sop: str | None) -> tuple[Pemicu, ...]:
-	"""The timed steps of an SOP record, in step order (empty when the SOP does not exist)."""
+def pemicu_sop(nama_sop: str | None) -> tuple[LangkahSOP, ...]:
+	"""The timed steps of an SOP record (``domain.sop.LangkahSOP``, waktu in Decimal), in step order;
+	empty when the SOP does not exist."""
 	if not nama_sop or not frappe.db.exists("SOP", nama_sop):
 		return ()
 	sop = frappe.get_cached_doc("SOP", nama_sop)
-	return tuple(
-		Pemicu(
-			no=cint(row.no),
-			kegiatan=row.kegiatan or "",
-			peran=row.pelaksana,
-			waktu=flt(row.waktu),
-			satuan=row.satuan,
-			doctype=row.dokumen_output,
-			status_selesai=row.status_selesai,
-			status_mulai=(row.status_mulai or "").strip() or None,
-			per_bidang=bool(cint(row.per_bidang)),
-			syarat=(row.syarat_dokumen or "").strip() or None,
-			field_tanggal=(row.field_tanggal_mulai or "").strip() or None,
-			field_jam=(row.field_jam_mulai or "").strip() or None,
-		)
-		for row in sorted(sop.langkah, key=lambda r: cint(r.no))
-		if row.dokumen_output and row.status_selesai
-	)
+	return SOP(
+		nama=sop.name, langkah=tuple(langkah_dari_baris(row) for row in sop.langkah)
+	).langkah_berwaktu()
+
+
+def jadwal_mulai(langkah: LangkahSOP, dokumen) -> datetime | None:
+	"""The scheduled start an output document gives ``langkah`` (e.g. the meeting's date and time)."""
+	if not (langkah.field_tanggal and dokumen and dokumen.get(langkah.field_tanggal)):
+		return None
+	nilai = dokumen.get(langkah.field_tanggal)
+	if langkah.field_jam and dokumen.get(langkah.field_jam):
+		return get_datetime(f"{getdate(nilai)} {dokumen.get(langkah.field_jam)}")
+	return get_datetime(nilai)
 
 
 def status_alur_kerja(doctype: str) -> tuple[str | None, list[str]]:
@@ -111,7 +91,7 @@ def validasi_pemicu(sop) -> None:
 	"""Refuse an SOP record whose steps name a DocType, state, field or condition the engine cannot use."""
 	masalah = [m for row in sop.langkah for m in _masalah_langkah(row)]
 	if masalah:
-		frappe.throw("<br>".join(masalah), title=_("Pemicu langkah SOP tidak valid"))
+		frappe.throw("<br>".join(masalah), title=_("LangkahSOP langkah SOP tidak valid"))
 
 
 def _masalah_langkah(row):

@@ -14,15 +14,14 @@ import frappe
 from frappe import _
 
 from sakip_evaluasi.domain.doctype import DISPOSISI, LANGKAH
-from sakip_evaluasi.domain.sop import langkah_ditugaskan
-from sakip_evaluasi.sla.pemicu import Pemicu
+from sakip_evaluasi.domain.sop import LangkahSOP, langkah_ditugaskan
 
 DITERIMA, SELESAI = "Diterima", "Selesai"
 SISTEM = "Administrator"
 
 
 def tutup_disposisi_tuntas(
-	evaluasi: str, pemicu: tuple[Pemicu, ...], disposisi: str | None = None
+	evaluasi: str, pemicu: tuple[LangkahSOP, ...], disposisi: str | None = None
 ) -> list[str]:
 	"""Close every disposisi of ``evaluasi`` (only ``disposisi`` when given) that is *Diterima* while
 	the steps it assigns have all ended; the names closed."""
@@ -53,7 +52,7 @@ def tutup_disposisi_tuntas(
 	return ditutup
 
 
-def _tutup(nama: str, p: Pemicu, jam) -> None:
+def _tutup(nama: str, p: LangkahSOP, jam) -> None:
 	frappe.db.set_value(DISPOSISI, nama, "workflow_state", SELESAI, modified_by=SISTEM)
 	bukti = f" ({_(jam.dokumen_doctype)} {jam.dokumen})" if jam.dokumen else ""
 	komentar = frappe.get_doc(

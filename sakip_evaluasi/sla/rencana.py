@@ -15,15 +15,15 @@ from frappe.utils import flt, get_datetime, now_datetime
 
 from sakip_evaluasi.domain import sla
 from sakip_evaluasi.domain.doctype import EVALUASI, LANGKAH
-from sakip_evaluasi.sla.dasar import (
+from sakip_evaluasi.domain.sop import ke_desimal
+from sakip_evaluasi.sla.jam import (
 	KOLOM_RENCANA,
-	jadwal_mulai,
 	jam_evaluasi,
-	kalender_dari_record,
-	kalender_evaluasi,
 	nama_langkah,
 	saat_mulai_langkah,
 )
+from sakip_evaluasi.sla.kalender import kalender_dari_record, kalender_evaluasi
+from sakip_evaluasi.sla.pemicu import jadwal_mulai
 
 
 def kalender_diperbarui(doc) -> None:
@@ -129,7 +129,7 @@ def rencanakan_ulang(rows, kalender, sekarang: datetime | None = None, mulai_bar
 def _rencana_baru(row, kalender, sekarang: datetime, mulai: datetime | None) -> tuple[dict, bool]:
 	mulai = mulai or get_datetime(row.mulai)
 	ambang = flt(row.ambang_peringatan) or sla.AMBANG_PERINGATAN_BAWAAN
-	rencana = sla.rencanakan(kalender, mulai, flt(row.waktu), row.satuan, ambang)
+	rencana = sla.rencanakan(kalender, mulai, ke_desimal(row.waktu), row.satuan, ambang)
 	lama = (_dt(row.mulai), _dt(row.batas_peringatan), _dt(row.batas_waktu))
 	if (rencana.mulai, rencana.batas_peringatan, rencana.batas_waktu) == lama:
 		return {}, False

@@ -13,7 +13,7 @@ from frappe.utils import get_datetime, get_fullname, now_datetime
 
 from sakip_evaluasi.domain import sla
 from sakip_evaluasi.domain.doctype import LANGKAH
-from sakip_evaluasi.sla.dasar import kalender_evaluasi
+from sakip_evaluasi.sla.kalender import kalender_evaluasi
 from sakip_evaluasi.sla.mesin import ringkasan_langkah
 
 KOLOM = (

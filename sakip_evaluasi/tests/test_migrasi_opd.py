@@ -9,7 +9,7 @@ from frappe.model.rename_doc import rename_doc
 
 from sakip_evaluasi.aturan.kertas_kerja import buat_kertas_kerja, impor_kertas_kerja
 from sakip_evaluasi.patches import pindahkan_ke_opd
-from sakip_evaluasi.sla.dasar import nama_langkah
+from sakip_evaluasi.sla.jam import nama_langkah
 from sakip_evaluasi.tests.factories import (
 	KADIS,
 	OPD_UJI,

@@ -141,7 +141,7 @@ class SLATestCase(SakipTestCase):
 	# --- reading ---------------------------------------------------------------------------------------
 
 	def jam(self, eki, langkah: int, kode: str | None = None):
-		from sakip_evaluasi.sla.dasar import nama_langkah
+		from sakip_evaluasi.sla.jam import nama_langkah
 
 		nama = nama_langkah(eki.name, langkah, self.bidang[kode] if kode else None)
 		return frappe.get_doc(LANGKAH, nama) if frappe.db.exists(LANGKAH, nama) else None

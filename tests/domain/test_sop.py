@@ -1,7 +1,12 @@
+from datetime import datetime
 from decimal import Decimal
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from sakip_evaluasi.domain import sla
+from sakip_evaluasi.domain.kalender import kalender_default
 from sakip_evaluasi.domain.peran import PERAN_SOP
 from sakip_evaluasi.domain.sop import SOP, LangkahSOP, langkah_ditugaskan, pisah_peran, sop_dari_dict
 
@@ -107,3 +112,86 @@ def test_the_assigned_steps_follow_the_step_numbers_not_the_order_given():
 	assert langkah_ditugaskan(((1, "Disposisi"), (5, "Kertas Kerja Evaluasi"), (6, "Notulen Rapat")), 1) == (
 		5,
 	)
+
+
+# --------------------------------------------------------------------------- one model: record → deadline
+
+BARIS_REKAMAN = [
+	{
+		"no": 5,
+		"kegiatan": "Mengisi data kinerja",
+		"pelaksana": "Kepala Bidang",
+		"waktu": 2.0,
+		"satuan": "Hari",
+		"dokumen_output": "Data Kinerja Bidang",
+		"status_selesai": "Diajukan",
+		"status_mulai": " Draft ",
+		"per_bidang": 1,
+		"syarat_dokumen": "  ",
+		"field_tanggal_mulai": None,
+		"field_jam_mulai": "",
+	},
+	{
+		"no": 7,
+		"kegiatan": "Rapat",
+		"pelaksana": "Sekretaris",
+		"waktu": 0.5,
+		"satuan": "Jam",
+		"dokumen_output": "Notulen Rapat",
+		"status_selesai": "Disahkan",
+		"per_bidang": 0,
+		"syarat_dokumen": "doc.jenis == 'Evaluasi'",
+		"field_tanggal_mulai": "tanggal_rapat",
+		"field_jam_mulai": "jam_mulai",
+	},
+	{"no": 1, "kegiatan": "Menugaskan", "pelaksana": "Kepala Dinas", "waktu": 1, "satuan": "Jam"},
+]
+
+
+def test_a_record_row_carries_what_the_sla_engine_needs():
+	sop = sop_dari_dict({"nama_sop": "SOP A", "langkah": BARIS_REKAMAN})
+	isi = sop.langkah_nomor(5)
+	assert (
+		isi.doctype,
+		isi.status_selesai,
+		isi.status_mulai,
+		isi.per_bidang,
+		isi.syarat,
+		isi.field_tanggal,
+		isi.field_jam,
+	) == ("Data Kinerja Bidang", "Diajukan", "Draft", True, None, None, None)
+	rapat = sop.langkah_nomor(7)
+	assert (rapat.per_bidang, rapat.syarat, rapat.field_tanggal, rapat.field_jam) == (
+		False,
+		"doc.jenis == 'Evaluasi'",
+		"tanggal_rapat",
+		"jam_mulai",
+	)
+	assert sop.langkah_nomor(1).doctype is None and not sop.langkah_nomor(1).berwaktu
+
+
+def test_the_timed_steps_are_those_with_an_output_and_its_state_in_step_order():
+	sop = sop_dari_dict({"nama_sop": "SOP A", "langkah": BARIS_REKAMAN})
+	assert [langkah.no for langkah in sop.langkah_berwaktu()] == [5, 7]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+	waktu=st.decimals(min_value="0.01", max_value="40", places=2),
+	satuan=st.sampled_from(("Jam", "Hari")),
+	dari_float=st.booleans(),
+)
+def test_a_step_time_reaches_the_deadline_as_the_record_wrote_it(waktu, satuan, dari_float):
+	"""The Float column holds a step time as a float: the model reads exactly the number written
+	(no float on the way), and the deadline is the calendar's for that number."""
+	if satuan == "Hari":
+		waktu = waktu.to_integral_value() or Decimal(1)
+	tertulis = float(waktu) if dari_float else str(waktu)
+	baris = {**BARIS_REKAMAN[0], "waktu": tertulis, "satuan": satuan}
+	langkah_ = sop_dari_dict({"nama_sop": "SOP A", "langkah": [baris]}).langkah[0]
+	assert type(langkah_.waktu) is Decimal
+	assert langkah_.waktu == waktu
+	kal = kalender_default()
+	mulai = datetime(2026, 11, 20, 9, 0)
+	harapan = kal.tambah_waktu(mulai, waktu, satuan)
+	assert sla.rencanakan(kal, mulai, langkah_.waktu, langkah_.satuan).batas_waktu == harapan

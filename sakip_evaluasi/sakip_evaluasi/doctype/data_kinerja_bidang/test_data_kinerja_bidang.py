@@ -82,6 +82,25 @@ class TestDataKinerjaBidang(UjiIsian):
 		self.assertEqual(len(rows), 3)
 		self.assertTrue(all(r.capaian and r.predikat for r in rows), rows)
 
+	def test_each_row_is_computed_once_by_one_pure_function(self):
+		"""The realisasi a Kabid types is parsed and computed, with every default, by one pure
+		function called once per row (``domain.proyeksi.nilai_baris``)."""
+		from unittest import mock
+
+		from sakip_evaluasi.aturan import capaian_baris
+		from sakip_evaluasi.domain import proyeksi
+
+		asli = getattr(proyeksi, "nilai_baris", None)
+		with (
+			sebagai(KABID["IGA"]),
+			mock.patch.object(capaian_baris, "nilai_baris", wraps=asli, create=True) as nilai_baris,
+		):
+			doc = frappe.get_doc(DKB, self.dkb)
+			doc.baris[0].realisasi = "26,5"
+			doc.save()
+		self.assertEqual([c.args[0] for c in nilai_baris.call_args_list], ["26,5", "6", "73,25"])
+		self.assertEqual(self.baris()[0].realisasi_sd_tw, 26.5)
+
 	def test_a_kabid_cannot_delete_a_row_through_any_route(self):
 		self.assertDitolakDiSemuaJalur(
 			KABID["IGA"],

@@ -7,7 +7,7 @@ from frappe.model.document import Document
 
 from sakip_evaluasi.domain import kalender
 from sakip_evaluasi.pejabat.opd import periksa_opd_acuan
-from sakip_evaluasi.sla.dasar import kalender_dari_record
+from sakip_evaluasi.sla.kalender import kalender_dari_record
 from sakip_evaluasi.sla.rencana import kalender_diperbarui
 
 

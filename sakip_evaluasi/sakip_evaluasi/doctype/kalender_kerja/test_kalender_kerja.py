@@ -6,7 +6,7 @@ from datetime import date, datetime, timedelta
 import frappe
 
 from sakip_evaluasi.setup.install import KALENDER_DEFAULT
-from sakip_evaluasi.sla.dasar import get_kalender
+from sakip_evaluasi.sla.kalender import get_kalender
 from sakip_evaluasi.tests.factories import SakipTestCase
 
 

@@ -7,7 +7,7 @@ from frappe.model.document import Document
 from frappe.utils import get_datetime, now_datetime
 
 from sakip_evaluasi.domain import sla
-from sakip_evaluasi.sla.dasar import nama_langkah
+from sakip_evaluasi.sla.jam import nama_langkah
 from sakip_evaluasi.sla.tampilan import status_kini
 
 

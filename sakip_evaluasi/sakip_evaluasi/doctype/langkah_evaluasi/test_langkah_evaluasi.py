@@ -217,6 +217,27 @@ class TestLangkahEvaluasi(SLATestCase):
 		)
 		self.assertJam(self.jam(baru, 4), "2026-11-16 08:50", "2026-11-16 10:50", "Berjalan")
 
+	def test_a_steps_waktu_goes_from_the_sop_record_to_the_deadline_as_one_decimal_model(self):
+		"""The SOP record's step is read once into the domain model (``domain.sop.LangkahSOP``, waktu
+		in Decimal) and the engine times the clock on that very number: no float on the way."""
+		from decimal import Decimal
+		from unittest import mock
+
+		from sakip_evaluasi.domain import sla as sla_domain
+		from sakip_evaluasi.sla.pemicu import pemicu_sop
+
+		sop = frappe.get_doc("SOP", SOP_DEFAULT)
+		sop.langkah[0].waktu = 1.3
+		sop.save()
+		for langkah in pemicu_sop(SOP_DEFAULT):
+			self.assertIsInstance(langkah.waktu, Decimal, f"waktu langkah {langkah.no}")
+		with mock.patch.object(sla_domain, "rencanakan", wraps=sla_domain.rencanakan) as rencanakan:
+			eki = self.evaluasi("2026-11-16 08:00")
+		waktu = rencanakan.call_args.args[2]
+		self.assertEqual((type(waktu), waktu), (Decimal, Decimal("1.3")))
+		# 1.3 Jam from 08:00 is 09:18, exactly
+		self.assertJam(self.jam(eki, 1), "2026-11-16 08:00", "2026-11-16 09:18", "Berjalan")
+
 	def test_a_holiday_added_mid_cycle_moves_a_running_deadline(self):
 		eki = self.evaluasi("2026-11-18 08:00")
 		self.sampai_langkah_5(

@@ -21,7 +21,7 @@ from frappe.utils import cint, get_datetime, now_datetime
 from sakip_evaluasi.domain import sla
 from sakip_evaluasi.domain.periode import NOMOR_TRIWULAN
 from sakip_evaluasi.laporan.kepatuhan_sop import KELOMPOK, baris_laporan, grafik
-from sakip_evaluasi.sla.dasar import get_kalender
+from sakip_evaluasi.sla.kalender import get_kalender
 
 
 def execute(filters=None):

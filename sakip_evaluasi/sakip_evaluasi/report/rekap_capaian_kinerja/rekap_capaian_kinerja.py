@@ -20,8 +20,8 @@ import frappe
 from frappe import _
 from frappe.utils import cint, flt
 
-from sakip_evaluasi.aturan.capaian_baris import angka_realisasi as _angka
 from sakip_evaluasi.aturan.capaian_baris import aturan_capaian, uraian_tersimpan
+from sakip_evaluasi.domain.capaian import angka_realisasi as _angka
 from sakip_evaluasi.domain.doctype import DKB
 from sakip_evaluasi.domain.periode import TRIWULAN, nomor_triwulan
 from sakip_evaluasi.laporan.rekap_capaian import baris_laporan, grafik, ringkasan
