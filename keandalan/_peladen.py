@@ -6,6 +6,7 @@ and timing statistics.
 Run from the bench's ``sites`` directory with the bench's Python (the scripts' docstrings say how).
 """
 
+import argparse
 import json
 import os
 import signal
@@ -310,3 +311,21 @@ def tabel_markdown(baris: list[dict]) -> str:
 		for b in baris
 	]
 	return "\n".join([kepala, garis, *isi])
+
+
+def argumen(doc: str) -> argparse.ArgumentParser:
+	"""A run's options, described by the first line of its docstring: ``--site`` (required) and what
+	the run adds."""
+	ap = argparse.ArgumentParser(description=doc.splitlines()[0])
+	ap.add_argument("--site", required=True)
+	return ap
+
+
+def laporkan(nama: str, hasil: list[tuple[str, bool]]) -> int:
+	"""Print each check as PASS or FAIL, then the run's last line ``<nama>: N passed, M failed``;
+	the exit status."""
+	for teks, ok in hasil:
+		print(f"{'PASS' if ok else 'FAIL'}: {teks}")
+	gagal = sum(1 for _teks, ok in hasil if not ok)
+	print(f"{nama}: {len(hasil) - gagal} passed, {gagal} failed")
+	return 1 if gagal else 0

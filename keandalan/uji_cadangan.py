@@ -17,7 +17,6 @@ SAKIP_DB_ROOT_USER / SAKIP_DB_ROOT_PASSWORD, default root and empty):
 The last line reads ``cadangan: N passed, M failed``.
 """
 
-import argparse
 import json
 import os
 import shutil
@@ -26,8 +25,11 @@ import sys
 import time
 from pathlib import Path
 
+from _peladen import argumen, laporkan
+
 AKAR = os.environ.get("SAKIP_DB_ROOT_USER", "root")
 SANDI_AKAR = os.environ.get("SAKIP_DB_ROOT_PASSWORD", "")
+KREDENSIAL_AKAR = ("--db-root-username", AKAR, "--db-root-password", SANDI_AKAR)
 
 
 def bench(*args: str) -> str:
@@ -45,8 +47,7 @@ def nilai_terakhir(keluaran: str):
 
 
 def main() -> int:
-	ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-	ap.add_argument("--site", required=True)
+	ap = argumen(__doc__)
 	ap.add_argument("--baru", help="the restored site's name (default: SITE with -pulih)")
 	ap.add_argument("--keep", action="store_true")
 	args = ap.parse_args()
@@ -81,10 +82,7 @@ def main() -> int:
 			bench(
 				"new-site",
 				baru,
-				"--db-root-username",
-				AKAR,
-				"--db-root-password",
-				SANDI_AKAR,
+				*KREDENSIAL_AKAR,
 				"--admin-password",
 				"admin",
 			)
@@ -97,10 +95,7 @@ def main() -> int:
 			berkas["publik"],
 			"--with-private-files",
 			berkas["privat"],
-			"--db-root-username",
-			AKAR,
-			"--db-root-password",
-			SANDI_AKAR,
+			*KREDENSIAL_AKAR,
 			"--admin-password",
 			"admin",
 			"--force",
@@ -119,10 +114,7 @@ def main() -> int:
 					"bench",
 					"drop-site",
 					baru,
-					"--db-root-username",
-					AKAR,
-					"--db-root-password",
-					SANDI_AKAR,
+					*KREDENSIAL_AKAR,
 					"--force",
 					"--no-backup",
 				],
@@ -141,11 +133,7 @@ def main() -> int:
 		("documents were compared (the demo's)", int(lama.get("Data Kinerja Bidang", "0").split()[0]) > 0),
 		("an attachment was compared by content", int(lama.get("File", "0").split()[0]) > 0),
 	]
-	for teks, ok in hasil:
-		print(f"{'PASS' if ok else 'FAIL'}: {teks}")
-	gagal = sum(1 for _t, ok in hasil if not ok)
-	print(f"cadangan: {len(hasil) - gagal} passed, {gagal} failed")
-	return 1 if gagal else 0
+	return laporkan("cadangan", hasil)
 
 
 if __name__ == "__main__":

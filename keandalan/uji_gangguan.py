@@ -19,7 +19,6 @@ scheduler enabled (``bench --site SITE enable-scheduler``):
 Prints what happened per fault; the last line reads ``gangguan: N passed, M failed``.
 """
 
-import argparse
 import json
 import shutil
 import sys
@@ -27,7 +26,17 @@ import time
 from io import BytesIO
 
 import pymysql
-from _peladen import Proses, Sesi, di_situs, pesan_server, server, tunggu_antrean_kosong, worker_rq
+from _peladen import (
+	Proses,
+	Sesi,
+	argumen,
+	di_situs,
+	laporkan,
+	pesan_server,
+	server,
+	tunggu_antrean_kosong,
+	worker_rq,
+)
 from openpyxl import load_workbook
 
 DKB = "Data Kinerja Bidang"
@@ -361,8 +370,7 @@ def uji_redis(args) -> list[tuple[str, bool]]:
 
 
 def main() -> int:
-	ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-	ap.add_argument("--site", required=True)
+	ap = argumen(__doc__)
 	ap.add_argument("gangguan", nargs="*", default=["worker", "koneksi", "redis"])
 	ap.add_argument("--bidang", type=int, default=40, help="step-5 clocks made overdue")
 	ap.add_argument("--port", type=int, default=8031)
@@ -374,11 +382,7 @@ def main() -> int:
 		print(f"\n## {nama}")
 		hasil += uji[nama](args)
 	print()
-	for teks, ok in hasil:
-		print(f"{'PASS' if ok else 'FAIL'}: {teks}")
-	gagal = sum(1 for _t, ok in hasil if not ok)
-	print(f"gangguan: {len(hasil) - gagal} passed, {gagal} failed")
-	return 1 if gagal else 0
+	return laporkan("gangguan", hasil)
 
 
 if __name__ == "__main__":

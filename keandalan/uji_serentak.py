@@ -17,7 +17,6 @@ whatever happens. Exit status 0 only when every check passed; the last line read
 ``serentak: N passed, M failed``.
 """
 
-import argparse
 import json
 import os
 import sys
@@ -25,7 +24,7 @@ import threading
 import time
 
 import requests
-from _peladen import BATAS_DETIK, di_situs, server
+from _peladen import BATAS_DETIK, argumen, di_situs, laporkan, server
 
 
 def kabid_mengajukan(
@@ -56,8 +55,7 @@ def kabid_mengajukan(
 
 
 def main() -> int:
-	ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-	ap.add_argument("--site", required=True)
+	ap = argumen(__doc__)
 	ap.add_argument("--users", type=int, default=24)
 	ap.add_argument("--workers", type=int, default=4)
 	ap.add_argument("--port", type=int, default=18000 + os.getpid() % 1000)
@@ -127,11 +125,7 @@ def main() -> int:
 			(keadaan["langkah_saat_ini"] or "").startswith("6."),
 		),
 	]
-	for teks, ok in checks:
-		print(f"{'PASS' if ok else 'FAIL'}: {teks}")
-	gagal = sum(1 for _, ok in checks if not ok)
-	print(f"serentak: {len(checks) - gagal} passed, {gagal} failed")
-	return 1 if gagal else 0
+	return laporkan("serentak", checks)
 
 
 if __name__ == "__main__":

@@ -14,6 +14,8 @@ _ALUR_KERJA = "public/js/alur_kerja.js"
 _KERTAS_KERJA = "public/js/kertas_kerja_excel.js"
 _PERINGATAN_DINI = "public/js/peringatan_dini.js"
 _CETAK = "public/js/cetak.js"
+# Built by `bench build` and served on every desk page: what the report scripts share (their filters).
+app_include_js = ["filter_laporan.bundle.js"]
 doctype_js = {
 	# The evaluation uses its timeline helper (rapikan_linimasa) and the evidence pack button.
 	"Evaluasi Kinerja Internal": [_ALUR_KERJA, _CETAK],

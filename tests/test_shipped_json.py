@@ -77,8 +77,13 @@ def test_controller_exists(doctype):
 	assert controller.exists()
 	class_name = d["name"].replace(" ", "").replace("-", "")
 	base = re.search(rf"^class {class_name}\((\w+)\):", controller.read_text(), re.M)
-	assert base and base.group(1) in {"Document", "DokumenAlurKerja", "BarisAlurKerja"}
+	assert base and base.group(1) in {"Document", *DOKUMEN_SOP, "BarisAlurKerja"}
 	assert (path.parent / "__init__.py").exists()
+
+
+# The bases of the SOP documents (controllers/alur_kerja.py): every workflow document, and those of
+# them an evaluation has one of per bidang.
+DOKUMEN_SOP = ("DokumenAlurKerja", "DokumenPerBidang")
 
 
 def _basis_controller(nama_doctype: str) -> str | None:
@@ -92,7 +97,7 @@ def _basis_controller(nama_doctype: str) -> str | None:
 def test_rows_of_workflow_documents_are_written_only_through_their_document():
 	"""Every child table of an SOP document is a BarisAlurKerja: saved or deleted on its own (REST on
 	the row DocType) it is refused, so the document's edit rule cannot be bypassed."""
-	dokumen = [d for d in BY_NAME.values() if _basis_controller(d["name"]) == "DokumenAlurKerja"]
+	dokumen = [d for d in BY_NAME.values() if _basis_controller(d["name"]) in DOKUMEN_SOP]
 	assert len(dokumen) == 5
 	for d in dokumen:
 		for f in d["fields"]:

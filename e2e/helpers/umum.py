@@ -9,18 +9,29 @@ from playwright.sync_api import sync_playwright
 LEBAR_PONSEL = {"width": 390, "height": 844}
 
 
-def argumen(user: str, dkb: str, **tambahan: str) -> argparse.Namespace:
+# Debian's Chromium as root in a container, without what a check does not need.
+ARGUMEN_CHROMIUM = (
+	"--no-sandbox",
+	"--disable-gpu",
+	"--disable-background-networking",
+	"--disable-component-update",
+	"--disable-sync",
+	"--no-first-run",
+)
+
+
+def argumen(user: str, dkb: str, shots: str = "/tmp/sakip-e2e", **tambahan: str | None) -> argparse.Namespace:
 	"""The options every check takes: site URL, login, document, Chromium, screenshot folder; and a
-	check's own (``tambahan``: option name → default)."""
+	check's own (``tambahan``: option name → default, None for an option that must be given)."""
 	p = argparse.ArgumentParser()
 	p.add_argument("--url", default="http://demo.localhost:8000")
 	p.add_argument("--user", default=user)
 	p.add_argument("--password", default="Demo#2026")
 	p.add_argument("--dkb", default=dkb)
 	p.add_argument("--chromium", default="/usr/bin/chromium")
-	p.add_argument("--shots", default="/tmp/sakip-e2e")
+	p.add_argument("--shots", default=shots)
 	for nama, bawaan in tambahan.items():
-		p.add_argument(f"--{nama}", default=bawaan)
+		p.add_argument(f"--{nama}", default=bawaan, required=bawaan is None)
 	a = p.parse_args()
 	a.shots = Path(a.shots)
 	a.shots.mkdir(parents=True, exist_ok=True)
@@ -28,24 +39,53 @@ def argumen(user: str, dkb: str, **tambahan: str) -> argparse.Namespace:
 
 
 @contextmanager
-def halaman_ponsel(chromium: str):
-	"""A page in a 390 × 844 touch screen (a phone)."""
+def peramban(chromium: str):
+	"""A Chromium browser, closed on the way out."""
 	with sync_playwright() as pw:
-		browser = pw.chromium.launch(
-			executable_path=chromium,
-			args=[
-				"--no-sandbox",
-				"--disable-gpu",
-				"--disable-background-networking",
-				"--disable-component-update",
-			],
-		)
+		browser = pw.chromium.launch(executable_path=chromium, args=list(ARGUMEN_CHROMIUM))
 		try:
-			yield browser.new_page(
-				viewport=LEBAR_PONSEL, device_scale_factor=2, is_mobile=True, has_touch=True
-			)
+			yield browser
 		finally:
 			browser.close()
+
+
+@contextmanager
+def halaman_ponsel(chromium: str):
+	"""A page in a 390 × 844 touch screen (a phone)."""
+	with peramban(chromium) as browser:
+		yield browser.new_page(viewport=LEBAR_PONSEL, device_scale_factor=2, is_mobile=True, has_touch=True)
+
+
+class Temuan:
+	"""What a check found: ``cek`` keeps the message of a condition that does not hold, ``periksa``
+	also prints each named check as PASS or FAIL; ``hasil`` prints the check's last line."""
+
+	def __init__(self):
+		self.gagal: list[str] = []
+		self.lulus = 0
+
+	def cek(self, syarat: bool, pesan: str) -> None:
+		if syarat:
+			self.lulus += 1
+		else:
+			self.gagal.append(pesan)
+
+	def periksa(self, nama: str, ok: bool) -> None:
+		print(f"{'PASS' if ok else 'FAIL'}: {nama}")
+		self.cek(ok, nama)
+
+	def hasil(self, judul: str) -> int:
+		"""``<judul>: passed``, or ``<judul>: FAIL`` with each failure below it; the exit status."""
+		if self.gagal:
+			print(f"{judul}: FAIL\n  " + "\n  ".join(self.gagal))
+			return 1
+		print(f"{judul}: passed")
+		return 0
+
+	def hitungan(self, judul: str) -> int:
+		"""``<judul>: N passed, M failed``; the exit status."""
+		print(f"{judul}: {self.lulus} passed, {len(self.gagal)} failed")
+		return 1 if self.gagal else 0
 
 
 def masuk(page, url: str, user: str, password: str) -> bool:

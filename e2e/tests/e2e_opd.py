@@ -14,8 +14,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # e2e/: helpers, pages, tests
-from helpers.umum import argumen, masuk
-from playwright.sync_api import sync_playwright
+from helpers.umum import Temuan, argumen, masuk, peramban
 
 EKI = "/app/evaluasi-kinerja-internal"
 LAYAR = {"desktop": {"width": 1366, "height": 768}, "ponsel": {"width": 390, "height": 844}}
@@ -23,22 +22,9 @@ LAYAR = {"desktop": {"width": 1366, "height": 768}, "ponsel": {"width": 390, "he
 
 def main() -> int:
 	a = argumen("inspektorat@demo.sakip.id", "")
-	hasil: list[tuple[str, bool]] = []
+	temuan = Temuan()
 
-	def periksa(nama: str, ok: bool) -> None:
-		hasil.append((nama, ok))
-		print(f"{'PASS' if ok else 'FAIL'}: {nama}")
-
-	with sync_playwright() as pw:
-		browser = pw.chromium.launch(
-			executable_path=a.chromium,
-			args=[
-				"--no-sandbox",
-				"--disable-gpu",
-				"--disable-background-networking",
-				"--disable-component-update",
-			],
-		)
+	with peramban(a.chromium) as browser:
 		for layar, ukuran in LAYAR.items():
 			# the Kepala Dinas of DINKES
 			page = browser.new_page(viewport=ukuran)
@@ -47,7 +33,7 @@ def main() -> int:
 			page.wait_for_selector(".list-row-container, .no-result", timeout=30000)
 			page.wait_for_timeout(1000)
 			teks = page.inner_text(".layout-main-section")
-			periksa(
+			temuan.periksa(
 				f"{layar}: Kadis DINKES lists DINKES only",
 				"EKI-DINKES-2026-TW3" in teks and "DPUPR" not in teks,
 			)
@@ -57,7 +43,7 @@ def main() -> int:
 			terbuka = (
 				page.locator(".form-layout:visible").count() > 0 and "EKI-DPUPR-2026-TW3" in page.title()
 			)
-			periksa(f"{layar}: Kadis DINKES cannot open DPUPR's evaluation", not terbuka)
+			temuan.periksa(f"{layar}: Kadis DINKES cannot open DPUPR's evaluation", not terbuka)
 			page.screenshot(path=str(a.shots / f"opd-kadis-dinkes-dpupr-{layar}.png"))
 			page.close()
 
@@ -68,7 +54,7 @@ def main() -> int:
 			page.wait_for_selector(".list-row-container", timeout=30000)
 			page.wait_for_timeout(1000)
 			teks = page.inner_text(".layout-main-section")
-			periksa(
+			temuan.periksa(
 				f"{layar}: Inspektorat lists every OPD",
 				all(k in teks for k in ("EKI-DPUPR-2026-TW3", "EKI-DINKES-2026-TW3", "EKI-DISDIK-2026-TW3")),
 			)
@@ -76,20 +62,17 @@ def main() -> int:
 			page.wait_for_selector(".dt-row", timeout=30000)
 			page.wait_for_timeout(2500)
 			baris = page.inner_text(".report-wrapper, .datatable")
-			periksa(
+			temuan.periksa(
 				f"{layar}: Rekapitulasi Kinerja OPD has a row per OPD",
 				all(k in baris for k in ("DPUPR", "DINKES", "DISDIK")),
 			)
-			periksa(
+			temuan.periksa(
 				f"{layar}: the chart is drawn",
 				page.locator(".chart-container svg, .frappe-chart").count() > 0,
 			)
 			page.screenshot(path=str(a.shots / f"opd-rekapitulasi-{layar}.png"), full_page=True)
 			page.close()
-		browser.close()
-	lulus = sum(ok for _n, ok in hasil)
-	print(f"opd checks: {lulus} passed, {len(hasil) - lulus} failed")
-	return 0 if lulus == len(hasil) else 1
+	return temuan.hitungan("opd checks")
 
 
 if __name__ == "__main__":

@@ -6,26 +6,18 @@ there; then the desk print view of the minutes shows the official layout, names 
         --worker "cd BENCH && bench --site SITE worker --burst --queue long"
 """
 
-import argparse
 import subprocess
+import sys
 from pathlib import Path
 
-from playwright.sync_api import sync_playwright
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # e2e/: helpers, pages, tests
+from helpers.umum import argumen, peramban
 
-p = argparse.ArgumentParser()
-p.add_argument("--url", default="http://demo.localhost:8000")
-p.add_argument("--user", default="sekretaris@demo.sakip.id")
-p.add_argument("--password", default="Demo#2026")
-p.add_argument("--evaluasi", default="EKI-DPUPR-2026-TW3")
-p.add_argument("--worker", required=True, help="shell command that runs the queued job (a burst worker)")
-p.add_argument("--chromium", default="/usr/bin/chromium")
-p.add_argument("--shots", default="/tmp/sakip-e2e")
-a = p.parse_args()
-shots = Path(a.shots)
-shots.mkdir(parents=True, exist_ok=True)
+# --worker (required): a shell command that runs the queued job (a burst worker)
+a = argumen("sekretaris@demo.sakip.id", "", evaluasi="EKI-DPUPR-2026-TW3", worker=None)
+shots = a.shots
 
-with sync_playwright() as pw:
-	browser = pw.chromium.launch(executable_path=a.chromium, args=["--no-sandbox", "--disable-gpu"])
+with peramban(a.chromium) as browser:
 	page = browser.new_page(viewport={"width": 1280, "height": 900})
 	page.goto(f"{a.url}/login")
 	page.fill("#login_email", a.user)
@@ -60,4 +52,3 @@ with sync_playwright() as pw:
 	assert "NOTULEN RAPAT" in isi.upper() and "@" not in isi, isi[:300]
 	page.screenshot(path=str(shots / "paket-3-notulen.png"))
 	print(f"ok: {lampiran.split()[-2:]}, {notif[0]['subject']}")
-	browser.close()

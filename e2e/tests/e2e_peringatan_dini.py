@@ -13,27 +13,13 @@ the chart, and opens a Data Kinerja Bidang whose grid shows the status column an
 the Kritis indicators. A Kepala Bidang's report holds only their bidang. Screenshots go to --shots.
 """
 
-import argparse
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # e2e/: helpers, pages, tests
-from helpers.umum import masuk
-from playwright.sync_api import sync_playwright
+from helpers.umum import argumen, masuk, peramban
 
 UKURAN = {"desktop": {"width": 1366, "height": 900}, "ponsel": {"width": 390, "height": 844}}
-
-
-def argumen() -> argparse.Namespace:
-	p = argparse.ArgumentParser()
-	p.add_argument("--url", default="http://demo.localhost:8000")
-	p.add_argument("--password", default="Demo#2026")
-	p.add_argument("--chromium", default="/usr/bin/chromium")
-	p.add_argument("--shots", default="/tmp/sakip-e2e-peringatan")
-	a = p.parse_args()
-	a.shots = Path(a.shots)
-	a.shots.mkdir(parents=True, exist_ok=True)
-	return a
 
 
 def cari_dkb(page, url: str, bidang: str) -> str:
@@ -116,24 +102,10 @@ def periksa(lebar: str, user: str, bidang: str, a, browser) -> list[str]:
 
 
 def main() -> int:
-	a = argumen()
-	with sync_playwright() as pw:
-		browser = pw.chromium.launch(
-			executable_path=a.chromium,
-			args=[
-				"--no-sandbox",
-				"--disable-gpu",
-				"--disable-background-networking",
-				"--disable-component-update",
-				"--disable-sync",
-				"--no-first-run",
-			],
-		)
-		try:
-			gagal = periksa("desktop", "kadis@demo.sakip.id", "Bidang Sumber Daya Air", a, browser)
-			gagal += periksa("ponsel", "kabid.sda@demo.sakip.id", "Bidang Sumber Daya Air", a, browser)
-		finally:
-			browser.close()
+	a = argumen("", "", shots="/tmp/sakip-e2e-peringatan")
+	with peramban(a.chromium) as browser:
+		gagal = periksa("desktop", "kadis@demo.sakip.id", "Bidang Sumber Daya Air", a, browser)
+		gagal += periksa("ponsel", "kabid.sda@demo.sakip.id", "Bidang Sumber Daya Air", a, browser)
 	for g in gagal:
 		print("FAIL:", g)
 	print("Peringatan dini check:", "failed" if gagal else "passed", f"(screenshots in {a.shots})")

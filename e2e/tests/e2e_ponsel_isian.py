@@ -18,18 +18,14 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # e2e/: helpers, pages, tests
-from helpers.umum import Ketukan, argumen, halaman_ponsel, masuk, nilai_server
+from helpers.umum import Ketukan, Temuan, argumen, halaman_ponsel, masuk, nilai_server
 
 BATAS_KETUKAN = 8
 
 
 def main() -> int:
 	a = argumen("kabid.sda@demo.sakip.id", "DKB-EKI-DPUPR-2026-TW4-SDA")
-	gagal: list[str] = []
-
-	def cek(syarat: bool, pesan: str) -> None:
-		if not syarat:
-			gagal.append(pesan)
+	temuan = Temuan()
 
 	with halaman_ponsel(a.chromium) as page:
 		if not masuk(page, a.url, a.user, a.password):
@@ -44,7 +40,7 @@ def main() -> int:
 		isian = page.locator(".sakip-isian input[data-kolom='realisasi']")
 		isian.first.wait_for(timeout=30000)
 		n = isian.count()
-		cek(n == 5, f"{n} indicators on the page, expected 5")
+		temuan.cek(n == 5, f"{n} indicators on the page, expected 5")
 		k.layar("isian-2-halaman")
 
 		k.tap(isian.nth(0), "realisasi indikator 1")
@@ -57,7 +53,7 @@ def main() -> int:
 			)
 		except Exception:
 			pass
-		cek(bool(galat.inner_text().strip()), "'12x' was not refused inline")
+		temuan.cek(bool(galat.inner_text().strip()), "'12x' was not refused inline")
 		k.layar("isian-3-galat")
 		for _ in range(3):
 			page.keyboard.press("Backspace")
@@ -69,18 +65,20 @@ def main() -> int:
 				.every((b) => b.textContent.includes('%'))""",
 			timeout=15000,
 		)
-		cek(not galat.inner_text().strip(), "the inline error stayed after the value was corrected")
+		temuan.cek(not galat.inner_text().strip(), "the inline error stayed after the value was corrected")
 		k.layar("isian-4-terisi")
 		k.tap(page.locator(".sakip-isian [data-capaian]").nth(0), "capaian indikator 1 (rumus)")
 		uraian = page.locator(".sakip-isian [data-uraian]").first
-		cek(uraian.is_visible() and "s.d. TW" in uraian.inner_text(), "the capaian formula did not show")
+		temuan.cek(
+			uraian.is_visible() and "s.d. TW" in uraian.inner_text(), "the capaian formula did not show"
+		)
 		k.layar("isian-5-rumus")
 
 		k.tap(page.locator(".sakip-isian .bilah-aksi [data-aksi='Ajukan']"), "Ajukan")
 		dialog = page.locator(".modal.show")
 		dialog.first.wait_for(timeout=10000)
 		teks = dialog.first.inner_text()
-		cek("akan sampai ke" in teks, f"the confirmation does not say who receives it: {teks!r}")
+		temuan.cek("akan sampai ke" in teks, f"the confirmation does not say who receives it: {teks!r}")
 		k.layar("isian-6-konfirmasi")
 		k.tap(dialog.locator(".btn-primary"), "Ya, Ajukan")
 		page.wait_for_function(
@@ -88,17 +86,13 @@ def main() -> int:
 		)
 		k.layar("isian-7-diajukan")
 		state = nilai_server(page, "Data Kinerja Bidang", a.dkb, "workflow_state")
-		cek(state == "Diajukan", f"workflow_state is {state!r}, expected 'Diajukan'")
+		temuan.cek(state == "Diajukan", f"workflow_state is {state!r}, expected 'Diajukan'")
 
 	print("\n".join(k.log))
-	cek(k.jumlah <= BATAS_KETUKAN, f"{k.jumlah} taps, at most {BATAS_KETUKAN} allowed")
-	gagal += k.lebar_berlebih
+	temuan.cek(k.jumlah <= BATAS_KETUKAN, f"{k.jumlah} taps, at most {BATAS_KETUKAN} allowed")
+	temuan.gagal += k.lebar_berlebih
 	print(f"Kepala Bidang, 5 indikator + Ajukan: {k.jumlah} ketukan setelah masuk (batas {BATAS_KETUKAN})")
-	if gagal:
-		print("e2e ponsel isian: FAIL\n  " + "\n  ".join(gagal))
-		return 1
-	print("e2e ponsel isian: passed")
-	return 0
+	return temuan.hasil("e2e ponsel isian")
 
 
 if __name__ == "__main__":

@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # e2e/: helpers, pages, tests
-from helpers.umum import Ketukan, argumen, halaman_ponsel, masuk, nilai_server
+from helpers.umum import Ketukan, Temuan, argumen, halaman_ponsel, masuk, nilai_server
 
 BATAS_KEMBALIKAN = 3
 BATAS_TERIMA = 2
@@ -42,11 +42,7 @@ def main() -> int:
 		terima="DKB-EKI-DPUPR-2026-TW4-SDA",
 	)
 	pilihan = p
-	gagal: list[str] = []
-
-	def cek(syarat: bool, pesan: str) -> None:
-		if not syarat:
-			gagal.append(pesan)
+	temuan = Temuan()
 
 	with halaman_ponsel(p.chromium) as page:
 		if not masuk(page, p.url, p.user, p.password):
@@ -72,9 +68,11 @@ def main() -> int:
 		)
 		k1.layar("setujui-3-dikembalikan")
 		state = nilai_server(page, DKB, pilihan.kembalikan, "workflow_state")
-		cek(state == "Dikembalikan", f"{pilihan.kembalikan}: workflow_state {state!r}, expected Dikembalikan")
+		temuan.cek(
+			state == "Dikembalikan", f"{pilihan.kembalikan}: workflow_state {state!r}, expected Dikembalikan"
+		)
 		alasan_server = nilai_server(page, DKB, pilihan.kembalikan, "alasan_dikembalikan")
-		cek("indikator 2" in (alasan_server or ""), "the reason was not stored")
+		temuan.cek("indikator 2" in (alasan_server or ""), "the reason was not stored")
 
 		# --- accept
 		k2 = Ketukan(page, p.shots)
@@ -90,21 +88,17 @@ def main() -> int:
 		)
 		k2.layar("setujui-6-diterima")
 		state = nilai_server(page, DKB, pilihan.terima, "workflow_state")
-		cek(state == "Diterima", f"{pilihan.terima}: workflow_state {state!r}, expected Diterima")
+		temuan.cek(state == "Diterima", f"{pilihan.terima}: workflow_state {state!r}, expected Diterima")
 
 	print("\n".join(["Kembalikan:", *k1.log, "Terima:", *k2.log]))
-	cek(k1.jumlah <= BATAS_KEMBALIKAN, f"return took {k1.jumlah} taps, at most {BATAS_KEMBALIKAN}")
-	cek(k2.jumlah <= BATAS_TERIMA, f"acceptance took {k2.jumlah} taps, at most {BATAS_TERIMA}")
-	gagal += k1.lebar_berlebih + k2.lebar_berlebih
+	temuan.cek(k1.jumlah <= BATAS_KEMBALIKAN, f"return took {k1.jumlah} taps, at most {BATAS_KEMBALIKAN}")
+	temuan.cek(k2.jumlah <= BATAS_TERIMA, f"acceptance took {k2.jumlah} taps, at most {BATAS_TERIMA}")
+	temuan.gagal += k1.lebar_berlebih + k2.lebar_berlebih
 	print(
 		f"Subkoordinator setelah membuka: Kembalikan {k1.jumlah} ketukan (batas {BATAS_KEMBALIKAN}), "
 		f"Terima {k2.jumlah} ketukan (batas {BATAS_TERIMA})"
 	)
-	if gagal:
-		print("e2e ponsel setujui: FAIL\n  " + "\n  ".join(gagal))
-		return 1
-	print("e2e ponsel setujui: passed")
-	return 0
+	return temuan.hasil("e2e ponsel setujui")
 
 
 if __name__ == "__main__":

@@ -15,16 +15,12 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # e2e/: helpers, pages, tests
-from helpers.umum import Ketukan, argumen, halaman_ponsel, masuk
+from helpers.umum import Ketukan, Temuan, argumen, halaman_ponsel, masuk
 
 
 def main() -> int:
 	a = argumen("kadis@demo.sakip.id", "", evaluasi="EKI-DPUPR-2026-TW4")
-	gagal: list[str] = []
-
-	def cek(syarat: bool, pesan: str) -> None:
-		if not syarat:
-			gagal.append(pesan)
+	temuan = Temuan()
 
 	with halaman_ponsel(a.chromium) as page:
 		if not masuk(page, a.url, a.user, a.password):
@@ -38,10 +34,10 @@ def main() -> int:
 		page.wait_for_url(f"**/evaluasi-kinerja-internal/{a.evaluasi}", timeout=30000, wait_until="commit")
 		daftar = page.locator(".sakip-daftar-jam li")
 		daftar.first.wait_for(state="visible", timeout=30000)
-		cek(daftar.count() >= 1, "the steps are not listed")
+		temuan.cek(daftar.count() >= 1, "the steps are not listed")
 		teks = daftar.first.inner_text()
-		cek("Langkah" in teks and "Batas Waktu" in teks, f"a step lacks its step/deadline: {teks!r}")
-		cek(
+		temuan.cek("Langkah" in teks and "Batas Waktu" in teks, f"a step lacks its step/deadline: {teks!r}")
+		temuan.cek(
 			page.locator(".sakip-jam-langkah table:visible").count() == 0,
 			"the wide SLA table is shown on the phone",
 		)
@@ -61,24 +57,20 @@ def main() -> int:
 		lain = page.evaluate(
 			"(ev) => cur_list.data.filter((d) => d.evaluasi && d.evaluasi !== ev).length", a.evaluasi
 		)
-		cek(lain == 0, f"the Langkah Evaluasi list shows {lain} steps of other evaluations")
+		temuan.cek(lain == 0, f"the Langkah Evaluasi list shows {lain} steps of other evaluations")
 		k.layar("sla-4-daftar-langkah")
 
 		page.goto(f"{a.url}/app/query-report/Kepatuhan SOP")
 		page.locator(".chart-container svg .x.axis text").first.wait_for(timeout=30000)
 		page.wait_for_timeout(2500)
 		label = page.locator(".chart-container svg .x.axis text").all_text_contents()
-		cek(bool(label) and not any(".." in t for t in label), f"chart labels cut: {label}")
+		temuan.cek(bool(label) and not any(".." in t for t in label), f"chart labels cut: {label}")
 		k.layar("sla-5-kepatuhan-sop")
 
 	print("\n".join(k.log))
-	gagal += k.lebar_berlebih
+	temuan.gagal += k.lebar_berlebih
 	print(f"Kepala Dinas: jam langkah dibaca dengan {k.jumlah} ketukan setelah masuk, tanpa geser ke samping")
-	if gagal:
-		print("e2e ponsel sla: FAIL\n  " + "\n  ".join(gagal))
-		return 1
-	print("e2e ponsel sla: passed")
-	return 0
+	return temuan.hasil("e2e ponsel sla")
 
 
 if __name__ == "__main__":

@@ -28,8 +28,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # e2e/: helpers, pages, tests
-from helpers.umum import argumen, masuk, nilai_server
-from playwright.sync_api import sync_playwright
+from helpers.umum import Temuan, argumen, masuk, nilai_server, peramban
 
 DKB = "Data Kinerja Bidang"
 SUBKOR = "subkor@demo.sakip.id"
@@ -84,15 +83,11 @@ INGGRIS = (
 _POLA = re.compile(r"\b(" + "|".join(re.escape(s) for s in INGGRIS) + r")\b")
 
 
-class Walk:
+class Walk(Temuan):
 	def __init__(self, a):
+		super().__init__()
 		self.a = a
-		self.gagal: list[str] = []
 		self.catatan: list[str] = []
-
-	def cek(self, syarat: bool, pesan: str) -> None:
-		if not syarat:
-			self.gagal.append(pesan)
 
 	def inggris(self, page, tempat: str) -> None:
 		teks = page.evaluate("() => document.body.innerText")
@@ -112,29 +107,15 @@ class Walk:
 
 @contextmanager
 def halaman(chromium: str, ukuran: str):
-	with sync_playwright() as pw:
-		browser = pw.chromium.launch(
-			executable_path=chromium,
-			args=[
-				"--no-sandbox",
-				"--disable-gpu",
-				"--disable-background-networking",
-				"--disable-component-update",
-				"--disable-sync",
-				"--no-first-run",
-			],
+	with peramban(chromium) as browser:
+		ponsel = ukuran == "ponsel"
+		yield browser.new_page(
+			viewport=UKURAN[ukuran],
+			device_scale_factor=2 if ponsel else 1,
+			is_mobile=ponsel,
+			has_touch=ponsel,
+			locale="id-ID",
 		)
-		try:
-			ponsel = ukuran == "ponsel"
-			yield browser.new_page(
-				viewport=UKURAN[ukuran],
-				device_scale_factor=2 if ponsel else 1,
-				is_mobile=ponsel,
-				has_touch=ponsel,
-				locale="id-ID",
-			)
-		finally:
-			browser.close()
 
 
 def tugas_saya(page):

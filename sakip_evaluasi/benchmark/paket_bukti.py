@@ -49,13 +49,13 @@ def _data() -> tuple:
 		for b in range(1, BIDANG + 1)
 		for k in range(1, INDIKATOR + 1)
 	)
-	return ("Dinas Benchmark Paket Bukti", pejabat, bidang, indikator, 8)
+	return ("Dinas Benchmark Paket Bukti", pejabat, bidang, indikator, {TRIWULAN: 8})
 
 
 def siapkan(password: str = "Bench#2026") -> str:
 	"""The OPD and its whole triwulan (idempotent: the demo's steps skip what exists)."""
-	demo.OPD_LAIN[OPD] = _data()
-	nama_opd, pejabat, bidang, indikator, _sampai = demo.OPD_LAIN[OPD]
+	demo.OPD_DEMO[OPD] = _data()
+	nama_opd, pejabat, bidang, indikator, _siklus = demo.OPD_DEMO[OPD]
 	for _baris in demo.buat_opd(OPD, nama_opd, pejabat, bidang, indikator, password):
 		pass
 	for _baris in demo.jalankan_siklus(OPD, TRIWULAN, sampai_langkah=8):

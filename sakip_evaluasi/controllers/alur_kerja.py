@@ -4,6 +4,7 @@ engine, so the engine never needs ``hooks.py`` ``doc_events`` for the app's own 
 run one way: controllers → engine → rules.
 """
 
+import frappe
 from frappe import _
 from frappe.model.document import Document
 
@@ -18,6 +19,7 @@ from sakip_evaluasi.aturan.alur_kerja import (
 	status_berubah,
 	status_lama,
 )
+from sakip_evaluasi.domain.penamaan import nama_dokumen_bidang
 from sakip_evaluasi.extends.berkas import pastikan_lampiran_sah
 from sakip_evaluasi.extends.perubahan_nilai import tidak_berubah
 from sakip_evaluasi.pejabat.opd import periksa_penerima
@@ -91,6 +93,19 @@ class DokumenAlurKerja(Document):
 
 	def setelah_masuk_status(self, state: str) -> None:
 		pass
+
+
+class DokumenPerBidang(DokumenAlurKerja):
+	"""Base of the documents an evaluation has one of per bidang (Data Kinerja Bidang, Tindak Lanjut
+	Evaluasi): named ``<AWALAN>-<evaluasi>-<kode bidang>``; their rows (``baris``) come from the
+	document before them, so only the app adds, removes or orders them."""
+
+	AWALAN = ""
+	TABEL_SISTEM = {"baris": TabelSistem()}
+
+	def autoname(self) -> None:
+		kode = frappe.db.get_value("Bidang", self.bidang, "kode")
+		self.name = nama_dokumen_bidang(self.AWALAN, self.evaluasi, kode)
 
 
 class BarisAlurKerja(Document):

@@ -24,83 +24,62 @@ from sakip_evaluasi.domain.peran import (
 from sakip_evaluasi.pejabat.jabatan import nama_jabatan
 
 PEMDA = "Pemerintah Kabupaten Contoh"
-OPD = "DPUPR"
-INSTANSI = "Dinas Pekerjaan Umum dan Penataan Ruang"
+OPD = "DPUPR"  # the OPD whose officials are also civil servants with a Plh (below)
 ALAMAT = "Jl. Merdeka No. 1, Kabupaten Contoh"
 DOMAIN = "demo.sakip.id"
 BAHASA = "id"
-PEJABAT = {
-	KEPALA_DINAS: ("kadis", "Ir. Bambang Santoso, M.T."),
-	SEKRETARIS: ("sekretaris", "Dra. Sri Wahyuni, M.Si."),
-	SUBKOOR: ("subkor", "Andi Pratama, S.E."),
-}
-BIDANG = {
-	"BM": ("Bidang Bina Marga", "kabid.bm", "Rudi Hartono, S.T."),
-	"SDA": ("Bidang Sumber Daya Air", "kabid.sda", "Dewi Lestari, S.T., M.T."),
-	"CK": ("Bidang Cipta Karya", "kabid.ck", "Agus Salim, S.T."),
-	"TR": ("Bidang Tata Ruang", "kabid.tr", "Maya Kartika, S.T., M.Sc."),
-}
-# (bidang, indikator, satuan, polaritas, akumulasi, targets TW I-IV)
-INDIKATOR = (
-	(
-		"BM",
-		"Persentase jalan kabupaten dalam kondisi mantap",
-		"%",
-		"Positif",
-		"Nilai Akhir",
-		(70, 72, 74, 76),
-	),
-	("BM", "Panjang jalan yang ditingkatkan", "km", "Positif", "Kumulatif", (5, 10, 15, 10)),
-	("BM", "Jumlah jembatan yang direhabilitasi", "unit", "Positif", "Kumulatif", (1, 2, 3, 2)),
-	(
-		"BM",
-		"Persentase aduan kerusakan jalan ditangani paling lama 7 hari",
-		"%",
-		"Positif",
-		"Tetap",
-		(90, 90, 90, 90),
-	),
-	("BM", "Rata-rata waktu penanganan aduan jalan", "hari", "Negatif", "Rata-rata", (7, 7, 6, 6)),
-	(
-		"SDA",
-		"Persentase jaringan irigasi dalam kondisi baik",
-		"%",
-		"Positif",
-		"Nilai Akhir",
-		(60, 62, 64, 66),
-	),
-	("SDA", "Luas layanan irigasi yang direhabilitasi", "ha", "Positif", "Kumulatif", (100, 200, 250, 150)),
-	("SDA", "Panjang saluran drainase yang dinormalisasi", "km", "Positif", "Kumulatif", (2, 4, 4, 2)),
-	("SDA", "Jumlah embung yang dibangun", "unit", "Positif", "Kumulatif", (0, 1, 1, 1)),
-	("SDA", "Luas genangan banjir", "ha", "Negatif", "Nilai Akhir", (120, 110, 100, 90)),
-	(
-		"CK",
-		"Persentase rumah tangga dengan akses air minum layak",
-		"%",
-		"Positif",
-		"Nilai Akhir",
-		(85, 86, 87, 88),
-	),
-	(
-		"CK",
-		"Persentase rumah tangga dengan akses sanitasi layak",
-		"%",
-		"Positif",
-		"Nilai Akhir",
-		(78, 79, 80, 82),
-	),
-	("CK", "Jumlah SPAM perdesaan yang dibangun", "unit", "Positif", "Kumulatif", (1, 2, 2, 1)),
-	("CK", "Luas kawasan permukiman kumuh", "ha", "Negatif", "Nilai Akhir", (40, 38, 36, 34)),
-	("CK", "Jumlah bangunan gedung bersertifikat laik fungsi", "unit", "Positif", "Kumulatif", (5, 5, 5, 5)),
-	("TR", "Persentase kesesuaian pemanfaatan ruang", "%", "Positif", "Tetap", (80, 80, 80, 80)),
-	("TR", "Jumlah RDTR yang ditetapkan", "dokumen", "Positif", "Kumulatif", (0, 1, 0, 1)),
-	("TR", "Jumlah KKPR yang diterbitkan", "izin", "Positif", "Kumulatif", (40, 45, 45, 40)),
-	("TR", "Persentase pelanggaran tata ruang yang ditindak", "%", "Positif", "Tetap", (75, 75, 75, 75)),
-	("TR", "Rata-rata waktu layanan KKPR", "hari", "Negatif", "Rata-rata", (10, 10, 9, 9)),
-)
 
-# The other OPDs of the demo Pemda: code → (name, officials, bidang, indicators, triwulan III up to step).
-OPD_LAIN = {
+
+def _indikator(tabel: str) -> tuple:
+	"""Indicator rows written one a line: ``bidang | indikator | satuan | polaritas | akumulasi |
+	targets TW I-IV`` → (bidang, indikator, satuan, polaritas, akumulasi, (targets))."""
+	baris = []
+	for teks in tabel.strip().splitlines():
+		bidang, indikator, satuan, polaritas, akumulasi, target = (s.strip() for s in teks.split("|"))
+		baris.append((bidang, indikator, satuan, polaritas, akumulasi, tuple(map(int, target.split()))))
+	return tuple(baris)
+
+
+# The demo Pemda's OPDs: code → (name, officials {role: (user, name)}, bidang {code: (name, user, Kepala
+# Bidang)}, 2026 indicators, {triwulan: the SOP step its cycle is walked to}).
+OPD_DEMO = {
+	"DPUPR": (
+		"Dinas Pekerjaan Umum dan Penataan Ruang",
+		{
+			KEPALA_DINAS: ("kadis", "Ir. Bambang Santoso, M.T."),
+			SEKRETARIS: ("sekretaris", "Dra. Sri Wahyuni, M.Si."),
+			SUBKOOR: ("subkor", "Andi Pratama, S.E."),
+		},
+		{
+			"BM": ("Bidang Bina Marga", "kabid.bm", "Rudi Hartono, S.T."),
+			"SDA": ("Bidang Sumber Daya Air", "kabid.sda", "Dewi Lestari, S.T., M.T."),
+			"CK": ("Bidang Cipta Karya", "kabid.ck", "Agus Salim, S.T."),
+			"TR": ("Bidang Tata Ruang", "kabid.tr", "Maya Kartika, S.T., M.Sc."),
+		},
+		_indikator("""
+			BM | Persentase jalan kabupaten dalam kondisi mantap | % | Positif | Nilai Akhir | 70 72 74 76
+			BM | Panjang jalan yang ditingkatkan | km | Positif | Kumulatif | 5 10 15 10
+			BM | Jumlah jembatan yang direhabilitasi | unit | Positif | Kumulatif | 1 2 3 2
+			BM | Persentase aduan kerusakan jalan ditangani paling lama 7 hari | % | Positif | Tetap | 90 90 90 90
+			BM | Rata-rata waktu penanganan aduan jalan | hari | Negatif | Rata-rata | 7 7 6 6
+			SDA | Persentase jaringan irigasi dalam kondisi baik | % | Positif | Nilai Akhir | 60 62 64 66
+			SDA | Luas layanan irigasi yang direhabilitasi | ha | Positif | Kumulatif | 100 200 250 150
+			SDA | Panjang saluran drainase yang dinormalisasi | km | Positif | Kumulatif | 2 4 4 2
+			SDA | Jumlah embung yang dibangun | unit | Positif | Kumulatif | 0 1 1 1
+			SDA | Luas genangan banjir | ha | Negatif | Nilai Akhir | 120 110 100 90
+			CK | Persentase rumah tangga dengan akses air minum layak | % | Positif | Nilai Akhir | 85 86 87 88
+			CK | Persentase rumah tangga dengan akses sanitasi layak | % | Positif | Nilai Akhir | 78 79 80 82
+			CK | Jumlah SPAM perdesaan yang dibangun | unit | Positif | Kumulatif | 1 2 2 1
+			CK | Luas kawasan permukiman kumuh | ha | Negatif | Nilai Akhir | 40 38 36 34
+			CK | Jumlah bangunan gedung bersertifikat laik fungsi | unit | Positif | Kumulatif | 5 5 5 5
+			TR | Persentase kesesuaian pemanfaatan ruang | % | Positif | Tetap | 80 80 80 80
+			TR | Jumlah RDTR yang ditetapkan | dokumen | Positif | Kumulatif | 0 1 0 1
+			TR | Jumlah KKPR yang diterbitkan | izin | Positif | Kumulatif | 40 45 45 40
+			TR | Persentase pelanggaran tata ruang yang ditindak | % | Positif | Tetap | 75 75 75 75
+			TR | Rata-rata waktu layanan KKPR | hari | Negatif | Rata-rata | 10 10 9 9
+		"""),
+		{"III": 8, "IV": 5},
+	),
 	"DINKES": (
 		"Dinas Kesehatan",
 		{
@@ -113,28 +92,14 @@ OPD_LAIN = {
 			"YANKES": ("Bidang Pelayanan Kesehatan", "kabid.yankes", "dr. Fitri Handayani"),
 			"P2P": ("Bidang Pencegahan dan Pengendalian Penyakit", "kabid.p2p", "dr. Joko Susilo, M.P.H."),
 		},
-		(
-			(
-				"SEK",
-				"Persentase dokumen perencanaan disusun tepat waktu",
-				"%",
-				"Positif",
-				"Tetap",
-				(100,) * 4,
-			),
-			("YANKES", "Persentase puskesmas terakreditasi", "%", "Positif", "Nilai Akhir", (70, 75, 80, 85)),
-			(
-				"YANKES",
-				"Jumlah kunjungan rawat jalan puskesmas",
-				"kunjungan",
-				"Positif",
-				"Kumulatif",
-				(9000,) * 4,
-			),
-			("P2P", "Cakupan imunisasi dasar lengkap", "%", "Positif", "Nilai Akhir", (25, 50, 75, 95)),
-			("P2P", "Angka kasus demam berdarah", "kasus", "Negatif", "Kumulatif", (40, 60, 60, 40)),
-		),
-		5,
+		_indikator("""
+			SEK | Persentase dokumen perencanaan disusun tepat waktu | % | Positif | Tetap | 100 100 100 100
+			YANKES | Persentase puskesmas terakreditasi | % | Positif | Nilai Akhir | 70 75 80 85
+			YANKES | Jumlah kunjungan rawat jalan puskesmas | kunjungan | Positif | Kumulatif | 9000 9000 9000 9000
+			P2P | Cakupan imunisasi dasar lengkap | % | Positif | Nilai Akhir | 25 50 75 95
+			P2P | Angka kasus demam berdarah | kasus | Negatif | Kumulatif | 40 60 60 40
+		"""),
+		{"III": 5},
 	),
 	"DISDIK": (
 		"Dinas Pendidikan",
@@ -147,19 +112,12 @@ OPD_LAIN = {
 			"SEK": ("Sekretariat", "kabid.sek.disdik", "Lina Marlina, S.Sos."),
 			"SD": ("Bidang Pembinaan Sekolah Dasar", "kabid.sd", "Heru Prasetyo, S.Pd., M.Pd."),
 		},
-		(
-			("SEK", "Nilai SAKIP perangkat daerah", "nilai", "Positif", "Tetap", (70,) * 4),
-			("SD", "Angka partisipasi murni SD", "%", "Positif", "Nilai Akhir", (96, 96, 97, 97)),
-			(
-				"SD",
-				"Persentase guru SD bersertifikat pendidik",
-				"%",
-				"Positif",
-				"Nilai Akhir",
-				(60, 62, 64, 66),
-			),
-		),
-		1,
+		_indikator("""
+			SEK | Nilai SAKIP perangkat daerah | nilai | Positif | Tetap | 70 70 70 70
+			SD | Angka partisipasi murni SD | % | Positif | Nilai Akhir | 96 96 97 97
+			SD | Persentase guru SD bersertifikat pendidik | % | Positif | Nilai Akhir | 60 62 64 66
+		"""),
+		{"III": 1},
 	),
 }
 # Pemda-wide users: email name → (full name, role).
@@ -177,8 +135,7 @@ def email(nama: str) -> str:
 def buat_demo(password: str) -> Iterator[str]:
 	yield selesaikan_setup_wizard()
 	frappe.db.set_single_value("Pengaturan SAKIP", "nama_pemda", PEMDA)
-	yield from buat_opd(OPD, INSTANSI, PEJABAT, BIDANG, INDIKATOR, password)
-	for kode, (nama, pejabat, bidang, indikator, _sampai) in OPD_LAIN.items():
+	for kode, (nama, pejabat, bidang, indikator, _siklus) in OPD_DEMO.items():
 		yield from buat_opd(kode, nama, pejabat, bidang, indikator, password)
 	for nama, (lengkap, peran) in PENGGUNA_PEMDA.items():
 		_user(email(nama), lengkap, peran, password)
@@ -186,17 +143,16 @@ def buat_demo(password: str) -> Iterator[str]:
 	yield f"Kata sandi semua pengguna demo: {password}"
 	yield bahasa_indonesia(pengguna_demo())
 	yield beranda_tugas_saya()
-	yield from jalankan_siklus(OPD, "III", sampai_langkah=8)
-	yield from jalankan_siklus(OPD, "IV", sampai_langkah=5)
-	for kode, (_nama, _pejabat, _bidang, _indikator, sampai) in OPD_LAIN.items():
-		yield from jalankan_siklus(kode, "III", sampai_langkah=sampai)
+	for kode, (_nama, _pejabat, _bidang, _indikator, siklus) in OPD_DEMO.items():
+		for triwulan, sampai in siklus.items():
+			yield from jalankan_siklus(kode, triwulan, sampai_langkah=sampai)
 	yield lengkapi_pegawai()
 	yield tunjuk_plh_sekretaris()
 	yield "Selesai. Masuk ke /app dengan salah satu pengguna di atas."
 
 
 def pengguna_demo() -> list[str]:
-	semua = [(PEJABAT, BIDANG)] + [(pejabat, bidang) for _n, pejabat, bidang, _i, _s in OPD_LAIN.values()]
+	semua = [(pejabat, bidang) for _n, pejabat, bidang, _i, _s in OPD_DEMO.values()]
 	return [
 		*(email(nama) for pejabat, _bidang in semua for nama, _lengkap in pejabat.values()),
 		*(email(nama) for _pejabat, bidang in semua for _b, nama, _lengkap in bidang.values()),
@@ -206,12 +162,12 @@ def pengguna_demo() -> list[str]:
 
 def pejabat_opd(opd: str) -> dict[str, str]:
 	"""The demo users of ``opd``'s officials: {role: email}."""
-	pejabat = PEJABAT if opd == OPD else OPD_LAIN[opd][1]
+	pejabat = OPD_DEMO[opd][1]
 	return {peran: email(nama) for peran, (nama, _lengkap) in pejabat.items()}
 
 
 def bidang_opd(opd: str) -> dict:
-	return BIDANG if opd == OPD else OPD_LAIN[opd][2]
+	return OPD_DEMO[opd][2]
 
 
 def selesaikan_setup_wizard() -> str:

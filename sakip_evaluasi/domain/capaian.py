@@ -386,6 +386,15 @@ def nilai_kolom(nilai: Decimal | int | float | None) -> float:
 		return float(angka.quantize(_SATUAN_KOLOM, rounding=ROUND_HALF_UP)) + 0.0
 
 
+def rata_rata(nilai: Sequence[float | int | None]) -> float | None:
+	"""The mean of the values given (None ignored) to two decimals, summed in Decimal (so 0.1 and 0.2
+	give 0.15, not 0.15000000000000002); None when there is none: the reports' mean capaian."""
+	angka = [Decimal(str(n)) for n in nilai if n is not None]
+	if not angka:
+		return None
+	return float((sum(angka, Decimal(0)) / len(angka)).quantize(_DUA_DESIMAL))
+
+
 @dataclass(frozen=True)
 class Predikat:
 	"""One band of a predikat scale: ``nilai ≥ batas_bawah`` (and below the next band)."""

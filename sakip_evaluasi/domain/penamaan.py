@@ -37,6 +37,11 @@ def nama_evaluasi(opd: str, tahun: int | str, triwulan: str) -> str:
 	return f"EKI-{opd}-{tahun}-TW{nomor_triwulan(triwulan)}"
 
 
+def nama_dokumen_bidang(awalan: str, evaluasi: str, kode_bidang: str) -> str:
+	"""A document of one bidang in an evaluation: ``DKB-EKI-DPUPR-2026-TW3-BM``."""
+	return f"{awalan}-{evaluasi}-{kode_bidang}"
+
+
 def awalan_nomor(jenis: str, opd: str, tanggal: datetime.date | str) -> str:
 	"""The prefix a numbered letter's counter runs on: ``DISP-DPUPR-2027-`` for a letter dated in 2027
 	(``tanggal`` a date or an ISO date string)."""

@@ -1,18 +1,9 @@
 # Copyright (c) 2026, sakip_evaluasi contributors
 # For license information, please see license.txt
 
-"""Kepatuhan SOP: per triwulan, per step or per bidang, the share of steps finished on time and the
-median and worst lateness in working hours.
-
-Counted are the steps whose outcome is known: finished, or still running but already past their
-deadline (their lateness runs up to now). Running steps not yet due are shown as "Masih Berjalan"
-and left out of the share. Median and worst lateness are over the late steps only. Grouped per
-bidang, only the steps run per bidang (5 and 8 of the seeded SOP) count. Grouped per OPD, it is
-the compliance column of the cross-OPD recapitulation (Rekapitulasi Kinerja OPD).
-
-The steps are read with ``frappe.get_list`` as the session user: an OPD's users see their OPD only
-(User Permission on OPD), the Inspektorat and Bappeda every OPD.
-"""
+"""The rows of the Kepatuhan SOP report (what is counted and how: the report's docstring,
+``sakip_evaluasi/sakip_evaluasi/report/kepatuhan_sop``), shared with the per-OPD compliance column of
+Rekapitulasi Kinerja OPD and the print formats."""
 
 import frappe
 from frappe import _

@@ -1,20 +1,11 @@
 # Copyright (c) 2026, sakip_evaluasi contributors
 # For license information, please see license.txt
 
-"""Rekap Capaian Kinerja: for one period (tahun, triwulan), per bidang and indicator the target,
-realisasi, capaian and predikat as the Data Kinerja Bidang rows hold them (computed on every save by
-``capaian_baris``), with a chart of the mean capaian per bidang.
-
-The documents are read with ``frappe.get_list`` as the session user, so the standard User
-Permissions limit an OPD's users to their OPD and a Kepala Bidang to their own bidang; the optional
-``opd`` filter is the drill-down from the cross-OPD recapitulation (Rekapitulasi Kinerja OPD). Rows whose capaian cannot be
-computed (no realisasi, target zero, ...) show an empty capaian and predikat and are left out of the
-chart's means; their formula note (``rumus``) says why. The capaian is computed on the to-date
-("s.d. TW") values, which stand beside it; ``rumus`` spells the formula out with those numbers.
-"""
+"""The rows, chart and summary of the Rekap Capaian Kinerja report (what they show: the report's
+docstring, ``sakip_evaluasi/sakip_evaluasi/report/rekap_capaian_kinerja``), shared with the print
+formats and the evidence pack."""
 
 from collections import defaultdict
-from decimal import Decimal
 
 import frappe
 from frappe import _
@@ -22,6 +13,7 @@ from frappe.utils import cint, flt
 
 from sakip_evaluasi.aturan.capaian_baris import aturan_capaian, uraian_tersimpan
 from sakip_evaluasi.domain.capaian import angka_realisasi as _angka
+from sakip_evaluasi.domain.capaian import rata_rata
 from sakip_evaluasi.domain.doctype import DKB
 from sakip_evaluasi.domain.periode import TRIWULAN, nomor_triwulan
 
@@ -79,13 +71,6 @@ def baris_laporan(filters) -> list[dict]:
 			}
 		)
 	return data
-
-
-def rata_rata(nilai: list[float]) -> float | None:
-	if not nilai:
-		return None
-	jumlah = sum((Decimal(str(n)) for n in nilai), Decimal(0))
-	return float((jumlah / len(nilai)).quantize(Decimal("0.01")))
 
 
 def capaian_per_bidang(data: list[dict]) -> dict[str, float | None]:

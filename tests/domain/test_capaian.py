@@ -414,3 +414,13 @@ def test_uraian_capaian_says_when_the_cap_applied():
 		"Capaian = Realisasi s.d. TW I ÷ Target s.d. TW I × 100 = 130 ÷ 100 × 100 = 120,00 %"
 		" (Capaian 130 dibatasi pada batas atas 120)"
 	)
+
+
+def test_rata_rata_is_the_mean_of_the_values_given_to_two_decimals():
+	from sakip_evaluasi.domain.capaian import rata_rata
+
+	assert rata_rata([]) is None
+	assert rata_rata([None, None]) is None
+	assert rata_rata([100, 50.5, None]) == 75.25
+	assert rata_rata([1, 2, 2]) == 1.67
+	assert rata_rata([0.1, 0.2]) == 0.15  # in Decimal: no 0.15000000000000002

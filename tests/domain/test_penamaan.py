@@ -95,3 +95,10 @@ def test_pisah_wilayah(nama, hasil):
 )
 def test_a_letter_is_numbered_in_the_year_of_its_date(jenis, tanggal, awalan):
 	assert awalan_nomor(jenis, "DPUPR", tanggal) == awalan
+
+
+def test_nama_dokumen_bidang_is_prefix_evaluation_and_bidang_code():
+	from sakip_evaluasi.domain.penamaan import nama_dokumen_bidang
+
+	assert nama_dokumen_bidang("DKB", "EKI-DPUPR-2026-TW3", "BM") == "DKB-EKI-DPUPR-2026-TW3-BM"
+	assert nama_dokumen_bidang("TL", "EKI-DINKES-2026-TW1", "SEK") == "TL-EKI-DINKES-2026-TW1-SEK"

@@ -4,13 +4,12 @@
 import frappe
 from frappe import _
 
-from sakip_evaluasi.aturan.alur_kerja import TabelSistem
 from sakip_evaluasi.aturan.capaian_baris import hitung_semua_baris, status_proyeksi_kini
 from sakip_evaluasi.aturan.siklus import pastikan_baris_terisi
-from sakip_evaluasi.controllers.alur_kerja import DokumenAlurKerja
+from sakip_evaluasi.controllers.alur_kerja import DokumenPerBidang
 
 
-class DataKinerjaBidang(DokumenAlurKerja):
+class DataKinerjaBidang(DokumenPerBidang):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 
@@ -42,11 +41,7 @@ class DataKinerjaBidang(DokumenAlurKerja):
 
 	# The indicator rows are the work paper's (created at distribution): the Kepala Bidang, and the
 	# Subkoordinator correcting submitted data, fill Realisasi, Kendala, Upaya and Bukti Dukung.
-	TABEL_SISTEM = {"baris": TabelSistem()}
-
-	def autoname(self) -> None:
-		kode = frappe.db.get_value("Bidang", self.bidang, "kode")
-		self.name = f"DKB-{self.evaluasi}-{kode}"
+	AWALAN = "DKB"
 
 	def onload(self) -> None:
 		status_proyeksi_kini(self)

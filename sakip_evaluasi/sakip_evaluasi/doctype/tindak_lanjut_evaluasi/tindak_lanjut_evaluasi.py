@@ -4,13 +4,12 @@
 import frappe
 from frappe import _
 
-from sakip_evaluasi.aturan.alur_kerja import TabelSistem
 from sakip_evaluasi.aturan.siklus import pastikan_baris_terisi
 from sakip_evaluasi.aturan.tindak_lanjut import pastikan_tuntas_lengkap, ringkas
-from sakip_evaluasi.controllers.alur_kerja import DokumenAlurKerja
+from sakip_evaluasi.controllers.alur_kerja import DokumenPerBidang
 
 
-class TindakLanjutEvaluasi(DokumenAlurKerja):
+class TindakLanjutEvaluasi(DokumenPerBidang):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 
@@ -43,11 +42,7 @@ class TindakLanjutEvaluasi(DokumenAlurKerja):
 
 	# One row per rekomendasi of the meeting (created when the minutes are Disahkan): the Kepala
 	# Bidang fills Tindak Lanjut, Status and Bukti.
-	TABEL_SISTEM = {"baris": TabelSistem()}
-
-	def autoname(self) -> None:
-		kode = frappe.db.get_value("Bidang", self.bidang, "kode")
-		self.name = f"TL-{self.evaluasi}-{kode}"
+	AWALAN = "TL"
 
 	def validasi_isi(self) -> None:
 		pastikan_tuntas_lengkap(self)

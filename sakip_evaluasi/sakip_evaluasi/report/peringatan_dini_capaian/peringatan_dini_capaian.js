@@ -2,32 +2,10 @@
 // year-end capaian with its status (the colour comes from the server with each row).
 frappe.query_reports["Peringatan Dini Capaian"] = {
 	filters: [
-		{
-			fieldname: "tahun",
-			label: __("Tahun"),
-			fieldtype: "Int",
-			default: new Date().getFullYear(),
-			reqd: 1,
-		},
-		{
-			fieldname: "triwulan",
-			label: __("Sampai Triwulan"),
-			fieldtype: "Select",
-			options: ["I", "II", "III", "IV"],
-			default: ["I", "I", "I", "II", "II", "II", "III", "III", "III", "IV", "IV", "IV"][new Date().getMonth()],
-			reqd: 1,
-		},
-		{ fieldname: "opd", label: __("OPD"), fieldtype: "Link", options: "OPD" },
-		{
-			fieldname: "bidang",
-			label: __("Bidang"),
-			fieldtype: "Link",
-			options: "Bidang",
-			get_query: () => {
-				const opd = frappe.query_report.get_filter_value("opd");
-				return opd ? { filters: { opd } } : {};
-			},
-		},
+		sakip_evaluasi.filter_laporan.tahun(),
+		sakip_evaluasi.filter_laporan.triwulan(__("Sampai Triwulan")),
+		sakip_evaluasi.filter_laporan.opd(),
+		sakip_evaluasi.filter_laporan.bidang(),
 		{ fieldname: "indikator", label: __("Indikator"), fieldtype: "Link", options: "Indikator Kinerja" },
 		{
 			fieldname: "status",

@@ -15,16 +15,15 @@ Kepala Bidang sees only their bidang. Each filter named in ``peringatan.FILTER_D
 the Data Kinerja Bidang as it is.
 """
 
-from decimal import Decimal
-
 import frappe
 from frappe import _
 from frappe.utils import cint
 
 from sakip_evaluasi.aturan.peringatan import FILTER_DOKUMEN, jejak_indikator, kelompok_per_bidang
-from sakip_evaluasi.domain.capaian import nilai_sd_tw
+from sakip_evaluasi.domain.capaian import nilai_sd_tw, rata_rata
 from sakip_evaluasi.domain.periode import NOMOR_TRIWULAN, ROMAWI_TRIWULAN
 from sakip_evaluasi.domain.proyeksi import WARNA_STATUS, StatusProyeksi
+from sakip_evaluasi.laporan import kolom_laporan as k
 
 URUTAN_STATUS = {
 	StatusProyeksi.KRITIS.value: 0,
@@ -51,9 +50,6 @@ def execute(filters=None):
 
 
 def kolom() -> list[dict]:
-	def k(fieldname, label, fieldtype="Data", width=110, **kw):
-		return {"fieldname": fieldname, "label": label, "fieldtype": fieldtype, "width": width, **kw}
-
 	kolom_tw = []
 	for tw, romawi in ROMAWI_TRIWULAN.items():
 		kolom_tw += [
@@ -107,13 +103,6 @@ def baris(j) -> dict:
 	return data
 
 
-def _rata(nilai: list) -> float | None:
-	nilai = [n for n in nilai if n is not None]
-	if not nilai:
-		return None
-	return float((sum((Decimal(str(n)) for n in nilai), Decimal(0)) / len(nilai)).quantize(Decimal("0.01")))
-
-
 def _dengan_proyeksi(kuartal: list[int]) -> bool:
 	"""Whether the chart ends in the projected year-end: unless its last quarter is TW IV (the year's
 	result itself)."""
@@ -135,7 +124,9 @@ def grafik(jejak: list, tw: int, indikator: str | None) -> dict | None:
 		return grafik_indikator(jejak[0], tw)
 	per_bidang = kelompok_per_bidang(jejak)
 	rata = {
-		bidang: {t: _rata([j.kuartal[t].capaian for j in daftar if t in j.kuartal]) for t in range(1, tw + 1)}
+		bidang: {
+			t: rata_rata([j.kuartal[t].capaian for j in daftar if t in j.kuartal]) for t in range(1, tw + 1)
+		}
 		for bidang, daftar in per_bidang.items()
 	}
 	rata = {b: r for b, r in rata.items() if any(v is not None for v in r.values())}  # bidang with data
@@ -146,7 +137,7 @@ def grafik(jejak: list, tw: int, indikator: str | None) -> dict | None:
 		if bersama
 		else {
 			_("Rata-rata semua bidang"): (
-				{t: _rata([j.kuartal[t].capaian for j in jejak if t in j.kuartal]) for t in kuartal},
+				{t: rata_rata([j.kuartal[t].capaian for j in jejak if t in j.kuartal]) for t in kuartal},
 				jejak,
 			)
 		}
@@ -155,7 +146,7 @@ def grafik(jejak: list, tw: int, indikator: str | None) -> dict | None:
 	for nama, (nilai_tw, daftar) in garis.items():
 		nilai = [nilai_tw[t] for t in kuartal]
 		if _dengan_proyeksi(kuartal):
-			nilai.append(_rata([j.terakhir.proyeksi_capaian for j in daftar]) or 0)
+			nilai.append(rata_rata([j.terakhir.proyeksi_capaian for j in daftar]) or 0)
 		datasets.append({"name": nama, "values": nilai})
 	label = _label(kuartal)
 	datasets.append({"name": _("Jalur target (100 %)"), "values": [100] * len(label)})

@@ -3,32 +3,10 @@
 // with its numbers (the Rumus Capaian column).
 frappe.query_reports["Rekap Capaian Kinerja"] = {
 	filters: [
-		{
-			fieldname: "tahun",
-			label: __("Tahun"),
-			fieldtype: "Int",
-			default: new Date().getFullYear(),
-			reqd: 1,
-		},
-		{
-			fieldname: "triwulan",
-			label: __("Triwulan"),
-			fieldtype: "Select",
-			options: ["I", "II", "III", "IV"],
-			default: ["I", "I", "I", "II", "II", "II", "III", "III", "III", "IV", "IV", "IV"][new Date().getMonth()],
-			reqd: 1,
-		},
-		{ fieldname: "opd", label: __("OPD"), fieldtype: "Link", options: "OPD" },
-		{
-			fieldname: "bidang",
-			label: __("Bidang"),
-			fieldtype: "Link",
-			options: "Bidang",
-			get_query: () => {
-				const opd = frappe.query_report.get_filter_value("opd");
-				return opd ? { filters: { opd } } : {};
-			},
-		},
+		sakip_evaluasi.filter_laporan.tahun(),
+		sakip_evaluasi.filter_laporan.triwulan(),
+		sakip_evaluasi.filter_laporan.opd(),
+		sakip_evaluasi.filter_laporan.bidang(),
 	],
 	formatter(value, row, column, data, default_formatter) {
 		const teks = default_formatter(value, row, column, data);

@@ -24,6 +24,7 @@ from sakip_evaluasi.aturan.capaian_baris import aturan_capaian, uraian_tersimpan
 from sakip_evaluasi.domain.capaian import angka_realisasi as _angka
 from sakip_evaluasi.domain.doctype import DKB
 from sakip_evaluasi.domain.periode import TRIWULAN, nomor_triwulan
+from sakip_evaluasi.laporan import kolom_laporan as k
 from sakip_evaluasi.laporan.rekap_capaian import baris_laporan, grafik, ringkasan
 
 
@@ -36,9 +37,6 @@ def execute(filters=None):
 
 
 def kolom() -> list[dict]:
-	def k(fieldname, label, fieldtype="Data", width=110, **kw):
-		return {"fieldname": fieldname, "label": label, "fieldtype": fieldtype, "width": width, **kw}
-
 	return [
 		k("bidang", _("Bidang"), "Link", 170, options="Bidang"),
 		k("indikator", _("Indikator"), "Data", 300),

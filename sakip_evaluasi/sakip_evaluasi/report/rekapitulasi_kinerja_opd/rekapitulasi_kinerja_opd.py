@@ -24,10 +24,11 @@ from frappe import _
 from frappe.utils import cint, flt
 
 from sakip_evaluasi.aturan.capaian_baris import aturan_capaian
+from sakip_evaluasi.domain.capaian import rata_rata
 from sakip_evaluasi.domain.doctype import DKB
 from sakip_evaluasi.domain.periode import NOMOR_TRIWULAN, TRIWULAN
+from sakip_evaluasi.laporan import kolom_laporan as k
 from sakip_evaluasi.laporan.kepatuhan_sop import baris_laporan as kepatuhan
-from sakip_evaluasi.laporan.rekap_capaian import rata_rata
 
 
 def execute(filters=None):
@@ -41,9 +42,6 @@ def execute(filters=None):
 
 
 def kolom() -> list[dict]:
-	def k(fieldname, label, fieldtype="Data", width=110, **kw):
-		return {"fieldname": fieldname, "label": label, "fieldtype": fieldtype, "width": width, **kw}
-
 	return [
 		k("opd", _("OPD"), "Link", 110, options="OPD"),
 		k("nama_opd", _("Perangkat Daerah"), width=260),
