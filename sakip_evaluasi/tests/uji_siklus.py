@@ -6,6 +6,7 @@ Every action is taken by the user who holds it, through the workflow, at the mom
 import frappe
 from frappe.utils import get_datetime
 
+from sakip_evaluasi.extends.surel import workflow_aplikasi
 from sakip_evaluasi.sla import jadwal, notifikasi
 from sakip_evaluasi.tests.factories import (
 	KADIS,
@@ -45,11 +46,21 @@ def buat_akun_surel() -> None:
 		).insert(ignore_permissions=True)
 
 
+def tanpa_surel_workflow() -> None:
+	"""Frappe's Workflow Action e-mails off, as an administrator may switch them off: each renders a
+	print of the document and inlines its CSS, most of an SLA test's time. The SLA e-mails these
+	classes count go out all the same (test_surel covers the Workflow Action e-mails)."""
+	for name in workflow_aplikasi():
+		frappe.db.set_value("Workflow", name, "send_email_alert", 0, update_modified=False)
+		frappe.clear_document_cache("Workflow", name)
+
+
 class SLATestCase(SakipTestCase):
 	@classmethod
 	def setUpClass(cls) -> None:
 		super().setUpClass()
 		buat_akun_surel()
+		tanpa_surel_workflow()
 		buat_pejabat()
 		cls.bidang = {}
 		for kode, user in KABID.items():
