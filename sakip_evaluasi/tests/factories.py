@@ -142,10 +142,13 @@ def buat_bidang(
 
 
 def buat_bidang_berkepala(kepala: dict[str, str], awalan: str) -> dict[str, str]:
-	"""One Bidang "<awalan> <kode>" per code, headed by its user (made as needed): {kode: Bidang}."""
+	"""One Bidang "<awalan> <kode>" per code, headed by its user (made as needed): {kode: Bidang}.
+
+	The user is made with the Kepala Bidang role the Bidang gives them, so the Bidang need not save
+	the User again (each User save clears the site cache)."""
 	bidang = {}
 	for kode, user in kepala.items():
-		buat_user(user)
+		buat_user(user, peran.KEPALA_BIDANG)
 		bidang[kode] = buat_bidang(f"{awalan} {kode}", kode, user).name
 	return bidang
 

@@ -15,10 +15,9 @@ from sakip_evaluasi.tests.factories import (
 	TAHUN_UJI,
 	SakipTestCase,
 	aksi,
-	buat_bidang,
+	buat_bidang_berkepala,
 	buat_indikator,
 	buat_pejabat,
-	buat_user,
 	kirim_disposisi,
 	sebagai,
 	tulis_notulen,
@@ -62,10 +61,8 @@ class SLATestCase(SakipTestCase):
 		buat_akun_surel()
 		tanpa_surel_workflow()
 		buat_pejabat()
-		cls.bidang = {}
-		for kode, user in KABID.items():
-			buat_user(user)
-			cls.bidang[kode] = buat_bidang(f"Bidang Uji {kode}", kode, user).name
+		cls.bidang = buat_bidang_berkepala(KABID, "Bidang Uji")
+		for kode in KABID:
 			buat_indikator(cls.bidang[kode], f"Indikator uji {kode}", (10, 20, 30, 40))
 
 	def setUp(self) -> None:
