@@ -29,6 +29,8 @@ doctype_js = {
 after_install = "sakip_evaluasi.setup.install.after_install"
 after_migrate = "sakip_evaluasi.setup.install.after_migrate"
 before_uninstall = "sakip_evaluasi.setup.install.before_uninstall"
+# Integration tests: the officials' test users are made once per run (sakip_evaluasi/tests/factories.py).
+before_tests = "sakip_evaluasi.tests.factories.sebelum_uji"
 
 # The app's own DocTypes get their lifecycle from their controllers (controllers/alur_kerja.py and
 # the DocType controllers call the SLA engine); doc_events only for other apps' DocTypes.

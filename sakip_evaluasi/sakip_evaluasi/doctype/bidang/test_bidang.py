@@ -11,10 +11,12 @@ def izin_bidang(user: str) -> list[str]:
 
 
 class TestBidang(SakipTestCase):
-	def setUp(self):
-		super().setUp()
-		self.kabid_a = buat_user("kabid.a@test.sakip")
-		self.kabid_b = buat_user("kabid.b@test.sakip")
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		# made once for the class (every test rolls back to its savepoint)
+		cls.kabid_a = buat_user("kabid.a@test.sakip")
+		cls.kabid_b = buat_user("kabid.b@test.sakip")
 
 	def test_setting_the_head_gives_role_and_user_permission(self):
 		bidang = buat_bidang("Bidang Uji Satu", "ub1", self.kabid_a)
