@@ -12,19 +12,17 @@ from unittest.mock import patch
 import frappe
 from openpyxl import Workbook, load_workbook
 
-from sakip_evaluasi.api.kertas_kerja import impor, unduh
+from sakip_evaluasi.api.kertas_kerja import impor
 from sakip_evaluasi.aturan.kertas_kerja import (
 	batas_ukuran,
 	buat_kertas_kerja,
 	impor_kertas_kerja,
 	lembar_dkb,
-	rahasia,
 	sampul_dokumen,
 	teks_realisasi,
 )
 from sakip_evaluasi.domain.doctype import DKB, KKE
-from sakip_evaluasi.domain.kertas_kerja import HarapanImpor, baca_workbook, buat_workbook, urai_angka
-from sakip_evaluasi.sakip_evaluasi.report.rekap_capaian_kinerja import rekap_capaian_kinerja
+from sakip_evaluasi.domain.kertas_kerja import HarapanImpor, buat_workbook, urai_angka
 from sakip_evaluasi.tests.factories import (
 	SEKRETARIS,
 	SUBKOR,

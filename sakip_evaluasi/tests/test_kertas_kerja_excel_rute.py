@@ -1,42 +1,26 @@
 """The work paper's routes: attached files, REST uploads, the signing key and the scoped recap
 (split from ``test_kertas_kerja_excel``; the class shares its set-up)."""
 
-import json
 import os
-import zipfile
-from decimal import Decimal
 from io import BytesIO
-from unittest.mock import patch
 
 import frappe
-from openpyxl import Workbook, load_workbook
+from openpyxl import load_workbook
 
 from sakip_evaluasi.api.kertas_kerja import impor, unduh
 from sakip_evaluasi.aturan.kertas_kerja import (
 	batas_ukuran,
 	buat_kertas_kerja,
-	impor_kertas_kerja,
-	lembar_dkb,
 	rahasia,
-	sampul_dokumen,
-	teks_realisasi,
 )
 from sakip_evaluasi.domain.doctype import DKB, KKE
-from sakip_evaluasi.domain.kertas_kerja import HarapanImpor, baca_workbook, buat_workbook, urai_angka
+from sakip_evaluasi.domain.kertas_kerja import baca_workbook
 from sakip_evaluasi.sakip_evaluasi.report.rekap_capaian_kinerja import rekap_capaian_kinerja
 from sakip_evaluasi.tests.factories import (
-	SEKRETARIS,
 	SUBKOR,
 	TAHUN_UJI,
-	SakipTestCase,
-	aksi,
-	buat_bidang_berkepala,
-	buat_indikator,
-	buat_pejabat,
 	sebagai,
-	siapkan_kertas_kerja,
 )
-from sakip_evaluasi.tests.rest import rest
 from sakip_evaluasi.tests.test_kertas_kerja_excel import (
 	KABID,
 	NAMA_FILE,

@@ -2,8 +2,6 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from sakip_evaluasi.domain.kalender import (
 	HariKerjaTambahan,

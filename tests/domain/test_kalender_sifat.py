@@ -1,18 +1,12 @@
 """Continued from ``test_kalender.py`` (split to keep modules short)."""
 
-from datetime import date, datetime, time, timedelta
-from decimal import Decimal
+from datetime import date, datetime, timedelta
 
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sakip_evaluasi.domain.kalender import (
-	HariKerjaTambahan,
-	Interval,
-	JamKhusus,
 	KalenderKerja,
-	KalenderTidakValid,
 	Libur,
 	kalender_default,
 )

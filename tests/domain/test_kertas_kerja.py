@@ -8,11 +8,10 @@ from io import BytesIO
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from openpyxl import Workbook, load_workbook
+from openpyxl import load_workbook
 
 from sakip_evaluasi.domain.kertas_kerja import (
 	KOLOM,
-	TEMPLATE_VERSION,
 	BarisKinerja,
 	HarapanImpor,
 	Kesalahan,

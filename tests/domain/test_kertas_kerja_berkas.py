@@ -1,29 +1,16 @@
 """Continued from ``test_kertas_kerja.py`` (split to keep modules short)."""
 
-import json
-import re
 import zipfile
 from dataclasses import replace
-from decimal import Decimal
 from io import BytesIO
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 
 from sakip_evaluasi.domain.kertas_kerja import (
 	KOLOM,
 	TEMPLATE_VERSION,
-	BarisKinerja,
-	HarapanImpor,
-	Kesalahan,
-	LembarBidang,
 	Perubahan,
-	Sampul,
-	baca_workbook,
-	buat_workbook,
-	urai_angka,
 )
 from tests.domain.test_kertas_kerja import (  # noqa: F401 (fixtures and helpers of the first part)
 	BATAS,
