@@ -6,37 +6,23 @@ takes guests from other agencies by name."""
 
 import frappe
 
-from sakip_evaluasi.domain import peran
 from sakip_evaluasi.domain.doctype import NOTULEN as NR
-from sakip_evaluasi.tests.factories import (
-	KADIS,
-	LAIN,
-	OPD_LAIN,
-	SEKRETARIS,
-	SUBKOR,
-	UjiIsian,
-	aksi,
-	buat_evaluasi,
-	buat_opd,
-	buat_opd_lain,
-	buat_pejabat,
-	buat_user,
-	sebagai,
-)
+from sakip_evaluasi.tests import factories as pabrik
+from sakip_evaluasi.tests.factories import KADIS, LAIN, SEKRETARIS, SUBKOR, UjiIsian, aksi, sebagai
 from sakip_evaluasi.tests.rest import rest, sumber
 
-NAMA_SEK_LAIN = "Sekretaris Lain"  # the full name buat_user gives sekretaris.lain@test.sakip
+NAMA_SEK_LAIN = "Sekretaris Lain"  # the full name pabrik.buat_user gives sekretaris.lain@test.sakip
 
 
 class TestBatasPenerima(UjiIsian):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
-		buat_pejabat()
-		buat_opd_lain()
+		pabrik.buat_pejabat()
+		pabrik.buat_opd_lain()
 		if not frappe.db.exists("Instruksi Disposisi", "Untuk ditindaklanjuti"):
 			frappe.get_doc({"doctype": "Instruksi Disposisi", "instruksi": "Untuk ditindaklanjuti"}).insert()
-		cls.eki = buat_evaluasi().name
+		cls.eki = pabrik.buat_evaluasi().name
 
 	def disposisi(self, kepada: str) -> dict:
 		return {

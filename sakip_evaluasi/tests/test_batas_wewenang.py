@@ -15,20 +15,9 @@ from sakip_evaluasi.pejabat.jabatan import nama_jabatan, pemegang_pada
 from sakip_evaluasi.pejabat.pemegang import pemegang_peran
 from sakip_evaluasi.pejabat.penunjukan import IZIN_BIDANG_DITAHAN, selaraskan_penunjukan
 from sakip_evaluasi.setup.install import SOP_DEFAULT
+from sakip_evaluasi.tests import factories as pabrik
 from sakip_evaluasi.tests import test_pejabat_jabatan as pj
-from sakip_evaluasi.tests.factories import (
-	KADIS,
-	OPD_UJI,
-	SEKRETARIS,
-	SUBKOR,
-	TAHUN_UJI,
-	aksi,
-	buat_user,
-	jalankan_aksi,
-	kembalikan,
-	sebagai,
-	tulis_notulen,
-)
+from sakip_evaluasi.tests.factories import KADIS, OPD_UJI, SEKRETARIS, SUBKOR, aksi, sebagai
 from sakip_evaluasi.tests.rest import aksi_rest, rest, sumber
 from sakip_evaluasi.tests.uji_siklus import KABID, SLATestCase
 
@@ -55,8 +44,8 @@ class TestBatasWewenang(SLATestCase):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
-		buat_user(ADMIN, peran.ADMIN_PEMDA)
-		buat_user(SEK_BARU)
+		pabrik.buat_user(ADMIN, peran.ADMIN_PEMDA)
+		pabrik.buat_user(SEK_BARU)
 		cls.pegawai_baru = pj.buat_pegawai(
 			SEK_BARU, "Dr. Siti Aminah, M.Si.", "197811232003122001", "Pembina (IV/a)"
 		)
@@ -75,7 +64,7 @@ class TestBatasWewenang(SLATestCase):
 				nr.save()
 			nr = aksi(nr, "Kirim Undangan", SEKRETARIS)
 		with self.freeze_time(f"{tanggal} 13:00"):
-			tulis_notulen(nr.name, [(self.bidang[k], f"Tindak lanjut {k}") for k in ("SLA", "SLB")])
+			pabrik.tulis_notulen(nr.name, [(self.bidang[k], f"Tindak lanjut {k}") for k in ("SLA", "SLB")])
 			nr = aksi(nr, "Ajukan Notulen", SUBKOR)
 			aksi(nr, "Sahkan", KADIS)
 		return {k: self.ajukan_tindak_lanjut(eki, k, f"{tanggal} 14:00").name for k in ("SLA", "SLB")}
@@ -106,11 +95,11 @@ class TestBatasWewenang(SLATestCase):
 			self.assertIn("diverifikasi oleh Kepala Dinas", jawaban.pesan)
 			self.assertEqual(frappe.db.get_value(TL, tl["SLA"], "workflow_state"), "Diajukan")
 			# … but by the Kepala Dinas
-			jalankan_aksi(TL, tl["SLA"], "Verifikasi", KADIS)
+			pabrik.jalankan_aksi(TL, tl["SLA"], "Verifikasi", KADIS)
 			self.assertEqual(frappe.db.get_value(TL, tl["SLA"], "workflow_state"), "Diverifikasi")
 		# as Kepala Bidang they still change only their own bidang's follow-up
 		with self.freeze_time(f"{SELASA} 10:00"):
-			kembalikan(frappe.get_doc(TL, tl["SLB"]), KADIS, "Lengkapi buktinya")
+			pabrik.kembalikan(frappe.get_doc(TL, tl["SLB"]), KADIS, "Lengkapi buktinya")
 			with sebagai(kabid):
 				lain = frappe.get_doc(TL, tl["SLB"])
 				lain.baris[0].tindak_lanjut = "Diubah oleh Kepala Bidang lain"
@@ -393,7 +382,7 @@ class TestBatasWewenang(SLATestCase):
 				frappe.db.get_value("Baris Tindak Lanjut", doc.baris[0].name, "tindak_lanjut"),
 				"Sudah dilaksanakan",
 			)
-			jalankan_aksi(TL, tl["SLA"], "Verifikasi", KADIS)
+			pabrik.jalankan_aksi(TL, tl["SLA"], "Verifikasi", KADIS)
 		self.assertTrue(self.jam(eki, 9, "SLA").selesai)
 
 	# --- officials on the Bidang form; existing sites' customised permissions -------------------------

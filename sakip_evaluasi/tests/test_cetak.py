@@ -18,15 +18,8 @@ from sakip_evaluasi.domain.doctype import EVALUASI as EKI
 from sakip_evaluasi.pejabat.jabatan import nama_jabatan
 from sakip_evaluasi.pejabat.penandatangan import penandatangan
 from sakip_evaluasi.sakip_evaluasi.report.rekap_capaian_kinerja import rekap_capaian_kinerja
-from sakip_evaluasi.tests.factories import (
-	KADIS,
-	OPD_UJI,
-	SEKRETARIS,
-	SUBKOR,
-	TAHUN_UJI,
-	buat_user,
-	sebagai,
-)
+from sakip_evaluasi.tests import factories as pabrik
+from sakip_evaluasi.tests.factories import KADIS, OPD_UJI, SEKRETARIS, SUBKOR, TAHUN_UJI, sebagai
 from sakip_evaluasi.tests.test_pejabat_jabatan import ADMIN, buat_pegawai, tunjuk
 from sakip_evaluasi.tests.uji_siklus import KABID, SLATestCase
 
@@ -55,9 +48,9 @@ class TestCetak(SLATestCase):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
-		buat_user(ADMIN, peran.ADMIN_PEMDA)
-		buat_user(PLH_KADIS)
-		buat_user(KADIS_BARU)
+		pabrik.buat_user(ADMIN, peran.ADMIN_PEMDA)
+		pabrik.buat_user(PLH_KADIS)
+		pabrik.buat_user(KADIS_BARU)
 		frappe.db.set_value("OPD", OPD_UJI, {"alamat": ALAMAT, "telepon": "(0361) 123456"})
 		frappe.db.set_single_value("Pengaturan SAKIP", "nama_pemda", "Pemerintah Kota Uji")
 		for user, nama, nip in (

@@ -6,19 +6,8 @@ import frappe
 from sakip_evaluasi.api import isian_ponsel
 from sakip_evaluasi.domain.doctype import DKB
 from sakip_evaluasi.halaman.tugas_saya import daftar_tugas
-from sakip_evaluasi.tests.factories import (
-	OPD_LAIN,
-	SUBKOR,
-	SakipTestCase,
-	aksi,
-	buat_bidang,
-	buat_bidang_berkepala,
-	buat_indikator,
-	buat_pejabat,
-	buat_user,
-	sebagai,
-	siapkan_kertas_kerja,
-)
+from sakip_evaluasi.tests import factories as pabrik
+from sakip_evaluasi.tests.factories import OPD_LAIN, SUBKOR, SakipTestCase, aksi, sebagai
 
 KABID = {"PNA": "kabid.pna@test.sakip", "PNB": "kabid.pnb@test.sakip"}
 KABID_OPD_LAIN = "kabid.pnl@test.sakip"
@@ -28,14 +17,14 @@ class TestIsianPonsel(SakipTestCase):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
-		buat_pejabat()
-		cls.bidang = buat_bidang_berkepala(KABID, "Bidang Ponsel")
-		buat_user(KABID_OPD_LAIN)
-		buat_bidang("Bidang Ponsel Lain", "PNL", KABID_OPD_LAIN, opd=OPD_LAIN)
-		buat_indikator(cls.bidang["PNA"], "Persentase jalan mantap", (10, 20, 30, 40))
-		buat_indikator(cls.bidang["PNA"], "Jumlah aduan", (8, 8, 8, 8), "Negatif", akumulasi="Tetap")
-		buat_indikator(cls.bidang["PNB"], "Persentase irigasi baik", (25, 25, 25, 25))
-		cls.kke = siapkan_kertas_kerja("III", "Didistribusikan").name
+		pabrik.buat_pejabat()
+		cls.bidang = pabrik.buat_bidang_berkepala(KABID, "Bidang Ponsel")
+		pabrik.buat_user(KABID_OPD_LAIN)
+		pabrik.buat_bidang("Bidang Ponsel Lain", "PNL", KABID_OPD_LAIN, opd=OPD_LAIN)
+		pabrik.buat_indikator(cls.bidang["PNA"], "Persentase jalan mantap", (10, 20, 30, 40))
+		pabrik.buat_indikator(cls.bidang["PNA"], "Jumlah aduan", (8, 8, 8, 8), "Negatif", akumulasi="Tetap")
+		pabrik.buat_indikator(cls.bidang["PNB"], "Persentase irigasi baik", (25, 25, 25, 25))
+		cls.kke = pabrik.siapkan_kertas_kerja("III", "Didistribusikan").name
 		cls.dkb = frappe.db.get_value(DKB, {"kertas_kerja": cls.kke, "bidang": cls.bidang["PNA"]})
 
 	def baris(self) -> list:

@@ -19,18 +19,8 @@ from sakip_evaluasi.aturan.kertas_kerja import pastikan_kunci_situs, rahasia
 from sakip_evaluasi.domain.doctype import DKB
 from sakip_evaluasi.extends.berkas import MODUL
 from sakip_evaluasi.sla.notifikasi import kirim_tertunda
-from sakip_evaluasi.tests.factories import (
-	KADIS,
-	SEKRETARIS,
-	SUBKOR,
-	TAHUN_UJI,
-	UjiIsian,
-	buat_bidang_berkepala,
-	buat_indikator,
-	buat_pejabat,
-	sebagai,
-	siapkan_kertas_kerja,
-)
+from sakip_evaluasi.tests import factories as pabrik
+from sakip_evaluasi.tests.factories import KADIS, SEKRETARIS, SUBKOR, TAHUN_UJI, UjiIsian, sebagai
 from sakip_evaluasi.tests.rest import rest, sumber
 from sakip_evaluasi.tests.titik_akhir import app_endpoints
 
@@ -70,11 +60,11 @@ class TestKeamanan(UjiIsian):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
-		buat_pejabat()
-		cls.bidang = buat_bidang_berkepala(KABID, "Bidang Keamanan")
-		buat_indikator(cls.bidang["KMA"], RACUN, (10, 20, 30, 40), sasaran_strategis=RACUN, satuan="%")
-		buat_indikator(cls.bidang["KMB"], "Persentase irigasi baik", (25, 25, 25, 25))
-		cls.kke = siapkan_kertas_kerja("III", "Didistribusikan").name
+		pabrik.buat_pejabat()
+		cls.bidang = pabrik.buat_bidang_berkepala(KABID, "Bidang Keamanan")
+		pabrik.buat_indikator(cls.bidang["KMA"], RACUN, (10, 20, 30, 40), sasaran_strategis=RACUN, satuan="%")
+		pabrik.buat_indikator(cls.bidang["KMB"], "Persentase irigasi baik", (25, 25, 25, 25))
+		cls.kke = pabrik.siapkan_kertas_kerja("III", "Didistribusikan").name
 		cls.evaluasi = frappe.db.get_value("Kertas Kerja Evaluasi", cls.kke, "evaluasi")
 		cls.dkb = frappe.db.get_value(DKB, {"kertas_kerja": cls.kke, "bidang": cls.bidang["KMA"]})
 

@@ -23,18 +23,8 @@ from sakip_evaluasi.aturan.kertas_kerja import (
 )
 from sakip_evaluasi.domain.doctype import DKB, KKE
 from sakip_evaluasi.domain.kertas_kerja import HarapanImpor, buat_workbook, urai_angka
-from sakip_evaluasi.tests.factories import (
-	SEKRETARIS,
-	SUBKOR,
-	TAHUN_UJI,
-	SakipTestCase,
-	aksi,
-	buat_bidang_berkepala,
-	buat_indikator,
-	buat_pejabat,
-	sebagai,
-	siapkan_kertas_kerja,
-)
+from sakip_evaluasi.tests import factories as pabrik
+from sakip_evaluasi.tests.factories import SEKRETARIS, SUBKOR, TAHUN_UJI, SakipTestCase, aksi, sebagai
 from sakip_evaluasi.tests.rest import rest
 
 KABID = {"XLA": "kabid.xla@test.sakip", "XLB": "kabid.xlb@test.sakip", "XLC": "kabid.xlc@test.sakip"}
@@ -52,20 +42,24 @@ class KertasKerjaExcelDasar(SakipTestCase):
 	def setUpClass(cls):
 		super().setUpClass()
 		frappe.set_user("Administrator")
-		buat_pejabat()
-		cls.bidang = buat_bidang_berkepala(KABID, "Bidang Excel")
+		pabrik.buat_pejabat()
+		cls.bidang = pabrik.buat_bidang_berkepala(KABID, "Bidang Excel")
 		cls.indikator = [
-			buat_indikator(cls.bidang["XLA"], "Persentase jalan mantap", (10, 20, 30, 40)),
-			buat_indikator(cls.bidang["XLA"], "Jumlah aduan", (8, 8, 8, 8), "Negatif", akumulasi="Tetap"),
-			buat_indikator(cls.bidang["XLB"], "Persentase irigasi baik", (25, 25, 25, 25)),
-			buat_indikator(cls.bidang["XLC"], "Indeks kepuasan", (70, 72, 75, 80), akumulasi="Nilai Akhir"),
+			pabrik.buat_indikator(cls.bidang["XLA"], "Persentase jalan mantap", (10, 20, 30, 40)),
+			pabrik.buat_indikator(
+				cls.bidang["XLA"], "Jumlah aduan", (8, 8, 8, 8), "Negatif", akumulasi="Tetap"
+			),
+			pabrik.buat_indikator(cls.bidang["XLB"], "Persentase irigasi baik", (25, 25, 25, 25)),
+			pabrik.buat_indikator(
+				cls.bidang["XLC"], "Indeks kepuasan", (70, 72, 75, 80), akumulasi="Nilai Akhir"
+			),
 		]
-		cls.kke_tw3 = siapkan_kertas_kerja("III", "Didistribusikan").name
+		cls.kke_tw3 = pabrik.siapkan_kertas_kerja("III", "Didistribusikan").name
 
 	def kertas_kerja(self, triwulan="III", sampai="Didistribusikan"):
 		if (triwulan, sampai) == ("III", "Didistribusikan"):
 			return frappe.get_doc(KKE, self.kke_tw3)
-		return siapkan_kertas_kerja(triwulan, sampai)
+		return pabrik.siapkan_kertas_kerja(triwulan, sampai)
 
 	def dkb(self, kke, kode) -> "frappe.model.document.Document":
 		return frappe.get_doc(DKB, {"evaluasi": kke.evaluasi, "bidang": self.bidang[kode]})

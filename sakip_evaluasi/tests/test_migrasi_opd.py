@@ -10,6 +10,7 @@ from frappe.model.rename_doc import rename_doc
 from sakip_evaluasi.aturan.kertas_kerja import buat_kertas_kerja, impor_kertas_kerja
 from sakip_evaluasi.patches import pindahkan_ke_opd
 from sakip_evaluasi.sla.jam import nama_langkah
+from sakip_evaluasi.tests import factories as pabrik
 from sakip_evaluasi.tests.factories import (
 	KADIS,
 	OPD_UJI,
@@ -18,10 +19,6 @@ from sakip_evaluasi.tests.factories import (
 	TAHUN_UJI,
 	SakipTestCase,
 	aksi,
-	buat_bidang,
-	buat_indikator,
-	buat_pejabat,
-	buat_user,
 	sebagai,
 )
 
@@ -53,9 +50,9 @@ class TestMigrasiOPD(SakipTestCase):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
-		buat_pejabat()
-		bidang = buat_bidang("Bidang Migrasi", "MGR", buat_user(KABID)).name
-		buat_indikator(bidang, "Indikator migrasi", (10, 20, 30, 40))
+		pabrik.buat_pejabat()
+		bidang = pabrik.buat_bidang("Bidang Migrasi", "MGR", pabrik.buat_user(KABID)).name
+		pabrik.buat_indikator(bidang, "Indikator migrasi", (10, 20, 30, 40))
 		with sebagai(KADIS):
 			eki = frappe.get_doc({"doctype": EKI, "tahun": TAHUN_UJI, "triwulan": "II"}).insert()
 		with sebagai(SUBKOR):

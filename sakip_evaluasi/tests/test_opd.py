@@ -11,6 +11,7 @@ from sakip_evaluasi.sakip_evaluasi.report.kepatuhan_sop import kepatuhan_sop
 from sakip_evaluasi.sakip_evaluasi.report.rekap_capaian_kinerja import rekap_capaian_kinerja
 from sakip_evaluasi.sakip_evaluasi.report.rekapitulasi_kinerja_opd import rekapitulasi_kinerja_opd
 from sakip_evaluasi.sla.notifikasi import kirim_tertunda
+from sakip_evaluasi.tests import factories as pabrik
 from sakip_evaluasi.tests.factories import (
 	KADIS,
 	LAIN,
@@ -21,14 +22,6 @@ from sakip_evaluasi.tests.factories import (
 	TAHUN_UJI,
 	SakipTestCase,
 	aksi,
-	buat_bidang,
-	buat_evaluasi,
-	buat_indikator,
-	buat_opd,
-	buat_opd_lain,
-	buat_pejabat,
-	buat_user,
-	kembalikan,
 	sebagai,
 )
 from sakip_evaluasi.tests.rest import rest, sumber
@@ -46,7 +39,7 @@ BAPPEDA = "bappeda@test.sakip"
 
 def sampai_distribusi(opd: str, kadis: str, sekretaris: str, subkor: str):
 	"""The triwulan III evaluation of ``opd`` taken by its officials up to the distributed work paper."""
-	eki = buat_evaluasi("III", opd=opd, kadis=kadis)
+	eki = pabrik.buat_evaluasi("III", opd=opd, kadis=kadis)
 	with sebagai(subkor):
 		kke = frappe.get_doc({"doctype": KKE, "evaluasi": eki.name}).insert()
 	kke = aksi(kke, "Ajukan", subkor)
@@ -58,15 +51,17 @@ class TestOPD(SakipTestCase):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
-		buat_pejabat()
-		buat_opd_lain()
-		buat_user(INSPEKTORAT, peran.INSPEKTORAT)
-		buat_user(BAPPEDA, peran.BAPPEDA)
+		pabrik.buat_pejabat()
+		pabrik.buat_opd_lain()
+		pabrik.buat_user(INSPEKTORAT, peran.INSPEKTORAT)
+		pabrik.buat_user(BAPPEDA, peran.BAPPEDA)
 		cls.bidang = {}
 		for opd in (OPD_UJI, OPD_LAIN):
 			# every OPD has a "Sekretariat" with the same code
-			cls.bidang[opd] = buat_bidang("Sekretariat", "SEK", buat_user(KABID[opd]), opd=opd).name
-			buat_indikator(cls.bidang[opd], f"Indikator {opd}", (10, 20, 30, 40))
+			cls.bidang[opd] = pabrik.buat_bidang(
+				"Sekretariat", "SEK", pabrik.buat_user(KABID[opd]), opd=opd
+			).name
+			pabrik.buat_indikator(cls.bidang[opd], f"Indikator {opd}", (10, 20, 30, 40))
 		cls.eki, cls.kke = {}, {}
 		cls.eki[OPD_UJI], cls.kke[OPD_UJI] = sampai_distribusi(OPD_UJI, KADIS, SEKRETARIS, SUBKOR)
 		cls.eki[OPD_LAIN], cls.kke[OPD_LAIN] = sampai_distribusi(OPD_LAIN, *LAIN.values())
@@ -91,7 +86,7 @@ class TestOPD(SakipTestCase):
 
 	def test_a_second_evaluation_of_the_same_opd_and_triwulan_is_refused(self):
 		with self.assertRaises(frappe.DuplicateEntryError) as ctx:
-			buat_evaluasi("III", opd=OPD_LAIN, kadis=LAIN["kadis"])
+			pabrik.buat_evaluasi("III", opd=OPD_LAIN, kadis=LAIN["kadis"])
 		self.assertIn(f"OPD {OPD_LAIN} tahun {TAHUN_UJI} triwulan III sudah ada", str(ctx.exception))
 
 	def test_opd_users_see_only_their_opd(self):
@@ -216,7 +211,7 @@ class TestOPD(SakipTestCase):
 			doc = frappe.get_doc(TL, tl.name)
 			doc.baris[0].tindak_lanjut = "Diubah Inspektorat"
 			doc.save()
-		tl = kembalikan(frappe.get_doc(TL, tl.name), INSPEKTORAT, "Bukti tuntas belum dilampirkan.")
+		tl = pabrik.kembalikan(frappe.get_doc(TL, tl.name), INSPEKTORAT, "Bukti tuntas belum dilampirkan.")
 		self.assertEqual(tl.workflow_state, "Dikembalikan")
 		self.assertEqual(tl.riwayat_pengembalian[-1].alasan, "Bukti tuntas belum dilampirkan.")
 		self.assertEqual(tl.riwayat_pengembalian[-1].dikembalikan_oleh, INSPEKTORAT)

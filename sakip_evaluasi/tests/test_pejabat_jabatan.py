@@ -9,16 +9,8 @@ from sakip_evaluasi.patches import isi_jabatan
 from sakip_evaluasi.pejabat.jabatan import nama_jabatan, pemegang_pada
 from sakip_evaluasi.pejabat.pemegang import kepala_bidang, pemegang_peran
 from sakip_evaluasi.pejabat.penunjukan import selaraskan_penunjukan
-from sakip_evaluasi.tests.factories import (
-	KADIS,
-	OPD_UJI,
-	SEKRETARIS,
-	SUBKOR,
-	TAHUN_UJI,
-	buat_user,
-	jalankan_aksi,
-	sebagai,
-)
+from sakip_evaluasi.tests import factories as pabrik
+from sakip_evaluasi.tests.factories import KADIS, OPD_UJI, SEKRETARIS, SUBKOR, TAHUN_UJI, sebagai
 from sakip_evaluasi.tests.rest import aksi_rest, rest, sumber
 from sakip_evaluasi.tests.uji_siklus import KABID, SLATestCase
 
@@ -86,10 +78,10 @@ class TestJabatan(SLATestCase):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
-		buat_user(ADMIN, peran.ADMIN_PEMDA)
-		buat_user(PLH)
-		buat_user(SEK_BARU)
-		buat_user(KABID_PLH)
+		pabrik.buat_user(ADMIN, peran.ADMIN_PEMDA)
+		pabrik.buat_user(PLH)
+		pabrik.buat_user(SEK_BARU)
+		pabrik.buat_user(KABID_PLH)
 		cls.pegawai_plh = buat_pegawai(PLH, "Budi Santoso, S.E.", "19850312 201001 1 002")
 		cls.pegawai_baru = buat_pegawai(
 			SEK_BARU, "Dr. Siti Aminah, M.Si.", "197811232003122001", "Pembina (IV/a)"
@@ -266,7 +258,7 @@ class TestJabatan(SLATestCase):
 		with self.freeze_time(f"{JUMAT} 07:45"):
 			# before the job has run: refused by the dates, nothing changed
 			self.assertPesan(
-				lambda: jalankan_aksi("Disposisi", draf.name, "Kirim", PLH),
+				lambda: pabrik.jalankan_aksi("Disposisi", draf.name, "Kirim", PLH),
 				"Penunjukan Anda sebagai Plh. Sekretaris Dinas Uji UJI",
 				"berakhir",
 				"Tidak ada data yang diubah",
@@ -338,7 +330,7 @@ class TestJabatan(SLATestCase):
 				for row in dkb.baris:
 					row.realisasi = "25"
 				dkb.save()
-			jalankan_aksi("Data Kinerja Bidang", dkb.name, "Ajukan", KABID_PLH)
+			pabrik.jalankan_aksi("Data Kinerja Bidang", dkb.name, "Ajukan", KABID_PLH)
 		self.assertEqual(frappe.db.get_value("Data Kinerja Bidang", dkb.name, "workflow_state"), "Diajukan")
 		self.assertIsNotNone(self.jam(eki, 5, "SLA").selesai)
 		self.assertTrue(

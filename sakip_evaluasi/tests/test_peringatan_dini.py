@@ -13,19 +13,8 @@ from sakip_evaluasi.domain.doctype import DKB
 from sakip_evaluasi.patches import isi_proyeksi_peringatan_dini
 from sakip_evaluasi.sakip_evaluasi.report.peringatan_dini_capaian.peringatan_dini_capaian import execute
 from sakip_evaluasi.setup import dasbor
-from sakip_evaluasi.tests.factories import (
-	KADIS,
-	SEKRETARIS,
-	SUBKOR,
-	TAHUN_UJI,
-	SakipTestCase,
-	aksi,
-	buat_bidang_berkepala,
-	buat_indikator,
-	buat_pejabat,
-	sebagai,
-	siapkan_kertas_kerja,
-)
+from sakip_evaluasi.tests import factories as pabrik
+from sakip_evaluasi.tests.factories import KADIS, SEKRETARIS, SUBKOR, TAHUN_UJI, SakipTestCase, aksi, sebagai
 
 KABID = {"PDA": "kabid.pda@test.sakip", "PDB": "kabid.pdb@test.sakip"}
 KENDALA = "Anggaran pembinaan baru cair bulan Juni"
@@ -55,26 +44,28 @@ class TestPeringatanDini(SakipTestCase):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
-		buat_pejabat()
-		cls.bidang = buat_bidang_berkepala(KABID, "Bidang Peringatan")
+		pabrik.buat_pejabat()
+		cls.bidang = pabrik.buat_bidang_berkepala(KABID, "Bidang Peringatan")
 		# Kumulatif with quarterly targets: on its way in TW I, Kritis in TW II.
-		cls.umkm = buat_indikator(cls.bidang["PDA"], "Jumlah UMKM terbina", (25, 25, 25, 25), satuan="unit")
+		cls.umkm = pabrik.buat_indikator(
+			cls.bidang["PDA"], "Jumlah UMKM terbina", (25, 25, 25, 25), satuan="unit"
+		)
 		# Rata-rata without quarterly targets: one point in TW I cannot be projected.
-		cls.kepuasan = buat_indikator(
+		cls.kepuasan = pabrik.buat_indikator(
 			cls.bidang["PDA"], "Indeks kepuasan layanan", (0, 0, 0, 0), akumulasi="Rata-rata", satuan="indeks"
 		)
 		atur_target_tahunan(cls.kepuasan, 80)
 		# Nilai Akhir on a target path, in the other bidang.
-		cls.irigasi = buat_indikator(
+		cls.irigasi = pabrik.buat_indikator(
 			cls.bidang["PDB"], "Persentase irigasi baik", (60, 65, 70, 75), akumulasi="Nilai Akhir"
 		)
 		atur_target_tahunan(cls.irigasi, 75)
 
-		kke1 = siapkan_kertas_kerja("I", "Didistribusikan")
+		kke1 = pabrik.siapkan_kertas_kerja("I", "Didistribusikan")
 		cls.eki1 = kke1.evaluasi
 		isi_dan_terima(cls.eki1, {cls.umkm: "24", cls.kepuasan: "78", cls.irigasi: "62"})
 		aksi(kke1, "Rekap", SUBKOR)  # TW I's realisasi is now the work paper's, read by TW II
-		kke2 = siapkan_kertas_kerja("II", "Didistribusikan")
+		kke2 = pabrik.siapkan_kertas_kerja("II", "Didistribusikan")
 		cls.eki2 = kke2.evaluasi
 		cls.kke2 = kke2.name
 		isi_dan_terima(cls.eki2, {cls.umkm: "10", cls.kepuasan: "82", cls.irigasi: "66"}, {cls.umkm: KENDALA})
@@ -116,7 +107,7 @@ class TestPeringatanDini(SakipTestCase):
 		self.assertEqual((kk.status_proyeksi, kk.proyeksi_capaian), ("Kritis", 68))
 
 	def test_the_kabid_sees_the_risk_while_entering_data(self):
-		kke = siapkan_kertas_kerja("III", "Didistribusikan")
+		kke = pabrik.siapkan_kertas_kerja("III", "Didistribusikan")
 		dkb = frappe.get_doc(DKB, {"evaluasi": kke.evaluasi, "bidang": self.bidang["PDA"]})
 		with sebagai(KABID["PDA"]):
 			doc = frappe.get_doc(DKB, dkb.name)

@@ -6,16 +6,8 @@ import frappe
 
 from sakip_evaluasi.domain.doctype import DKB
 from sakip_evaluasi.extends import perubahan_nilai
-from sakip_evaluasi.tests.factories import (
-	SUBKOR,
-	SakipTestCase,
-	aksi,
-	buat_bidang_berkepala,
-	buat_indikator,
-	buat_pejabat,
-	sebagai,
-	siapkan_kertas_kerja,
-)
+from sakip_evaluasi.tests import factories as pabrik
+from sakip_evaluasi.tests.factories import SUBKOR, SakipTestCase, aksi, sebagai
 
 KABID = {"PNA": "kabid.pna@test.sakip"}
 SUBJEK = "Uji perubahan nilai"
@@ -32,10 +24,10 @@ class TestPerubahanNilai(SakipTestCase):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
-		buat_pejabat()
-		bidang = buat_bidang_berkepala(KABID, "Bidang Perubahan Nilai")["PNA"]
-		buat_indikator(bidang, "Persentase irigasi PN", (10, 20, 30, 40))
-		kke = siapkan_kertas_kerja("III", "Didistribusikan").name
+		pabrik.buat_pejabat()
+		bidang = pabrik.buat_bidang_berkepala(KABID, "Bidang Perubahan Nilai")["PNA"]
+		pabrik.buat_indikator(bidang, "Persentase irigasi PN", (10, 20, 30, 40))
+		kke = pabrik.siapkan_kertas_kerja("III", "Didistribusikan").name
 		cls.dkb = frappe.db.get_value(DKB, {"kertas_kerja": kke, "bidang": bidang})
 
 	def tearDown(self):

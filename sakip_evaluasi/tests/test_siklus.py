@@ -5,20 +5,8 @@ import frappe
 from frappe.model.workflow import WorkflowPermissionError, WorkflowTransitionError
 
 from sakip_evaluasi.aturan.siklus import pemilik_acara_rapat
-from sakip_evaluasi.tests.factories import (
-	KADIS,
-	SEKRETARIS,
-	SUBKOR,
-	TAHUN_UJI,
-	SakipTestCase,
-	aksi,
-	buat_bidang,
-	buat_bidang_berkepala,
-	buat_indikator,
-	buat_pejabat,
-	buat_user,
-	sebagai,
-)
+from sakip_evaluasi.tests import factories as pabrik
+from sakip_evaluasi.tests.factories import KADIS, SEKRETARIS, SUBKOR, TAHUN_UJI, SakipTestCase, aksi, sebagai
 
 DITOLAK = (
 	frappe.ValidationError,
@@ -35,13 +23,17 @@ class TestSiklusEvaluasi(SakipTestCase):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
-		buat_pejabat()
-		cls.bidang = buat_bidang_berkepala(KABID, "Bidang Uji")
+		pabrik.buat_pejabat()
+		cls.bidang = pabrik.buat_bidang_berkepala(KABID, "Bidang Uji")
 		cls.indikator = [
-			buat_indikator(cls.bidang["UJA"], "Persentase jalan mantap", (10, 20, 30, 40)),
-			buat_indikator(cls.bidang["UJA"], "Jumlah aduan", (8, 8, 8, 8), "Negatif", akumulasi="Tetap"),
-			buat_indikator(cls.bidang["UJB"], "Persentase irigasi baik", (25, 25, 25, 25)),
-			buat_indikator(cls.bidang["UJC"], "Indeks kepuasan", (70, 72, 75, 80), akumulasi="Nilai Akhir"),
+			pabrik.buat_indikator(cls.bidang["UJA"], "Persentase jalan mantap", (10, 20, 30, 40)),
+			pabrik.buat_indikator(
+				cls.bidang["UJA"], "Jumlah aduan", (8, 8, 8, 8), "Negatif", akumulasi="Tetap"
+			),
+			pabrik.buat_indikator(cls.bidang["UJB"], "Persentase irigasi baik", (25, 25, 25, 25)),
+			pabrik.buat_indikator(
+				cls.bidang["UJC"], "Indeks kepuasan", (70, 72, 75, 80), akumulasi="Nilai Akhir"
+			),
 		]
 
 	def assertDitolak(self, fn, pesan: str | None = None):
@@ -151,7 +143,7 @@ class TestSiklusEvaluasi(SakipTestCase):
 		# Steps 6-7: invitation, attendance and minutes. Invited: the three officials, the head of
 		# each of this test's bidang and of every other active bidang of the evaluation's OPD, and
 		# nobody else (not the head of an inactive bidang, nor of another OPD's bidang).
-		nonaktif = buat_bidang("Bidang Uji Nonaktif", "UJN", buat_user(KABID_NONAKTIF))
+		nonaktif = pabrik.buat_bidang("Bidang Uji Nonaktif", "UJN", pabrik.buat_user(KABID_NONAKTIF))
 		nonaktif.db_set("aktif", 0)
 		kepala_lain = {
 			b.kepala_bidang

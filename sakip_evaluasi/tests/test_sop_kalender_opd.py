@@ -8,20 +8,8 @@ import frappe
 from sakip_evaluasi.domain import peran
 from sakip_evaluasi.domain.doctype import KALENDER as KAL
 from sakip_evaluasi.setup.install import KALENDER_DEFAULT, SOP_DEFAULT, data_sop_default
-from sakip_evaluasi.tests.factories import (
-	KADIS,
-	LAIN,
-	OPD_LAIN,
-	OPD_UJI,
-	SEKRETARIS,
-	UjiIsian,
-	buat_evaluasi,
-	buat_opd,
-	buat_opd_lain,
-	buat_pejabat,
-	buat_user,
-	sebagai,
-)
+from sakip_evaluasi.tests import factories as pabrik
+from sakip_evaluasi.tests.factories import LAIN, OPD_LAIN, OPD_UJI, SEKRETARIS, UjiIsian, sebagai
 from sakip_evaluasi.tests.rest import rest, sumber
 
 ADMIN_PEMDA = "admin.pemda.sk@test.sakip"
@@ -36,9 +24,9 @@ class TestSOPKalenderOPD(UjiIsian):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
-		buat_pejabat()
-		buat_opd_lain()
-		buat_user(ADMIN_PEMDA, peran.ADMIN_PEMDA)
+		pabrik.buat_pejabat()
+		pabrik.buat_opd_lain()
+		pabrik.buat_user(ADMIN_PEMDA, peran.ADMIN_PEMDA)
 
 	def test_a_sekretaris_cannot_change_the_pemda_wide_sop_or_calendar(self):
 		def ubah_sop(doc):
@@ -94,9 +82,9 @@ class TestSOPKalenderOPD(UjiIsian):
 					"opd": OPD_UJI,
 				}
 			).insert()
-		milik = buat_evaluasi(opd=OPD_UJI)
+		milik = pabrik.buat_evaluasi(opd=OPD_UJI)
 		self.assertEqual((milik.kalender_kerja, milik.sop), (kal.name, sop.name))
-		lain = buat_evaluasi(opd=OPD_LAIN, kadis=LAIN["kadis"])
+		lain = pabrik.buat_evaluasi(opd=OPD_LAIN, kadis=LAIN["kadis"])
 		self.assertEqual((lain.kalender_kerja, lain.sop), (KALENDER_DEFAULT, SOP_DEFAULT))
 
 	def test_an_opd_cannot_take_another_opds_calendar(self):

@@ -13,17 +13,8 @@ from sakip_evaluasi.extends.surel import selaraskan_surel, workflow_aplikasi
 from sakip_evaluasi.setup.install import after_migrate
 from sakip_evaluasi.setup.workflow import pasang_workflow
 from sakip_evaluasi.sla.notifikasi import kirim_tertunda
-from sakip_evaluasi.tests.factories import (
-	KADIS,
-	SEKRETARIS,
-	SUBKOR,
-	TAHUN_UJI,
-	SakipTestCase,
-	buat_pejabat,
-	buat_user,
-	kirim_disposisi,
-	sebagai,
-)
+from sakip_evaluasi.tests import factories as pabrik
+from sakip_evaluasi.tests.factories import KADIS, SEKRETARIS, SUBKOR, TAHUN_UJI, SakipTestCase, sebagai
 from sakip_evaluasi.tests.rest import aksi_rest, rest, sumber
 from sakip_evaluasi.tests.test_workflow_sync import shipped
 
@@ -37,8 +28,8 @@ class TestSurel(SakipTestCase):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
-		buat_pejabat()
-		buat_user(ADMIN, "System Manager")
+		pabrik.buat_pejabat()
+		pabrik.buat_user(ADMIN, "System Manager")
 
 	def setUp(self):
 		super().setUp()
@@ -102,7 +93,7 @@ class TestSurel(SakipTestCase):
 			)
 			eki.insert()
 		kirim_tertunda(commit=False)
-		d1 = kirim_disposisi(eki.name, KADIS, SEKRETARIS)
+		d1 = pabrik.kirim_disposisi(eki.name, KADIS, SEKRETARIS)
 		kirim_tertunda(commit=False)
 		baru = {
 			"evaluasi": eki.name,
@@ -162,7 +153,7 @@ class TestSurel(SakipTestCase):
 
 		# What the switch prevents (the defect): Frappe's e-mail on and no account logs an error.
 		frappe.db.set_value("Workflow", "Alur Disposisi", "send_email_alert", 1)
-		kirim_disposisi(eki.name, KADIS, SUBKOR)
+		pabrik.kirim_disposisi(eki.name, KADIS, SUBKOR)
 		self.assertTrue(kesalahan())
 		self.assertEqual({e.method for e in kesalahan()}, {GAGAL})
 
@@ -221,7 +212,7 @@ class TestSurel(SakipTestCase):
 		frappe.delete_doc("Email Account", AKUN, ignore_permissions=True)
 		frappe.local.outgoing_email_account = {}
 		self.assertEqual(set(self.surel_workflow().values()), {0})
-		kirim_disposisi(eki.name, KADIS, SUBKOR)
+		pabrik.kirim_disposisi(eki.name, KADIS, SUBKOR)
 		self.assertEqual(kesalahan(), [])
 
 	# --- the switch and the shipped workflows ----------------------------------------------------------

@@ -8,18 +8,8 @@ from frappe.utils import getdate
 
 from sakip_evaluasi.domain.doctype import TL
 from sakip_evaluasi.patches import isi_umur_tindak_lanjut
-from sakip_evaluasi.tests.factories import (
-	KADIS,
-	SEKRETARIS,
-	SUBKOR,
-	SakipTestCase,
-	aksi,
-	buat_bidang_berkepala,
-	buat_evaluasi,
-	buat_pejabat,
-	sebagai,
-	tulis_notulen,
-)
+from sakip_evaluasi.tests import factories as pabrik
+from sakip_evaluasi.tests.factories import KADIS, SEKRETARIS, SUBKOR, SakipTestCase, aksi, sebagai
 
 KABID = {"TDA": "kabid.tda@test.sakip", "TDB": "kabid.tdb@test.sakip"}
 BUKTI = "https://arsip.contoh.go.id/tindak-lanjut/ba-001.pdf"
@@ -29,14 +19,14 @@ class TestTindakLanjutDibawa(SakipTestCase):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
-		buat_pejabat()
-		cls.bidang = buat_bidang_berkepala(KABID, "Bidang Dibawa")
+		pabrik.buat_pejabat()
+		cls.bidang = pabrik.buat_bidang_berkepala(KABID, "Bidang Dibawa")
 
 	# --- the meeting of one triwulan, as the Subkoordinator, Sekretaris and Kepala Dinas hold it ---
 
 	def undangan(self, triwulan: str, tanggal: str, acara: str | None = None):
 		with self.freeze_time(f"{tanggal} 08:00:00"):
-			eki = buat_evaluasi(triwulan)
+			eki = pabrik.buat_evaluasi(triwulan)
 			with sebagai(SUBKOR):
 				nr = frappe.get_doc(
 					{"doctype": "Notulen Rapat", "evaluasi": eki.name, "acara": acara}
@@ -48,7 +38,7 @@ class TestTindakLanjutDibawa(SakipTestCase):
 
 	def sahkan(self, nr, tanggal: str, rekomendasi: dict[str, list[str]]):
 		with self.freeze_time(f"{tanggal} 13:00:00"):
-			tulis_notulen(
+			pabrik.tulis_notulen(
 				nr.name, [(self.bidang[kode], t) for kode, teks in rekomendasi.items() for t in teks]
 			)
 			nr = aksi(nr, "Ajukan Notulen", SUBKOR)

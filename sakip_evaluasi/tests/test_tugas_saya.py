@@ -11,21 +11,8 @@ from sakip_evaluasi.domain import peran, sla
 from sakip_evaluasi.domain.doctype import DISPOSISI, DKB, TL
 from sakip_evaluasi.domain.doctype import EVALUASI as EKI
 from sakip_evaluasi.setup import install, pemberitahuan, ruang_kerja
-from sakip_evaluasi.tests.factories import (
-	KADIS,
-	SEKRETARIS,
-	SUBKOR,
-	SakipTestCase,
-	aksi,
-	buat_bidang_berkepala,
-	buat_evaluasi,
-	buat_indikator,
-	buat_pejabat,
-	buat_user,
-	kembalikan,
-	kirim_disposisi,
-	sebagai,
-)
+from sakip_evaluasi.tests import factories as pabrik
+from sakip_evaluasi.tests.factories import KADIS, SEKRETARIS, SUBKOR, SakipTestCase, aksi, sebagai
 from sakip_evaluasi.tests.rest import rest, sumber
 
 KABID = {"TSA": "kabid.tsa@test.sakip", "TSB": "kabid.tsb@test.sakip"}
@@ -56,17 +43,17 @@ class TestTugasSaya(SakipTestCase):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
-		buat_pejabat()
-		buat_user(SUBKOR_LAIN, peran.SUBKOOR)
-		buat_user(INSPEKTORAT, peran.INSPEKTORAT)
-		cls.bidang = buat_bidang_berkepala(KABID, "Bidang Tugas")
-		buat_indikator(cls.bidang["TSA"], "Persentase jalan mantap TS", (10, 20, 30, 40))
-		buat_indikator(cls.bidang["TSB"], "Persentase irigasi baik TS", (25, 25, 25, 25))
+		pabrik.buat_pejabat()
+		pabrik.buat_user(SUBKOR_LAIN, peran.SUBKOOR)
+		pabrik.buat_user(INSPEKTORAT, peran.INSPEKTORAT)
+		cls.bidang = pabrik.buat_bidang_berkepala(KABID, "Bidang Tugas")
+		pabrik.buat_indikator(cls.bidang["TSA"], "Persentase jalan mantap TS", (10, 20, 30, 40))
+		pabrik.buat_indikator(cls.bidang["TSB"], "Persentase irigasi baik TS", (25, 25, 25, 25))
 		# Steps 1-2 (the disposisi chain) done, so that step 5's clocks run once distributed.
-		cls.evaluasi = buat_evaluasi("III").name
+		cls.evaluasi = pabrik.buat_evaluasi("III").name
 		cls.disposisi = [
-			kirim_disposisi(cls.evaluasi, KADIS, SEKRETARIS).name,
-			kirim_disposisi(cls.evaluasi, SEKRETARIS, SUBKOR).name,
+			pabrik.kirim_disposisi(cls.evaluasi, KADIS, SEKRETARIS).name,
+			pabrik.kirim_disposisi(cls.evaluasi, SEKRETARIS, SUBKOR).name,
 		]
 		cls.kke = frappe.get_doc({"doctype": "Kertas Kerja Evaluasi", "evaluasi": cls.evaluasi}).insert()
 		for action, user in (("Ajukan", SUBKOR), ("Setujui", SEKRETARIS), ("Distribusikan", SUBKOR)):
@@ -156,7 +143,7 @@ class TestTugasSaya(SakipTestCase):
 		self.isi_dan_ajukan()
 		self.assertEqual(self.jam_langkah_5().status_sla, sla.SELESAI_TEPAT_WAKTU)
 		self.assertIn("(1 bidang belum selesai)", self.kartu_evaluasi()["langkah_saat_ini"])
-		kembalikan(frappe.get_doc(DKB, self.dkb["TSA"]), SUBKOR, ALASAN)
+		pabrik.kembalikan(frappe.get_doc(DKB, self.dkb["TSA"]), SUBKOR, ALASAN)
 		jam = self.jam_langkah_5()
 		self.assertIsNone(jam.selesai, "the returned bidang's step 5 clock must run again")
 		self.assertEqual(jam.status_sla, sla.BERJALAN)
@@ -203,7 +190,7 @@ class TestTugasSaya(SakipTestCase):
 		with sebagai(INSPEKTORAT):
 			self.assertEqual(api.dokumen(TL, tl.name)["aksi"], [])
 		# Returning it stays the Inspektorat's right.
-		tl = kembalikan(tl, INSPEKTORAT, "Bukti dukung pemeliharaan belum dilampirkan.")
+		tl = pabrik.kembalikan(tl, INSPEKTORAT, "Bukti dukung pemeliharaan belum dilampirkan.")
 		self.assertEqual(tl.workflow_state, "Dikembalikan")
 		self.assertIn(tl.name, nama_tugas(KABID["TSA"]))
 
@@ -213,7 +200,7 @@ class TestTugasSaya(SakipTestCase):
 		self.isi_dan_ajukan()
 		self.assertEqual(len(lonceng(SUBKOR, self.dkb["TSA"])), 1, "submission: the Subkoordinator")
 		self.assertEqual(lonceng(SUBKOR_LAIN, self.dkb["TSA"]), [])
-		kembalikan(frappe.get_doc(DKB, self.dkb["TSA"]), SUBKOR, ALASAN)
+		pabrik.kembalikan(frappe.get_doc(DKB, self.dkb["TSA"]), SUBKOR, ALASAN)
 		pesan = lonceng(KABID["TSA"], self.dkb["TSA"])
 		self.assertEqual(len(pesan), 1)
 		self.assertIn("dikembalikan", pesan[0].subject)
@@ -335,15 +322,15 @@ class TestDisposisiSelesai(SakipTestCase):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
-		buat_pejabat()
-		cls.bidang = buat_bidang_berkepala(KABID, "Bidang Disposisi")
-		buat_indikator(cls.bidang["TSA"], "Persentase jalan mantap DS", (10, 20, 30, 40))
+		pabrik.buat_pejabat()
+		cls.bidang = pabrik.buat_bidang_berkepala(KABID, "Bidang Disposisi")
+		pabrik.buat_indikator(cls.bidang["TSA"], "Persentase jalan mantap DS", (10, 20, 30, 40))
 
 	def test_the_step_1_disposisi_closes_once_the_sekretaris_sends_theirs(self):
-		eki = buat_evaluasi("II").name
-		d1 = aksi(kirim_disposisi(eki, KADIS, SEKRETARIS), "Terima", SEKRETARIS)
+		eki = pabrik.buat_evaluasi("II").name
+		d1 = aksi(pabrik.kirim_disposisi(eki, KADIS, SEKRETARIS), "Terima", SEKRETARIS)
 		self.assertEqual(disposisi_menunggu(SEKRETARIS), [d1.name], "step 2 waits for the Sekretaris")
-		kirim_disposisi(eki, SEKRETARIS, SUBKOR)
+		pabrik.kirim_disposisi(eki, SEKRETARIS, SUBKOR)
 		self.assertEqual(disposisi_menunggu(SEKRETARIS), [], "step 2 is done")
 		self.assertEqual(frappe.db.get_value(DISPOSISI, d1.name, "workflow_state"), "Selesai")
 		catatan = catatan_sistem(d1.name)
@@ -351,9 +338,9 @@ class TestDisposisiSelesai(SakipTestCase):
 		self.assertIn("langkah 2", catatan[0].content)
 
 	def test_the_step_2_disposisi_closes_once_the_work_paper_is_distributed(self):
-		eki = buat_evaluasi("II").name
-		aksi(kirim_disposisi(eki, KADIS, SEKRETARIS), "Terima", SEKRETARIS)
-		d2 = aksi(kirim_disposisi(eki, SEKRETARIS, SUBKOR), "Terima", SUBKOR)
+		eki = pabrik.buat_evaluasi("II").name
+		aksi(pabrik.kirim_disposisi(eki, KADIS, SEKRETARIS), "Terima", SEKRETARIS)
+		d2 = aksi(pabrik.kirim_disposisi(eki, SEKRETARIS, SUBKOR), "Terima", SUBKOR)
 		self.assertEqual(disposisi_menunggu(SUBKOR), [d2.name], "steps 3-4 wait for the Subkoordinator")
 		kke = frappe.get_doc({"doctype": "Kertas Kerja Evaluasi", "evaluasi": eki}).insert()
 		for action, user in (("Ajukan", SUBKOR), ("Setujui", SEKRETARIS)):
@@ -377,17 +364,17 @@ class TestDisposisiSelesai(SakipTestCase):
 		)
 
 	def test_a_disposisi_accepted_after_its_work_is_done_closes_at_once(self):
-		eki = buat_evaluasi("II").name
-		d1 = kirim_disposisi(eki, KADIS, SEKRETARIS)
-		kirim_disposisi(eki, SEKRETARIS, SUBKOR)  # step 2 done before the Sekretaris accepted d1
+		eki = pabrik.buat_evaluasi("II").name
+		d1 = pabrik.kirim_disposisi(eki, KADIS, SEKRETARIS)
+		pabrik.kirim_disposisi(eki, SEKRETARIS, SUBKOR)  # step 2 done before the Sekretaris accepted d1
 		self.assertEqual(disposisi_menunggu(SEKRETARIS), [d1.name], "still to be read and accepted")
 		d1 = aksi(d1, "Terima", SEKRETARIS)
 		self.assertEqual(d1.workflow_state, "Selesai")
 		self.assertEqual(disposisi_menunggu(SEKRETARIS), [])
 
 	def test_the_addressee_still_finishes_a_disposisi_whose_work_runs(self):
-		eki = buat_evaluasi("II").name
-		d1 = aksi(kirim_disposisi(eki, KADIS, SEKRETARIS), "Terima", SEKRETARIS)
+		eki = pabrik.buat_evaluasi("II").name
+		d1 = aksi(pabrik.kirim_disposisi(eki, KADIS, SEKRETARIS), "Terima", SEKRETARIS)
 		d1 = aksi(d1, "Selesaikan", SEKRETARIS)
 		self.assertEqual(d1.workflow_state, "Selesai")
 		self.assertEqual(disposisi_menunggu(SEKRETARIS), [])

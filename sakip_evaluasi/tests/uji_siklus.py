@@ -10,20 +10,8 @@ from sakip_evaluasi.domain.doctype import EVALUASI as EKI
 from sakip_evaluasi.domain.doctype import LANGKAH
 from sakip_evaluasi.extends.surel import workflow_aplikasi
 from sakip_evaluasi.sla import jadwal, notifikasi
-from sakip_evaluasi.tests.factories import (
-	KADIS,
-	SEKRETARIS,
-	SUBKOR,
-	TAHUN_UJI,
-	SakipTestCase,
-	aksi,
-	buat_bidang_berkepala,
-	buat_indikator,
-	buat_pejabat,
-	kirim_disposisi,
-	sebagai,
-	tulis_notulen,
-)
+from sakip_evaluasi.tests import factories as pabrik
+from sakip_evaluasi.tests.factories import KADIS, SEKRETARIS, SUBKOR, TAHUN_UJI, SakipTestCase, aksi, sebagai
 
 KABID = {"SLA": "kabid.sla@test.sakip", "SLB": "kabid.slb@test.sakip"}
 
@@ -60,10 +48,10 @@ class SLATestCase(SakipTestCase):
 		super().setUpClass()
 		buat_akun_surel()
 		tanpa_surel_workflow()
-		buat_pejabat()
-		cls.bidang = buat_bidang_berkepala(KABID, "Bidang Uji")
+		pabrik.buat_pejabat()
+		cls.bidang = pabrik.buat_bidang_berkepala(KABID, "Bidang Uji")
 		for kode in KABID:
-			buat_indikator(cls.bidang[kode], f"Indikator uji {kode}", (10, 20, 30, 40))
+			pabrik.buat_indikator(cls.bidang[kode], f"Indikator uji {kode}", (10, 20, 30, 40))
 
 	def setUp(self) -> None:
 		super().setUp()
@@ -77,7 +65,7 @@ class SLATestCase(SakipTestCase):
 
 	def disposisi(self, eki, dari: str, kepada: str, saat: str):
 		with self.freeze_time(saat):
-			return kirim_disposisi(eki.name, dari, kepada)
+			return pabrik.kirim_disposisi(eki.name, dari, kepada)
 
 	def kertas_kerja(self, eki, saat: str):
 		with self.freeze_time(saat), sebagai(SUBKOR):
@@ -119,7 +107,9 @@ class SLATestCase(SakipTestCase):
 
 	def ajukan_notulen(self, nr, saat: str, rekomendasi: tuple[str, ...]):
 		with self.freeze_time(saat):
-			tulis_notulen(nr.name, [(self.bidang[kode], f"Tindak lanjut {kode}") for kode in rekomendasi])
+			pabrik.tulis_notulen(
+				nr.name, [(self.bidang[kode], f"Tindak lanjut {kode}") for kode in rekomendasi]
+			)
 			return aksi(nr, "Ajukan Notulen", SUBKOR)
 
 	def ajukan_tindak_lanjut(self, eki, kode: str, saat: str):

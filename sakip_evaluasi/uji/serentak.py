@@ -13,16 +13,8 @@ from frappe.utils.password import update_password
 from sakip_evaluasi.domain.doctype import EVALUASI as EKI
 from sakip_evaluasi.domain.doctype import LANGKAH
 from sakip_evaluasi.pejabat.pemegang import PEJABAT
-from sakip_evaluasi.tests.factories import (
-	OPD_UJI,
-	buat_bidang,
-	buat_indikator,
-	buat_pejabat,
-	buat_user,
-	jalankan_aksi,
-	kirim_disposisi,
-	sebagai,
-)
+from sakip_evaluasi.tests import factories as pabrik
+from sakip_evaluasi.tests.factories import OPD_UJI, sebagai
 
 TAHUN = 2097
 DOMAIN = "serentak.sakip"
@@ -41,28 +33,30 @@ def siapkan(jumlah: int = 24, sandi: str = "Serentak#2097", indikator_per_bidang
 	indicators each, every realisation filled."""
 	frappe.set_user("Administrator")
 	bersihkan()
-	buat_pejabat()  # the test OPD and its officials
+	pabrik.buat_pejabat()  # the test OPD and its officials
 	kadis, sekretaris, subkor = (frappe.db.get_value("OPD", OPD_UJI, PEJABAT[p]) for p in PEJABAT)
 
 	kabid = {}
 	for i in range(1, jumlah + 1):
-		user = buat_user(f"kabid.s{i:02d}@{DOMAIN}")
+		user = pabrik.buat_user(f"kabid.s{i:02d}@{DOMAIN}")
 		update_password(user, sandi)
-		bidang = buat_bidang(f"{PREFIX_BIDANG} {i:02d}", f"SR{i:02d}", user).name
+		bidang = pabrik.buat_bidang(f"{PREFIX_BIDANG} {i:02d}", f"SR{i:02d}", user).name
 		for j in range(1, indikator_per_bidang + 1):
 			nama = f"Indikator serentak {i:02d}" + (f".{j:02d}" if indikator_per_bidang > 1 else "")
-			buat_indikator(bidang, nama, (10, 20, 30, 40), tahun=TAHUN)
+			pabrik.buat_indikator(bidang, nama, (10, 20, 30, 40), tahun=TAHUN)
 		kabid[bidang] = user
 
 	with sebagai(kadis):
 		eki = frappe.get_doc({"doctype": EKI, "opd": OPD_UJI, "tahun": TAHUN, "triwulan": "I"}).insert()
 	for dari, kepada in ((kadis, sekretaris), (sekretaris, subkor)):
-		jalankan_aksi("Disposisi", kirim_disposisi(eki.name, dari, kepada).name, "Terima", kepada)
+		pabrik.jalankan_aksi(
+			"Disposisi", pabrik.kirim_disposisi(eki.name, dari, kepada).name, "Terima", kepada
+		)
 	with sebagai(subkor):
 		kke = frappe.get_doc({"doctype": "Kertas Kerja Evaluasi", "evaluasi": eki.name}).insert()
-	jalankan_aksi("Kertas Kerja Evaluasi", kke.name, "Ajukan", subkor)
-	jalankan_aksi("Kertas Kerja Evaluasi", kke.name, "Setujui", sekretaris)
-	jalankan_aksi("Kertas Kerja Evaluasi", kke.name, "Distribusikan", subkor)
+	pabrik.jalankan_aksi("Kertas Kerja Evaluasi", kke.name, "Ajukan", subkor)
+	pabrik.jalankan_aksi("Kertas Kerja Evaluasi", kke.name, "Setujui", sekretaris)
+	pabrik.jalankan_aksi("Kertas Kerja Evaluasi", kke.name, "Distribusikan", subkor)
 
 	pengguna = []
 	for name in frappe.get_all("Data Kinerja Bidang", filters={"evaluasi": eki.name}, pluck="name"):

@@ -12,27 +12,8 @@ from sakip_evaluasi.api.alur_kerja import aturan_isian
 from sakip_evaluasi.aturan.kertas_kerja import buat_kertas_kerja, impor_kertas_kerja
 from sakip_evaluasi.domain.doctype import DKB
 from sakip_evaluasi.patches import isi_riwayat_pengembalian
-from sakip_evaluasi.tests.factories import (
-	JALUR_SIMPAN,
-	SEKRETARIS,
-	SUBKOR,
-	UjiIsian,
-	aksi,
-	buat_bidang_berkepala,
-	buat_indikator,
-	buat_pejabat,
-	buat_user,
-	dengan_versi,
-	kembalikan,
-	potret,
-	rest_put,
-	riwayat,
-	sebagai,
-	sebagai_json,
-	siapkan_kertas_kerja,
-	simpan_lewat,
-	versi,
-)
+from sakip_evaluasi.tests import factories as pabrik
+from sakip_evaluasi.tests.factories import JALUR_SIMPAN, SEKRETARIS, SUBKOR, UjiIsian, aksi, sebagai
 from sakip_evaluasi.tests.test_kertas_kerja_excel import sel, ubah
 
 KABID = {"IGA": "kabid.iga@test.sakip", "IGB": "kabid.igb@test.sakip"}
@@ -45,14 +26,14 @@ class TestDataKinerjaBidang(UjiIsian):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
-		buat_pejabat()
-		buat_user(ADMIN_SISTEM, "System Manager")
-		cls.bidang = buat_bidang_berkepala(KABID, "Bidang Integritas")
-		buat_indikator(cls.bidang["IGA"], "Persentase jalan mantap", (10, 20, 30, 40))
-		buat_indikator(cls.bidang["IGA"], "Jumlah aduan", (8, 8, 8, 8), "Negatif", akumulasi="Tetap")
-		buat_indikator(cls.bidang["IGA"], "Indeks kepuasan", (70, 72, 75, 80), akumulasi="Rata-rata")
-		buat_indikator(cls.bidang["IGB"], "Persentase irigasi baik", (25, 25, 25, 25))
-		cls.kke = siapkan_kertas_kerja("III", "Didistribusikan").name
+		pabrik.buat_pejabat()
+		pabrik.buat_user(ADMIN_SISTEM, "System Manager")
+		cls.bidang = pabrik.buat_bidang_berkepala(KABID, "Bidang Integritas")
+		pabrik.buat_indikator(cls.bidang["IGA"], "Persentase jalan mantap", (10, 20, 30, 40))
+		pabrik.buat_indikator(cls.bidang["IGA"], "Jumlah aduan", (8, 8, 8, 8), "Negatif", akumulasi="Tetap")
+		pabrik.buat_indikator(cls.bidang["IGA"], "Indeks kepuasan", (70, 72, 75, 80), akumulasi="Rata-rata")
+		pabrik.buat_indikator(cls.bidang["IGB"], "Persentase irigasi baik", (25, 25, 25, 25))
+		cls.kke = pabrik.siapkan_kertas_kerja("III", "Didistribusikan").name
 		cls.dkb = frappe.db.get_value(DKB, {"kertas_kerja": cls.kke, "bidang": cls.bidang["IGA"]})
 		cls.dkb_lain = frappe.db.get_value(DKB, {"kertas_kerja": cls.kke, "bidang": cls.bidang["IGB"]})
 		with sebagai(KABID["IGA"]):
@@ -73,7 +54,7 @@ class TestDataKinerjaBidang(UjiIsian):
 		return aksi(frappe.get_doc(DKB, self.dkb), "Ajukan", KABID["IGA"])
 
 	def kembalikan(self, alasan: str):
-		return kembalikan(frappe.get_doc(DKB, self.dkb), SUBKOR, alasan)
+		return pabrik.kembalikan(frappe.get_doc(DKB, self.dkb), SUBKOR, alasan)
 
 	# --- item 1: the rows are the work paper's ----------------------------------------------------
 
@@ -115,17 +96,17 @@ class TestDataKinerjaBidang(UjiIsian):
 		)
 
 	def test_a_rest_put_leaving_a_row_out_is_refused(self):
-		data = sebagai_json(frappe.get_doc(DKB, self.dkb))
+		data = pabrik.sebagai_json(frappe.get_doc(DKB, self.dkb))
 		data["baris"] = data["baris"][:1]
 		with sebagai(KABID["IGA"]):
 			self.assertDitolak(
-				lambda: rest_put(DKB, self.dkb, data), "tabel Baris dihapus", dokumen=[(DKB, self.dkb)]
+				lambda: pabrik.rest_put(DKB, self.dkb, data), "tabel Baris dihapus", dokumen=[(DKB, self.dkb)]
 			)
 		# only the rows named, partly filled, as a careless client sends them
 		data = {"baris": [{"name": r.name, "realisasi": "1"} for r in self.baris()]}
 		with sebagai(KABID["IGA"]):
 			pesan = self.assertDitolak(
-				lambda: rest_put(DKB, self.dkb, data),
+				lambda: pabrik.rest_put(DKB, self.dkb, data),
 				"kolom Indikator Kinerja diubah",
 				dokumen=[(DKB, self.dkb)],
 			)
@@ -244,11 +225,11 @@ class TestDataKinerjaBidang(UjiIsian):
 		with sebagai(KABID["IGA"]):
 			# PUT /api/resource/Baris Data Kinerja/<name>
 			self.assertDitolak(
-				lambda: rest_put("Baris Data Kinerja", row.name, {"realisasi": "9"}),
+				lambda: pabrik.rest_put("Baris Data Kinerja", row.name, {"realisasi": "9"}),
 				pesan,
 				dokumen=[(DKB, self.dkb)],
 			)
-			data = sebagai_json(frappe.get_doc("Baris Data Kinerja", row.name))
+			data = pabrik.sebagai_json(frappe.get_doc("Baris Data Kinerja", row.name))
 			data["realisasi"] = "9"
 			self.assertDitolak(lambda: frappe.client.save(json.dumps(data)), pesan, dokumen=[(DKB, self.dkb)])
 		# DELETE /api/resource/Baris Data Kinerja/<name>: the Kabid has no delete right; a System
@@ -280,7 +261,7 @@ class TestDataKinerjaBidang(UjiIsian):
 				doc.baris[1].kendala = f"Kendala {jalur}"
 				doc.baris[1].upaya = "Percepatan"
 				doc.baris[1].bukti_dukung = "/files/bukti.pdf"
-				simpan_lewat(jalur, KABID["IGA"], doc)
+				pabrik.simpan_lewat(jalur, KABID["IGA"], doc)
 				sesudah = self.baris()
 				self.assertEqual((sesudah[1].realisasi, sesudah[1].kendala), (str(7 + i), f"Kendala {jalur}"))
 				self.assertEqual(sesudah[1].capaian, (2 * 8 - (7 + i)) / 8 * 100)  # Negatif (2T-R)/T
@@ -340,10 +321,10 @@ class TestDataKinerjaBidang(UjiIsian):
 		with sebagai(KABID["IGA"]):
 			_nama, isi = buat_kertas_kerja(DKB, self.dkb)
 		isi = ubah(isi, sel("F3", 7, "IGA"))  # the second row's Realisasi
-		with dengan_versi(), sebagai(KABID["IGA"]):
+		with pabrik.dengan_versi(), sebagai(KABID["IGA"]):
 			hasil = impor_kertas_kerja(DKB, self.dkb, isi, "kk.xlsx")
 		self.assertTrue(hasil["berhasil"], hasil)
-		(v,) = versi(DKB, self.dkb)
+		(v,) = pabrik.versi(DKB, self.dkb)
 		self.assertEqual((v["changed"], v["added"], v["removed"]), ([], [], []))
 		self.assertEqual([(r[0], r[1]) for r in v["row_changed"]], [("baris", 1)])
 		# 6 → 7 of a Negatif indicator: capaian 125 → 112.5, still Sangat Tinggi by the same formula,
@@ -364,20 +345,20 @@ class TestDataKinerjaBidang(UjiIsian):
 
 	def test_a_save_that_changes_nothing_records_nothing(self):
 		for jalur in JALUR_SIMPAN:
-			with self.subTest(jalur=jalur), dengan_versi():
-				simpan_lewat(jalur, KABID["IGA"], frappe.get_doc(DKB, self.dkb))
-				self.assertEqual(versi(DKB, self.dkb), [])
+			with self.subTest(jalur=jalur), pabrik.dengan_versi():
+				pabrik.simpan_lewat(jalur, KABID["IGA"], frappe.get_doc(DKB, self.dkb))
+				self.assertEqual(pabrik.versi(DKB, self.dkb), [])
 		# rows without a realisasi (capaian 0, no predikat) too
-		with dengan_versi():
-			simpan_lewat("form", KABID["IGB"], frappe.get_doc(DKB, self.dkb_lain))
-		self.assertEqual(versi(DKB, self.dkb_lain), [])
+		with pabrik.dengan_versi():
+			pabrik.simpan_lewat("form", KABID["IGB"], frappe.get_doc(DKB, self.dkb_lain))
+		self.assertEqual(pabrik.versi(DKB, self.dkb_lain), [])
 
 	def test_a_one_field_change_records_only_that_field(self):
-		with dengan_versi():
+		with pabrik.dengan_versi():
 			doc = frappe.get_doc(DKB, self.dkb)
 			doc.baris[0].kendala = "Cuaca"
-			simpan_lewat("form", KABID["IGA"], doc)
-		(v,) = versi(DKB, self.dkb)
+			pabrik.simpan_lewat("form", KABID["IGA"], doc)
+		(v,) = pabrik.versi(DKB, self.dkb)
 		row = frappe.get_doc(DKB, self.dkb).baris[0]
 		self.assertEqual(v["row_changed"], [["baris", 0, row.name, [["kendala", None, "Cuaca"]]]])
 		self.assertEqual((v["changed"], v["added"], v["removed"]), ([], [], []))
@@ -389,7 +370,7 @@ class TestDataKinerjaBidang(UjiIsian):
 		doc = self.kembalikan("Periksa angka realisasi")
 		self.assertEqual(doc.workflow_state, "Dikembalikan")
 		self.assertEqual(doc.alasan_dikembalikan, "Periksa angka realisasi")
-		self.assertEqual(riwayat(doc), [("Periksa angka realisasi", SUBKOR, "Diajukan")])
+		self.assertEqual(pabrik.riwayat(doc), [("Periksa angka realisasi", SUBKOR, "Diajukan")])
 		self.assertTrue(doc.riwayat_pengembalian[0].waktu)
 
 	def test_the_kabid_cannot_rewrite_the_reason_of_a_return(self):
@@ -482,12 +463,12 @@ class TestDataKinerjaBidang(UjiIsian):
 		self.kembalikan("Periksa angka realisasi")
 		self.ajukan()
 		self.kembalikan("Lengkapi bukti & dukung <segera>")
-		seharusnya = riwayat(frappe.get_doc(DKB, self.dkb))
+		seharusnya = pabrik.riwayat(frappe.get_doc(DKB, self.dkb))
 		# a site from before the history: the rows are not there
 		frappe.db.delete("Riwayat Pengembalian", {"parent": self.dkb})
 		isi_riwayat_pengembalian.execute()
-		self.assertEqual(riwayat(frappe.get_doc(DKB, self.dkb)), seharusnya)
+		self.assertEqual(pabrik.riwayat(frappe.get_doc(DKB, self.dkb)), seharusnya)
 		# again: nothing more
-		sebelum = potret(DKB, self.dkb)
+		sebelum = pabrik.potret(DKB, self.dkb)
 		isi_riwayat_pengembalian.execute()
-		self.assertEqual(potret(DKB, self.dkb), sebelum)
+		self.assertEqual(pabrik.potret(DKB, self.dkb), sebelum)

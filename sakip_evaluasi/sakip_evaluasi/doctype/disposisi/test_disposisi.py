@@ -5,6 +5,7 @@ import frappe
 import frappe.api.v1
 
 from sakip_evaluasi.domain.doctype import DISPOSISI
+from sakip_evaluasi.tests import factories as pabrik
 from sakip_evaluasi.tests.factories import (
 	JALUR_SIMPAN,
 	KADIS,
@@ -14,12 +15,7 @@ from sakip_evaluasi.tests.factories import (
 	TAHUN_UJI,
 	UjiIsian,
 	aksi,
-	buat_evaluasi,
-	buat_pejabat,
-	kirim_disposisi,
-	rest_put,
 	sebagai,
-	simpan_lewat,
 )
 
 
@@ -27,7 +23,7 @@ class TestDisposisi(UjiIsian):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
-		buat_pejabat()
+		pabrik.buat_pejabat()
 		for instruksi in ("Untuk ditindaklanjuti", "Siapkan bahan"):
 			if not frappe.db.exists("Instruksi Disposisi", instruksi):
 				frappe.get_doc({"doctype": "Instruksi Disposisi", "instruksi": instruksi}).insert()
@@ -39,7 +35,7 @@ class TestDisposisi(UjiIsian):
 				frappe.get_doc(
 					{
 						"doctype": DISPOSISI,
-						"evaluasi": buat_evaluasi().name,
+						"evaluasi": pabrik.buat_evaluasi().name,
 						"kepada": SEKRETARIS,
 						"instruksi": [{"instruksi": "Untuk ditindaklanjuti"}],
 						"catatan": "Laksanakan evaluasi",
@@ -69,7 +65,7 @@ class TestDisposisi(UjiIsian):
 			with self.subTest(jalur=jalur):
 				doc = frappe.get_doc(DISPOSISI, self.disposisi)
 				doc.set("instruksi", [{"instruksi": "Siapkan bahan"}] * (1 + len(doc.instruksi) % 2))
-				simpan_lewat(jalur, KADIS, doc)
+				pabrik.simpan_lewat(jalur, KADIS, doc)
 		self.assertEqual(len(frappe.get_doc(DISPOSISI, self.disposisi).instruksi), 1)
 
 	def test_nobody_else_and_not_after_sending(self):
@@ -87,7 +83,7 @@ class TestDisposisi(UjiIsian):
 		pesan = "Instruksi Disposisi Item hanya dapat diubah melalui dokumennya (Disposisi"
 		with sebagai(KADIS):
 			self.assertDitolak(
-				lambda: rest_put("Instruksi Disposisi Item", row.name, {"instruksi": "Siapkan bahan"}),
+				lambda: pabrik.rest_put("Instruksi Disposisi Item", row.name, {"instruksi": "Siapkan bahan"}),
 				pesan,
 				dokumen=[(DISPOSISI, self.disposisi)],
 			)
@@ -103,7 +99,7 @@ class TestDisposisi(UjiIsian):
 
 		evaluasi = frappe.db.get_value(DISPOSISI, self.disposisi, "evaluasi")
 		d1 = aksi(aksi(frappe.get_doc(DISPOSISI, self.disposisi), "Kirim", KADIS), "Terima", SEKRETARIS)
-		d2 = aksi(kirim_disposisi(evaluasi, SEKRETARIS, SUBKOR), "Terima", SUBKOR)
+		d2 = aksi(pabrik.kirim_disposisi(evaluasi, SEKRETARIS, SUBKOR), "Terima", SUBKOR)
 		# As an earlier version left a site: the step-1 disposisi still Diterima though step 2 is done.
 		frappe.db.set_value(DISPOSISI, d1.name, "workflow_state", "Diterima")
 		frappe.db.delete("Comment", {"reference_name": d1.name, "comment_type": "Info"})

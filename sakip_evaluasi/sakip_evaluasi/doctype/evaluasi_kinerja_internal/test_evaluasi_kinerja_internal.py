@@ -11,20 +11,8 @@ from sakip_evaluasi.domain.doctype import KKE, OPD
 from sakip_evaluasi.domain.peran import KEPALA_BIDANG, KEPALA_DINAS, SEKRETARIS, SUBKOOR
 from sakip_evaluasi.patches import isi_pejabat_evaluasi
 from sakip_evaluasi.pejabat.pemegang import pemegang_aktif
-from sakip_evaluasi.tests.factories import (
-	KADIS,
-	OPD_UJI,
-	SUBKOR,
-	TAHUN_UJI,
-	SakipTestCase,
-	aksi,
-	buat_bidang,
-	buat_indikator,
-	buat_pejabat,
-	buat_user,
-	kirim_disposisi,
-	sebagai,
-)
+from sakip_evaluasi.tests import factories as pabrik
+from sakip_evaluasi.tests.factories import KADIS, OPD_UJI, SUBKOR, TAHUN_UJI, SakipTestCase, aksi, sebagai
 from sakip_evaluasi.tests.factories import (
 	SEKRETARIS as USER_SEKRETARIS,
 )
@@ -49,8 +37,8 @@ class TestPejabatEvaluasi(SakipTestCase):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
-		buat_pejabat()
-		buat_user(KADIS_KEDUA, KEPALA_DINAS)
+		pabrik.buat_pejabat()
+		pabrik.buat_user(KADIS_KEDUA, KEPALA_DINAS)
 		# a second Kepala Dinas of the OPD (e.g. staff given the role): officials are chosen within it
 		frappe.get_doc(
 			doctype="User Permission",
@@ -59,15 +47,15 @@ class TestPejabatEvaluasi(SakipTestCase):
 			for_value=OPD_UJI,
 			apply_to_all_doctypes=1,
 		).insert(ignore_permissions=True)
-		buat_user(TANPA_PERAN)
-		buat_user(NONAKTIF, SEKRETARIS, enabled=0)
-		buat_user(ADMIN, "System Manager")
-		buat_user(KABID_A)
-		buat_user(KABID_B)
-		cls.bidang_a = buat_bidang("Bidang Pejabat PJA", "PJA", KABID_A).name
-		cls.bidang_b = buat_bidang("Bidang Pejabat PJB", "PJB").name  # no Kepala Bidang yet
-		buat_indikator(cls.bidang_a, "Indikator pejabat A", (10, 20, 30, 40))
-		buat_indikator(cls.bidang_b, "Indikator pejabat B", (10, 20, 30, 40))
+		pabrik.buat_user(TANPA_PERAN)
+		pabrik.buat_user(NONAKTIF, SEKRETARIS, enabled=0)
+		pabrik.buat_user(ADMIN, "System Manager")
+		pabrik.buat_user(KABID_A)
+		pabrik.buat_user(KABID_B)
+		cls.bidang_a = pabrik.buat_bidang("Bidang Pejabat PJA", "PJA", KABID_A).name
+		cls.bidang_b = pabrik.buat_bidang("Bidang Pejabat PJB", "PJB").name  # no Kepala Bidang yet
+		pabrik.buat_indikator(cls.bidang_a, "Indikator pejabat A", (10, 20, 30, 40))
+		pabrik.buat_indikator(cls.bidang_b, "Indikator pejabat B", (10, 20, 30, 40))
 
 	# --- set-up within a test (rolled back) ------------------------------------------------------------
 
@@ -151,8 +139,8 @@ class TestPejabatEvaluasi(SakipTestCase):
 		self.assertLessEqual({KADIS, USER_SEKRETARIS, SUBKOR}, {p.peserta for p in nr.peserta})
 
 		# With the officials recorded, steps 1 and 2 close when the disposisi go out.
-		kirim_disposisi(eki.name, KADIS, USER_SEKRETARIS)
-		kirim_disposisi(eki.name, USER_SEKRETARIS, SUBKOR)
+		pabrik.kirim_disposisi(eki.name, KADIS, USER_SEKRETARIS)
+		pabrik.kirim_disposisi(eki.name, USER_SEKRETARIS, SUBKOR)
 		selesai = frappe.get_all(
 			"Langkah Evaluasi", filters={"evaluasi": eki.name, "selesai": ("is", "set")}, pluck="langkah"
 		)

@@ -7,23 +7,8 @@ import frappe.api.v1
 
 from sakip_evaluasi.api.alur_kerja import aturan_isian
 from sakip_evaluasi.domain.doctype import DKB, KKE
-from sakip_evaluasi.tests.factories import (
-	JALUR_SIMPAN,
-	SEKRETARIS,
-	SUBKOR,
-	UjiIsian,
-	aksi,
-	buat_bidang_berkepala,
-	buat_indikator,
-	buat_pejabat,
-	kembalikan,
-	potret,
-	rest_post,
-	riwayat,
-	sebagai,
-	siapkan_kertas_kerja,
-	simpan_lewat,
-)
+from sakip_evaluasi.tests import factories as pabrik
+from sakip_evaluasi.tests.factories import JALUR_SIMPAN, SEKRETARIS, SUBKOR, UjiIsian, aksi, sebagai
 
 KABID = {"KKA": "kabid.kka@test.sakip", "KKB": "kabid.kkb@test.sakip"}
 
@@ -51,21 +36,21 @@ class TestKertasKerjaEvaluasi(UjiIsian):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
-		buat_pejabat()
-		cls.bidang = buat_bidang_berkepala(KABID, "Bidang Kertas")
-		buat_indikator(cls.bidang["KKA"], "Persentase jalan mantap", (10, 20, 30, 40))
-		buat_indikator(cls.bidang["KKA"], "Jumlah aduan", (8, 8, 8, 8), "Negatif", akumulasi="Tetap")
-		buat_indikator(cls.bidang["KKB"], "Persentase irigasi baik", (25, 25, 25, 25))
+		pabrik.buat_pejabat()
+		cls.bidang = pabrik.buat_bidang_berkepala(KABID, "Bidang Kertas")
+		pabrik.buat_indikator(cls.bidang["KKA"], "Persentase jalan mantap", (10, 20, 30, 40))
+		pabrik.buat_indikator(cls.bidang["KKA"], "Jumlah aduan", (8, 8, 8, 8), "Negatif", akumulasi="Tetap")
+		pabrik.buat_indikator(cls.bidang["KKB"], "Persentase irigasi baik", (25, 25, 25, 25))
 
 	def test_the_subkor_composes_the_rows_of_a_draft(self):
-		kke = siapkan_kertas_kerja("III", "Draft")
+		kke = pabrik.siapkan_kertas_kerja("III", "Draft")
 		self.assertEqual(len(kke.baris), 3)
 		for i, jalur in enumerate(JALUR_SIMPAN):
 			with self.subTest(jalur=jalur):
 				doc = frappe.get_doc(KKE, kke.name)
 				hapus_baris_terakhir(doc) if i % 2 == 0 else tambah_baris(doc)
 				doc.baris[0].target_tw = 31 + i
-				simpan_lewat(jalur, SUBKOR, doc)
+				pabrik.simpan_lewat(jalur, SUBKOR, doc)
 				self.assertEqual(len(frappe.get_doc(KKE, kke.name).baris), 2 if i % 2 == 0 else 3)
 		self.assertEqual(frappe.get_doc(KKE, kke.name).baris[0].target_tw, 34)
 
@@ -76,9 +61,9 @@ class TestKertasKerjaEvaluasi(UjiIsian):
 			("III", "Didistribusikan", SUBKOR),
 		):
 			with self.subTest(state=state):
-				kke = siapkan_kertas_kerja(triwulan, state)
+				kke = pabrik.siapkan_kertas_kerja(triwulan, state)
 				dkb = [(DKB, d) for d in frappe.get_all(DKB, {"kertas_kerja": kke.name}, pluck="name")]
-				sebelum = [potret(*d) for d in dkb]
+				sebelum = [pabrik.potret(*d) for d in dkb]
 				for ubah, potongan in (
 					(hapus_baris_terakhir, "baris 3 (Persentase irigasi baik) tabel Baris dihapus"),
 					(tambah_baris, "baris baru ditambahkan ke tabel Baris"),
@@ -97,19 +82,21 @@ class TestKertasKerjaEvaluasi(UjiIsian):
 				# the note stays open
 				doc = frappe.get_doc(KKE, kke.name)
 				doc.baris[0].catatan = "Sumber data: laporan UPT"
-				simpan_lewat("rest", user, doc)
+				pabrik.simpan_lewat("rest", user, doc)
 				self.assertEqual(frappe.get_doc(KKE, kke.name).baris[0].catatan, "Sumber data: laporan UPT")
-				self.assertEqual([potret(*d) for d in dkb], sebelum, "the bidang documents are untouched")
+				self.assertEqual(
+					[pabrik.potret(*d) for d in dkb], sebelum, "the bidang documents are untouched"
+				)
 
 	def test_the_reason_for_a_return_is_the_sekretaris_while_reviewing(self):
-		kke = siapkan_kertas_kerja("III", "Draft")
+		kke = pabrik.siapkan_kertas_kerja("III", "Draft")
 		self.assertAlasanDitolak(SUBKOR, KKE, kke.name, "kolom Alasan Dikembalikan diubah")
-		kke = kembalikan(aksi(kke, "Ajukan", SUBKOR), SEKRETARIS, "Tambahkan catatan sumber data")
-		self.assertEqual(riwayat(kke), [("Tambahkan catatan sumber data", SEKRETARIS, "Diajukan")])
+		kke = pabrik.kembalikan(aksi(kke, "Ajukan", SUBKOR), SEKRETARIS, "Tambahkan catatan sumber data")
+		self.assertEqual(pabrik.riwayat(kke), [("Tambahkan catatan sumber data", SEKRETARIS, "Diajukan")])
 		# returned: the Subkor recomposes the rows, but the reason stays the Sekretaris's
 		doc = frappe.get_doc(KKE, kke.name)
 		hapus_baris_terakhir(doc)
-		simpan_lewat("form", SUBKOR, doc)
+		pabrik.simpan_lewat("form", SUBKOR, doc)
 		self.assertAlasanDitolak(
 			SUBKOR, KKE, kke.name, "kolom Alasan Dikembalikan diubah", "(peran Sekretaris)"
 		)
@@ -128,12 +115,12 @@ class TestKertasKerjaEvaluasi(UjiIsian):
 	def test_rows_cannot_be_inserted_or_deleted_on_their_own(self):
 		# the Subkor may create and delete Kertas Kerja Evaluasi, and compose a Draft's rows; a row
 		# written on its own would still bypass the document's rule
-		kke = siapkan_kertas_kerja("III", "Disetujui")
+		kke = pabrik.siapkan_kertas_kerja("III", "Disetujui")
 		pesan = "Baris Kertas Kerja hanya dapat diubah melalui dokumennya (Kertas Kerja Evaluasi"
 		baris = kke.baris[0]
 		with sebagai(SUBKOR):
 			self.assertDitolak(
-				lambda: rest_post(
+				lambda: pabrik.rest_post(
 					"Baris Kertas Kerja",
 					{
 						"parent": kke.name,

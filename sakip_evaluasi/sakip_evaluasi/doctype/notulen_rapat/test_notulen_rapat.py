@@ -5,22 +5,8 @@ rekomendasi (from which each bidang's Tindak Lanjut was made) stay as they were.
 import frappe
 
 from sakip_evaluasi.domain.doctype import NOTULEN as NR
-from sakip_evaluasi.tests.factories import (
-	JALUR_SIMPAN,
-	KADIS,
-	SUBKOR,
-	UjiIsian,
-	aksi,
-	buat_bidang_berkepala,
-	buat_evaluasi,
-	buat_pejabat,
-	buat_user,
-	kembalikan,
-	potret,
-	riwayat,
-	sebagai,
-	simpan_lewat,
-)
+from sakip_evaluasi.tests import factories as pabrik
+from sakip_evaluasi.tests.factories import JALUR_SIMPAN, KADIS, SUBKOR, UjiIsian, aksi, sebagai
 
 KABID = "kabid.nra@test.sakip"
 ADMIN_SISTEM = "sysman.nr@test.sakip"
@@ -30,9 +16,9 @@ class TestNotulenRapat(UjiIsian):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
-		buat_pejabat()
-		buat_user(ADMIN_SISTEM, "System Manager")
-		cls.bidang = buat_bidang_berkepala({"NRA": KABID}, "Bidang Notulen")["NRA"]
+		pabrik.buat_pejabat()
+		pabrik.buat_user(ADMIN_SISTEM, "System Manager")
+		cls.bidang = pabrik.buat_bidang_berkepala({"NRA": KABID}, "Bidang Notulen")["NRA"]
 
 	def siap_notulen(self, sampai: str):
 		"""Minutes of a meeting held, taken to ``sampai`` (Undangan Dikirim, Notulen Diajukan, Disahkan)."""
@@ -40,7 +26,7 @@ class TestNotulenRapat(UjiIsian):
 			nr = frappe.get_doc(
 				{
 					"doctype": NR,
-					"evaluasi": buat_evaluasi().name,
+					"evaluasi": pabrik.buat_evaluasi().name,
 					"tanggal_rapat": "2096-10-12",
 					"jam_mulai": "09:00:00",
 					"tempat": "Aula",
@@ -71,14 +57,14 @@ class TestNotulenRapat(UjiIsian):
 					for i, row in enumerate(doc.rekomendasi, 1):  # as the grid renumbers
 						row.idx = i
 				doc.kesimpulan = f"Kesimpulan ({jalur})"
-				simpan_lewat(jalur, SUBKOR, doc)
+				pabrik.simpan_lewat(jalur, SUBKOR, doc)
 		doc = frappe.get_doc(NR, nr.name)
 		self.assertEqual(len(doc.pembahasan), 4)
 		self.assertEqual(
 			[r.rekomendasi for r in doc.rekomendasi], ["Rekomendasi (rest)", "Rekomendasi (client.save)"]
 		)
 		# the evaluation it belongs to is set once
-		lain = buat_evaluasi("IV").name
+		lain = pabrik.buat_evaluasi("IV").name
 		self.assertDitolakDiSemuaJalur(
 			SUBKOR,
 			NR,
@@ -90,8 +76,8 @@ class TestNotulenRapat(UjiIsian):
 	def test_only_the_kadis_gives_the_reason_for_a_return(self):
 		nr = self.siap_notulen("Notulen Diajukan")
 		self.assertAlasanDitolak(SUBKOR, NR, nr.name, "isinya hanya dapat diubah oleh peran Kepala Dinas")
-		nr = kembalikan(nr, KADIS, "Lengkapi arahan pimpinan")
-		self.assertEqual(riwayat(nr), [("Lengkapi arahan pimpinan", KADIS, "Notulen Diajukan")])
+		nr = pabrik.kembalikan(nr, KADIS, "Lengkapi arahan pimpinan")
+		self.assertEqual(pabrik.riwayat(nr), [("Lengkapi arahan pimpinan", KADIS, "Notulen Diajukan")])
 		# returned: the Subkor completes the minutes, but cannot answer by rewriting the reason
 		with sebagai(SUBKOR):
 			frappe.client.set_value(NR, nr.name, "arahan_pimpinan", "Setiap bidang menyusun rencana aksi")
@@ -117,7 +103,7 @@ class TestNotulenRapat(UjiIsian):
 			for n in frappe.get_all("Tindak Lanjut Evaluasi", {"notulen": nr.name}, pluck="name")
 		]
 		self.assertEqual(len(tl), 1)
-		sebelum = [potret(*d) for d in tl]
+		sebelum = [pabrik.potret(*d) for d in tl]
 		terkunci = "Baris tabel Rekomendasi hanya dibuat, dihapus dan diurutkan oleh sistem."
 		for ubah, potongan in (
 			(
@@ -134,7 +120,7 @@ class TestNotulenRapat(UjiIsian):
 			),
 		):
 			self.assertDitolakDiSemuaJalur(ADMIN_SISTEM, NR, nr.name, ubah, *potongan)
-		self.assertEqual([potret(*d) for d in tl], sebelum)
+		self.assertEqual([pabrik.potret(*d) for d in tl], sebelum)
 		# what the workflow leaves to a System Manager there is still theirs
 		with sebagai(ADMIN_SISTEM):
 			frappe.client.set_value(NR, nr.name, "kesimpulan", "Diperbaiki salah ketik")

@@ -7,23 +7,8 @@ import frappe
 from sakip_evaluasi.aturan.siklus import sistem
 from sakip_evaluasi.domain.doctype import TL
 from sakip_evaluasi.patches import isi_riwayat_pengembalian
-from sakip_evaluasi.tests.factories import (
-	JALUR_SIMPAN,
-	KADIS,
-	SEKRETARIS,
-	UjiIsian,
-	aksi,
-	buat_bidang_berkepala,
-	buat_evaluasi,
-	buat_pejabat,
-	dengan_versi,
-	kembalikan,
-	rest_put,
-	riwayat,
-	sebagai,
-	sebagai_json,
-	simpan_lewat,
-)
+from sakip_evaluasi.tests import factories as pabrik
+from sakip_evaluasi.tests.factories import JALUR_SIMPAN, KADIS, SEKRETARIS, UjiIsian, aksi, sebagai
 
 KABID = "kabid.tla@test.sakip"
 
@@ -32,8 +17,8 @@ class TestTindakLanjutEvaluasi(UjiIsian):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
-		buat_pejabat()
-		cls.bidang = buat_bidang_berkepala({"TLA": KABID}, "Bidang Tindak Lanjut")["TLA"]
+		pabrik.buat_pejabat()
+		cls.bidang = pabrik.buat_bidang_berkepala({"TLA": KABID}, "Bidang Tindak Lanjut")["TLA"]
 
 	def setUp(self):
 		super().setUp()
@@ -43,7 +28,7 @@ class TestTindakLanjutEvaluasi(UjiIsian):
 				frappe.get_doc(
 					{
 						"doctype": TL,
-						"evaluasi": buat_evaluasi().name,
+						"evaluasi": pabrik.buat_evaluasi().name,
 						"bidang": self.bidang,
 						"baris": [
 							{"rekomendasi": "Percepat rehabilitasi irigasi", "batas_waktu": "2096-11-30"},
@@ -65,7 +50,7 @@ class TestTindakLanjutEvaluasi(UjiIsian):
 		return aksi(doc, "Ajukan", KABID)
 
 	def kembalikan(self, user: str, alasan: str):
-		return kembalikan(frappe.get_doc(TL, self.tl), user, alasan)
+		return pabrik.kembalikan(frappe.get_doc(TL, self.tl), user, alasan)
 
 	def test_the_kabid_fills_the_follow_up_through_every_route(self):
 		for i, jalur in enumerate(JALUR_SIMPAN):
@@ -75,7 +60,7 @@ class TestTindakLanjutEvaluasi(UjiIsian):
 				doc.baris[1].status = ("Dalam Proses", "Tuntas")[i % 2]
 				doc.baris[1].bukti = "/files/survei.pdf"
 				doc.baris[1].tanggal_tuntas = frappe.utils.today()
-				simpan_lewat(jalur, KABID, doc)
+				pabrik.simpan_lewat(jalur, KABID, doc)
 				row = frappe.get_doc(TL, self.tl).baris[1]
 				self.assertEqual(
 					(row.rekomendasi, row.tindak_lanjut, row.status),
@@ -117,11 +102,11 @@ class TestTindakLanjutEvaluasi(UjiIsian):
 				"Yang dapat Anda ubah pada status ini: tabel Tindak Lanjut per Rekomendasi: Tindak Lanjut, Status, Bukti, Tanggal Tuntas, Tautan Bukti.",
 			)
 		# a REST client that sends only the row it fills would drop the other one
-		data = sebagai_json(frappe.get_doc(TL, self.tl))
+		data = pabrik.sebagai_json(frappe.get_doc(TL, self.tl))
 		data["baris"] = [{**data["baris"][0], "tindak_lanjut": "Selesai"}]
 		with sebagai(KABID):
 			self.assertDitolak(
-				lambda: rest_put(TL, self.tl, data),
+				lambda: pabrik.rest_put(TL, self.tl, data),
 				"baris 2 (Survei ulang kepuasan) tabel Tindak Lanjut per Rekomendasi dihapus",
 				dokumen=[(TL, self.tl)],
 			)
@@ -153,7 +138,7 @@ class TestTindakLanjutEvaluasi(UjiIsian):
 		)
 		doc = self.kembalikan(KADIS, "Tindak lanjut belum terukur")
 		self.assertEqual(
-			riwayat(doc),
+			pabrik.riwayat(doc),
 			[
 				("Lampirkan bukti", SEKRETARIS, "Diajukan"),
 				("Tindak lanjut belum terukur", KADIS, "Diverifikasi"),
@@ -163,16 +148,18 @@ class TestTindakLanjutEvaluasi(UjiIsian):
 	def test_the_patch_takes_the_state_of_a_return_from_its_version(self):
 		# two states can return a Tindak Lanjut: the patch reads each return's Version
 		self.isi_dan_ajukan()
-		with dengan_versi():
+		with pabrik.dengan_versi():
 			self.kembalikan(SEKRETARIS, "Lampirkan bukti")
 		aksi(self.isi_dan_ajukan(), "Verifikasi", SEKRETARIS)
-		with dengan_versi():
+		with pabrik.dengan_versi():
 			self.kembalikan(KADIS, "Tindak lanjut belum terukur")
-		seharusnya = riwayat(frappe.get_doc(TL, self.tl))
+		seharusnya = pabrik.riwayat(frappe.get_doc(TL, self.tl))
 		frappe.db.delete("Riwayat Pengembalian", {"parent": self.tl})
 		frappe.db.delete(
 			"Version", {"ref_doctype": TL, "docname": self.tl, "data": ("like", "%Diverifikasi%")}
 		)
 		isi_riwayat_pengembalian.execute()
 		# without the second Version the state of that return is unknown: left empty, never guessed
-		self.assertEqual(riwayat(frappe.get_doc(TL, self.tl)), [seharusnya[0], (*seharusnya[1][:2], None)])
+		self.assertEqual(
+			pabrik.riwayat(frappe.get_doc(TL, self.tl)), [seharusnya[0], (*seharusnya[1][:2], None)]
+		)
