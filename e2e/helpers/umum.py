@@ -56,6 +56,30 @@ def halaman_ponsel(chromium: str):
 		yield browser.new_page(viewport=LEBAR_PONSEL, device_scale_factor=2, is_mobile=True, has_touch=True)
 
 
+class TidakBisaMasuk(Exception):
+	"""The user of a check could not open the desk: the check stops there (see ``jalankan``)."""
+
+
+@contextmanager
+def ponsel_masuk(a: argparse.Namespace, siapa: str):
+	"""A phone page logged in as ``a.user``; TidakBisaMasuk when the desk does not open for ``siapa``."""
+	from pages.masuk import masuk
+
+	with halaman_ponsel(a.chromium) as page:
+		if not masuk(page, a.url, a.user, a.password):
+			raise TidakBisaMasuk(f"FAIL: {siapa} cannot open the desk")
+		yield page
+
+
+def jalankan(main) -> int:
+	"""Run a check's ``main``; a user who cannot log in fails it with the reason."""
+	try:
+		return main()
+	except TidakBisaMasuk as e:
+		print(e)
+		return 1
+
+
 class Temuan:
 	"""What a check found: ``cek`` keeps the message of a condition that does not hold, ``periksa``
 	also prints each named check as PASS or FAIL; ``hasil`` prints the check's last line."""
@@ -86,25 +110,6 @@ class Temuan:
 		"""``<judul>: N passed, M failed``; the exit status."""
 		print(f"{judul}: {self.lulus} passed, {len(self.gagal)} failed")
 		return 1 if self.gagal else 0
-
-
-def masuk(page, url: str, user: str, password: str) -> bool:
-	"""Log in through the login page; False when the desk does not open for the user."""
-	page.goto(f"{url}/login")
-	page.fill("#login_email", user)
-	page.fill("#login_password", password)
-	page.click(".btn-login")
-	page.wait_for_url("**/app**", timeout=30000)
-	page.wait_for_selector(".codex-editor, .widget-group, .layout-main-section", timeout=30000)
-	page.wait_for_timeout(1500)
-	return not (page.get_by_text("Not permitted").first.is_visible() or "setup-wizard" in page.url)
-
-
-def buka_aksi_ponsel(page, aksi: str) -> None:
-	"""Take a workflow action from the phone's icon-only Actions button at the top right."""
-	page.locator(".page-head .actions-btn-group > button:visible").first.click()
-	page.wait_for_timeout(500)
-	page.locator(".page-head .actions-btn-group .dropdown-menu a:visible", has_text=aksi).first.click()
 
 
 def nilai_server(page, doctype: str, name: str, fieldname: str):

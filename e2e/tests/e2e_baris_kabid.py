@@ -20,7 +20,8 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # e2e/: helpers, pages, tests
-from helpers.umum import argumen, halaman_ponsel, masuk, nilai_server
+from helpers.umum import argumen, halaman_ponsel, nilai_server
+from pages.masuk import masuk
 from playwright.sync_api import expect
 
 DKB = "Data Kinerja Bidang"

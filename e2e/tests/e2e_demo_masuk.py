@@ -14,7 +14,8 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # e2e/: helpers, pages, tests
-from helpers.umum import argumen, halaman_ponsel, masuk
+from helpers.umum import argumen, halaman_ponsel
+from pages.masuk import masuk
 
 LOGIN = (
 	"kadis@demo.sakip.id",

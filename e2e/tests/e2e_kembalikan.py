@@ -15,7 +15,9 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # e2e/: helpers, pages, tests
-from helpers.umum import argumen, buka_aksi_ponsel, halaman_ponsel, masuk, nilai_server
+from helpers.umum import argumen, halaman_ponsel, nilai_server
+from pages.formulir import Formulir
+from pages.masuk import masuk
 
 DKB = "Data Kinerja Bidang"
 ALASAN = "Realisasi indikator 3 belum sesuai laporan bulanan; mohon diperiksa."
@@ -37,7 +39,7 @@ def main() -> int:
 			print(f"FAIL: {a.dkb} is not Diajukan (run sakip-demo on a fresh site)")
 			return 1
 
-		buka_aksi_ponsel(page, "Kembalikan")
+		Formulir(page).aksi("Kembalikan")
 		dialog = page.locator(".modal.show", has_text="Alasan Dikembalikan")
 		dialog.wait_for(timeout=10000)
 		page.screenshot(path=str(shots / "kembalikan-1-dialog.png"))
@@ -48,7 +50,7 @@ def main() -> int:
 		if nilai_server(page, DKB, a.dkb, "workflow_state") != "Diajukan":
 			gagal.append("cancelling the dialog changed the state")
 
-		buka_aksi_ponsel(page, "Kembalikan")
+		Formulir(page).aksi("Kembalikan")
 		dialog.wait_for(timeout=10000)
 		dialog.locator("textarea[data-fieldname='alasan']").fill(ALASAN)
 		dialog.locator(".btn-primary").click()

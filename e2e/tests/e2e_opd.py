@@ -14,7 +14,9 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # e2e/: helpers, pages, tests
-from helpers.umum import Temuan, argumen, masuk, peramban
+from helpers.umum import Temuan, argumen, peramban
+from pages.daftar import teks_halaman
+from pages.masuk import masuk
 
 EKI = "/app/evaluasi-kinerja-internal"
 LAYAR = {"desktop": {"width": 1366, "height": 768}, "ponsel": {"width": 390, "height": 844}}
@@ -29,10 +31,7 @@ def main() -> int:
 			# the Kepala Dinas of DINKES
 			page = browser.new_page(viewport=ukuran)
 			masuk(page, a.url, "kadis.dinkes@demo.sakip.id", a.password)
-			page.goto(f"{a.url}{EKI}?tahun=2026")
-			page.wait_for_selector(".list-row-container, .no-result", timeout=30000)
-			page.wait_for_timeout(1000)
-			teks = page.inner_text(".layout-main-section")
+			teks = teks_halaman(page, f"{a.url}{EKI}?tahun=2026", ".list-row-container, .no-result")
 			temuan.periksa(
 				f"{layar}: Kadis DINKES lists DINKES only",
 				"EKI-DINKES-2026-TW3" in teks and "DPUPR" not in teks,
@@ -50,18 +49,13 @@ def main() -> int:
 			# the Inspektorat
 			page = browser.new_page(viewport=ukuran)
 			masuk(page, a.url, a.user, a.password)
-			page.goto(f"{a.url}{EKI}?tahun=2026")
-			page.wait_for_selector(".list-row-container", timeout=30000)
-			page.wait_for_timeout(1000)
-			teks = page.inner_text(".layout-main-section")
+			teks = teks_halaman(page, f"{a.url}{EKI}?tahun=2026", ".list-row-container")
 			temuan.periksa(
 				f"{layar}: Inspektorat lists every OPD",
 				all(k in teks for k in ("EKI-DPUPR-2026-TW3", "EKI-DINKES-2026-TW3", "EKI-DISDIK-2026-TW3")),
 			)
-			page.goto(f"{a.url}/app/query-report/Rekapitulasi Kinerja OPD?tahun=2026")
-			page.wait_for_selector(".dt-row", timeout=30000)
-			page.wait_for_timeout(2500)
-			baris = page.inner_text(".report-wrapper, .datatable")
+			alamat = f"{a.url}/app/query-report/Rekapitulasi Kinerja OPD?tahun=2026"
+			baris = teks_halaman(page, alamat, ".dt-row", 2500, ".report-wrapper, .datatable")
 			temuan.periksa(
 				f"{layar}: Rekapitulasi Kinerja OPD has a row per OPD",
 				all(k in baris for k in ("DPUPR", "DINKES", "DISDIK")),

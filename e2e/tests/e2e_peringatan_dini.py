@@ -17,7 +17,8 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # e2e/: helpers, pages, tests
-from helpers.umum import argumen, masuk, peramban
+from helpers.umum import argumen, peramban
+from pages.masuk import masuk
 
 UKURAN = {"desktop": {"width": 1366, "height": 900}, "ponsel": {"width": 390, "height": 844}}
 

@@ -18,7 +18,9 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # e2e/: helpers, pages, tests
-from helpers.umum import Ketukan, Temuan, argumen, halaman_ponsel, masuk, nilai_server
+from helpers.umum import Ketukan, Temuan, argumen, jalankan, nilai_server, ponsel_masuk
+from pages.isian_kinerja import IsianKinerja
+from pages.tugas_saya import TugasSaya
 
 BATAS_KETUKAN = 8
 
@@ -27,32 +29,19 @@ def main() -> int:
 	a = argumen("kabid.sda@demo.sakip.id", "DKB-EKI-DPUPR-2026-TW4-SDA")
 	temuan = Temuan()
 
-	with halaman_ponsel(a.chromium) as page:
-		if not masuk(page, a.url, a.user, a.password):
-			print("FAIL: the Kepala Bidang cannot open the desk")
-			return 1
+	with ponsel_masuk(a, "the Kepala Bidang") as page:
 		k = Ketukan(page, a.shots)
-		kartu = page.locator(".tugas-saya a.kartu", has_text=a.dkb)
-		kartu.first.wait_for(timeout=30000)
-		k.layar("isian-1-tugas-saya")
-		k.tap(kartu, f"Tugas Saya: kartu {a.dkb}")
-		page.wait_for_url("**/app/isian-kinerja**", timeout=30000, wait_until="commit")
-		isian = page.locator(".sakip-isian input[data-kolom='realisasi']")
-		isian.first.wait_for(timeout=30000)
+		TugasSaya(page).ketuk_kartu(k, a.dkb, "isian-1-tugas-saya")
+		halaman = IsianKinerja(page).tunggu("input[data-kolom='realisasi']")
+		isian = halaman.realisasi
 		n = isian.count()
 		temuan.cek(n == 5, f"{n} indicators on the page, expected 5")
 		k.layar("isian-2-halaman")
 
 		k.tap(isian.nth(0), "realisasi indikator 1")
 		page.keyboard.type("12x")
-		galat = page.locator(".sakip-isian .galat").first
-		try:
-			page.wait_for_function(
-				"() => document.querySelector('.sakip-isian .galat').textContent.trim() !== ''",
-				timeout=10000,
-			)
-		except Exception:
-			pass
+		galat = halaman.galat
+		halaman.tunggu_galat()
 		temuan.cek(bool(galat.inner_text().strip()), "'12x' was not refused inline")
 		k.layar("isian-3-galat")
 		for _ in range(3):
@@ -60,30 +49,24 @@ def main() -> int:
 		for i in range(n):
 			page.keyboard.type(f"{60 + 7 * i},5")
 			page.keyboard.press("Enter")  # the phone keyboard's "next" key
-		page.wait_for_function(
-			"""() => [...document.querySelectorAll('.sakip-isian [data-capaian] b')]
-				.every((b) => b.textContent.includes('%'))""",
-			timeout=15000,
-		)
+		halaman.tunggu_capaian_terhitung()
 		temuan.cek(not galat.inner_text().strip(), "the inline error stayed after the value was corrected")
 		k.layar("isian-4-terisi")
-		k.tap(page.locator(".sakip-isian [data-capaian]").nth(0), "capaian indikator 1 (rumus)")
-		uraian = page.locator(".sakip-isian [data-uraian]").first
+		k.tap(halaman.capaian.nth(0), "capaian indikator 1 (rumus)")
+		uraian = halaman.uraian
 		temuan.cek(
 			uraian.is_visible() and "s.d. TW" in uraian.inner_text(), "the capaian formula did not show"
 		)
 		k.layar("isian-5-rumus")
 
-		k.tap(page.locator(".sakip-isian .bilah-aksi [data-aksi='Ajukan']"), "Ajukan")
+		k.tap(halaman.tombol("Ajukan"), "Ajukan")
 		dialog = page.locator(".modal.show")
 		dialog.first.wait_for(timeout=10000)
 		teks = dialog.first.inner_text()
 		temuan.cek("akan sampai ke" in teks, f"the confirmation does not say who receives it: {teks!r}")
 		k.layar("isian-6-konfirmasi")
 		k.tap(dialog.locator(".btn-primary"), "Ya, Ajukan")
-		page.wait_for_function(
-			"() => !document.querySelector('.sakip-isian input[data-kolom=\"realisasi\"]')", timeout=30000
-		)
+		halaman.tunggu_terkunci()
 		k.layar("isian-7-diajukan")
 		state = nilai_server(page, "Data Kinerja Bidang", a.dkb, "workflow_state")
 		temuan.cek(state == "Diajukan", f"workflow_state is {state!r}, expected 'Diajukan'")
@@ -96,4 +79,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-	sys.exit(main())
+	sys.exit(jalankan(main))

@@ -16,7 +16,9 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # e2e/: helpers, pages, tests
-from helpers.umum import argumen, buka_aksi_ponsel, halaman_ponsel, masuk, nilai_server
+from helpers.umum import argumen, halaman_ponsel, nilai_server
+from pages.formulir import Formulir
+from pages.masuk import masuk
 from playwright.sync_api import expect
 
 
@@ -48,7 +50,7 @@ def main() -> int:
 		expect(page.locator(".indicator-pill").first).not_to_contain_text("Not Saved", timeout=15000)
 		page.wait_for_timeout(1000)
 
-		buka_aksi_ponsel(page, "Ajukan")
+		Formulir(page).aksi("Ajukan")
 		confirm = page.locator(".modal.show .btn-primary")
 		if confirm.count():
 			confirm.first.click()

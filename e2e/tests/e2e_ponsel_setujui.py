@@ -17,21 +17,26 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # e2e/: helpers, pages, tests
-from helpers.umum import Ketukan, Temuan, argumen, halaman_ponsel, masuk, nilai_server
+from helpers.umum import Ketukan, Temuan, argumen, jalankan, nilai_server, ponsel_masuk
+from pages.isian_kinerja import IsianKinerja
+from pages.tugas_saya import TugasSaya
 
 BATAS_KEMBALIKAN = 3
 BATAS_TERIMA = 2
 DKB = "Data Kinerja Bidang"
 
 
-def buka(page, k: Ketukan, url: str, dkb: str) -> None:
-	"""From Tugas Saya, open ``dkb`` (the opening tap, counted apart)."""
-	page.goto(f"{url}/app/tugas-saya")
-	kartu = page.locator(".tugas-saya a.kartu", has_text=dkb)
-	kartu.first.wait_for(timeout=30000)
-	kartu.first.tap()
-	page.wait_for_url("**/app/isian-kinerja**", timeout=30000, wait_until="commit")
-	page.locator(".sakip-isian .bilah-aksi [data-aksi]").first.wait_for(timeout=30000)
+def buka(page, p, dkb: str, aksi: str, layar: str):
+	"""From Tugas Saya, open ``dkb`` (the opening tap, not counted), keep a picture as ``layar``, tap
+	``aksi``: the taps counted from there, the page and the confirmation dialog."""
+	TugasSaya(page, p.url).buka().kartu(dkb).first.tap()
+	halaman = IsianKinerja(page).tunggu(".bilah-aksi [data-aksi]")
+	k = Ketukan(page, p.shots)
+	k.layar(layar)
+	k.tap(halaman.tombol(aksi), aksi)
+	dialog = page.locator(".modal.show")
+	dialog.first.wait_for(timeout=10000)
+	return k, halaman, dialog
 
 
 def main() -> int:
@@ -44,17 +49,9 @@ def main() -> int:
 	pilihan = p
 	temuan = Temuan()
 
-	with halaman_ponsel(p.chromium) as page:
-		if not masuk(page, p.url, p.user, p.password):
-			print("FAIL: the Subkoordinator cannot open the desk")
-			return 1
+	with ponsel_masuk(p, "the Subkoordinator") as page:
 		# --- return, with a reason
-		k1 = Ketukan(page, p.shots)
-		buka(page, k1, p.url, pilihan.kembalikan)
-		k1.layar("setujui-1-dibuka")
-		k1.tap(page.locator(".sakip-isian .bilah-aksi [data-aksi='Kembalikan']"), "Kembalikan")
-		dialog = page.locator(".modal.show")
-		dialog.first.wait_for(timeout=10000)
+		k1, halaman, dialog = buka(page, p, pilihan.kembalikan, "Kembalikan", "setujui-1-dibuka")
 		alasan = dialog.locator("textarea").first
 		alasan.wait_for(timeout=10000)
 		page.wait_for_timeout(500)
@@ -63,9 +60,7 @@ def main() -> int:
 		page.keyboard.type("Realisasi indikator 2 belum sesuai laporan bulanan; periksa dan ajukan lagi.")
 		k1.layar("setujui-2-alasan")
 		k1.tap(dialog.locator(".btn-primary"), "Kembalikan (kirim)")
-		page.wait_for_function(
-			"() => !document.querySelector('.sakip-isian .bilah-aksi [data-aksi]')", timeout=30000
-		)
+		halaman.tunggu_terkirim()
 		k1.layar("setujui-3-dikembalikan")
 		state = nilai_server(page, DKB, pilihan.kembalikan, "workflow_state")
 		temuan.cek(
@@ -75,17 +70,10 @@ def main() -> int:
 		temuan.cek("indikator 2" in (alasan_server or ""), "the reason was not stored")
 
 		# --- accept
-		k2 = Ketukan(page, p.shots)
-		buka(page, k2, p.url, pilihan.terima)
-		k2.layar("setujui-4-dibuka")
-		k2.tap(page.locator(".sakip-isian .bilah-aksi [data-aksi='Terima']"), "Terima")
-		dialog = page.locator(".modal.show")
-		dialog.first.wait_for(timeout=10000)
+		k2, halaman, dialog = buka(page, p, pilihan.terima, "Terima", "setujui-4-dibuka")
 		k2.layar("setujui-5-konfirmasi")
 		k2.tap(dialog.locator(".btn-primary"), "Ya, Terima")
-		page.wait_for_function(
-			"() => !document.querySelector('.sakip-isian .bilah-aksi [data-aksi]')", timeout=30000
-		)
+		halaman.tunggu_terkirim()
 		k2.layar("setujui-6-diterima")
 		state = nilai_server(page, DKB, pilihan.terima, "workflow_state")
 		temuan.cek(state == "Diterima", f"{pilihan.terima}: workflow_state {state!r}, expected Diterima")
@@ -102,4 +90,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-	sys.exit(main())
+	sys.exit(jalankan(main))

@@ -15,22 +15,17 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # e2e/: helpers, pages, tests
-from helpers.umum import Ketukan, Temuan, argumen, halaman_ponsel, masuk
+from helpers.umum import Ketukan, Temuan, argumen, jalankan, ponsel_masuk
+from pages.tugas_saya import TugasSaya
 
 
 def main() -> int:
 	a = argumen("kadis@demo.sakip.id", "", evaluasi="EKI-DPUPR-2026-TW4")
 	temuan = Temuan()
 
-	with halaman_ponsel(a.chromium) as page:
-		if not masuk(page, a.url, a.user, a.password):
-			print("FAIL: the Kepala Dinas cannot open the desk")
-			return 1
+	with ponsel_masuk(a, "the Kepala Dinas") as page:
 		k = Ketukan(page, a.shots)
-		kartu = page.locator(".tugas-saya a.kartu", has_text=a.evaluasi)
-		kartu.first.wait_for(timeout=30000)
-		k.layar("sla-1-tugas-saya")
-		k.tap(kartu, f"Tugas Saya: {a.evaluasi}")
+		TugasSaya(page).ketuk_kartu(k, a.evaluasi, "sla-1-tugas-saya")
 		page.wait_for_url(f"**/evaluasi-kinerja-internal/{a.evaluasi}", timeout=30000, wait_until="commit")
 		daftar = page.locator(".sakip-daftar-jam li")
 		daftar.first.wait_for(state="visible", timeout=30000)
@@ -74,4 +69,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-	sys.exit(main())
+	sys.exit(jalankan(main))

@@ -28,7 +28,10 @@ from contextlib import contextmanager
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # e2e/: helpers, pages, tests
-from helpers.umum import Temuan, argumen, masuk, nilai_server, peramban
+from helpers.umum import Temuan, argumen, nilai_server, peramban
+from pages.formulir import Formulir, buka_lonceng
+from pages.masuk import masuk
+from pages.tugas_saya import TugasSaya
 
 DKB = "Data Kinerja Bidang"
 SUBKOR = "subkor@demo.sakip.id"
@@ -104,6 +107,17 @@ class Walk(Temuan):
 	def foto(self, page, nama: str) -> None:
 		page.screenshot(path=str(self.a.shots / f"{nama}.png"))
 
+	def masuk_tugas_saya(self, page, user: str, siapa: str, ukuran: str, dokumen: str | None = None):
+		"""Log ``user`` in and check they land on Tugas Saya (and that ``dokumen`` waits there, on one
+		card); the block and the document's cards."""
+		self.cek(masuk(page, self.a.url, user, self.a.password), f"{ukuran}: {siapa} cannot log in")
+		self.cek(page.url.rstrip("/").endswith("/app/tugas-saya"), f"{ukuran}: {siapa} landed on {page.url}")
+		blok = TugasSaya(page).blok()
+		kartu = blok.locator("a.kartu", has_text=dokumen) if dokumen else None
+		if dokumen:
+			self.cek(kartu.count() == 1, f"{ukuran}: {dokumen} is not in {siapa}'s Tugas Saya")
+		return blok, kartu
+
 
 @contextmanager
 def halaman(chromium: str, ukuran: str):
@@ -116,47 +130,6 @@ def halaman(chromium: str, ukuran: str):
 			has_touch=ponsel,
 			locale="id-ID",
 		)
-
-
-def tugas_saya(page):
-	"""The Tugas Saya block's shadow root content, once loaded."""
-	page.wait_for_selector(
-		"custom-block-widget, .custom-block-widget-box, [class*=custom-block]", timeout=30000
-	)
-	kartu = page.locator(".tugas-saya .bagian")
-	kartu.first.wait_for(timeout=30000)
-	page.wait_for_timeout(800)
-	return page.locator(".tugas-saya")
-
-
-def aksi(page, ukuran: str, nama: str) -> None:
-	"""Take a workflow action from the Actions menu (on a phone: the icon-only button)."""
-	tombol = page.locator(".page-head .actions-btn-group > button:visible").first
-	tombol.click()
-	page.wait_for_timeout(500)
-	page.locator(".page-head .actions-btn-group .dropdown-menu a:visible", has_text=nama).first.click()
-
-
-def buka_lonceng(page, ukuran: str) -> str:
-	"""Open the notifications (the bell) and return their text."""
-	page.locator(".dropdown-notifications .nav-link, .notifications-icon").first.click()
-	page.wait_for_selector(".notification-list-body, .notifications-list", timeout=10000)
-	page.wait_for_timeout(1200)
-	return page.locator(".dropdown-notifications").inner_text()
-
-
-def ke_formulir(page, dkb: str) -> None:
-	"""After a tap on a Data Kinerja Bidang card: on a phone it opens the Isian Kinerja page (the
-	cards; e2e/tests/e2e_ponsel_*.py walk it), whose link leads to the full form this walk uses."""
-	page.wait_for_function(
-		"(dkb) => location.pathname.endsWith('/data-kinerja-bidang/' + dkb)"
-		" || !!document.querySelector('.sakip-isian .tautan-form a')",
-		arg=dkb,
-		timeout=30000,
-	)
-	if "isian-kinerja" in page.url:
-		page.locator(".sakip-isian .tautan-form a").first.click()
-	page.wait_for_url(f"**/data-kinerja-bidang/{dkb}", timeout=30000)
 
 
 def nama_dokumen(a) -> tuple[str, str]:
@@ -180,22 +153,18 @@ def jalan(w: Walk, ukuran: str, eki: str, dkb: str, alasan: str) -> None:
 	a = w.a
 	# 1. The Subkoordinator: Tugas Saya, one tap, return with a reason.
 	with halaman(a.chromium, ukuran) as page:
-		w.cek(masuk(page, a.url, SUBKOR, a.password), f"{ukuran}: the Subkoordinator cannot log in")
-		w.cek(page.url.rstrip("/").endswith("/app/tugas-saya"), f"{ukuran}: Subkor landed on {page.url}")
-		blok = tugas_saya(page)
-		kartu = blok.locator("a.kartu", has_text=dkb)
-		w.cek(kartu.count() == 1, f"{ukuran}: {dkb} is not in the Subkoordinator's Tugas Saya")
+		blok, kartu = w.masuk_tugas_saya(page, SUBKOR, "the Subkoordinator", ukuran, dkb)
 		w.cek("Periksa data kinerja bidang" in blok.inner_text(), f"{ukuran}: no 'what to do' for Subkor")
 		w.foto(page, f"{ukuran}-1-subkor-tugas-saya")
 		w.inggris(page, f"{ukuran} Subkor Tugas Saya")
 		kartu.first.click()
-		ke_formulir(page, dkb)
+		Formulir(page).ke_formulir_dkb(dkb)
 		page.wait_for_selector(".form-message, .frappe-control[data-fieldname='baris']", timeout=30000)
 		page.wait_for_timeout(2000)
 		w.cek("Tindakan Anda" in page.locator(".form-message").first.inner_text(), f"{ukuran}: no banner")
 		w.foto(page, f"{ukuran}-2-subkor-form")
 		w.inggris(page, f"{ukuran} Subkor form")
-		aksi(page, ukuran, "Kembalikan")
+		Formulir(page).aksi("Kembalikan")
 		dialog = page.locator(".modal.show", has_text="Alasan Dikembalikan")
 		dialog.wait_for(timeout=10000)
 		dialog.locator("textarea[data-fieldname='alasan']").fill(alasan)
@@ -211,7 +180,7 @@ def jalan(w: Walk, ukuran: str, eki: str, dkb: str, alasan: str) -> None:
 		if "isian-kinerja" in page.url:  # on a phone the card opened the page, then the form
 			page.go_back()
 		page.wait_for_url("**/app/tugas-saya", timeout=30000)
-		blok = tugas_saya(page)
+		blok = TugasSaya(page).blok()
 		page.wait_for_timeout(1500)
 		w.cek(
 			blok.locator("a.kartu", has_text=dkb).count() == 0,
@@ -223,24 +192,19 @@ def jalan(w: Walk, ukuran: str, eki: str, dkb: str, alasan: str) -> None:
 	time.sleep(4)
 	# 2. The Kepala Bidang: Tugas Saya with the reason, the bell, the form.
 	with halaman(a.chromium, ukuran) as page:
-		w.cek(masuk(page, a.url, KABID, a.password), f"{ukuran}: the Kepala Bidang cannot log in")
-		w.cek(page.url.rstrip("/").endswith("/app/tugas-saya"), f"{ukuran}: Kabid landed on {page.url}")
-		blok = tugas_saya(page)
-		kartu = blok.locator("a.kartu", has_text=dkb)
-		w.cek(kartu.count() == 1, f"{ukuran}: {dkb} is not in the Kepala Bidang's Tugas Saya")
+		blok, kartu = w.masuk_tugas_saya(page, KABID, "the Kepala Bidang", ukuran, dkb)
 		teks = kartu.first.inner_text() if kartu.count() else ""
 		w.cek(alasan in teks, f"{ukuran}: the reason is not on the Kabid's Tugas Saya card")
 		w.cek("Dikembalikan" in teks, f"{ukuran}: the card does not say Dikembalikan")
 		w.foto(page, f"{ukuran}-4-kabid-tugas-saya")
 		w.inggris(page, f"{ukuran} Kabid Tugas Saya")
-		lonceng = buka_lonceng(page, ukuran)
+		lonceng = buka_lonceng(page)
 		w.cek("dikembalikan" in lonceng and dkb in lonceng, f"{ukuran}: the bell does not tell the return")
 		w.foto(page, f"{ukuran}-5-kabid-lonceng")
 		w.inggris(page, f"{ukuran} Kabid bell")
-		page.goto(f"{a.url}/app/tugas-saya")
-		blok = tugas_saya(page)
+		blok = TugasSaya(page, a.url).buka().blok()
 		blok.locator("a.kartu", has_text=dkb).first.click()
-		ke_formulir(page, dkb)
+		Formulir(page).ke_formulir_dkb(dkb)
 		page.wait_for_selector(".form-message", timeout=30000)
 		page.wait_for_timeout(2500)
 		pesan = page.locator(".form-message").first.inner_text()
@@ -252,15 +216,13 @@ def jalan(w: Walk, ukuran: str, eki: str, dkb: str, alasan: str) -> None:
 		page.wait_for_timeout(800)
 		w.foto(page, f"{ukuran}-7-kabid-form-bawah")
 		w.inggris(page, f"{ukuran} Kabid form")
-		aksi(page, ukuran, "Ajukan")
+		Formulir(page).aksi("Ajukan")
 		page.wait_for_timeout(4000)
 		state = nilai_server(page, DKB, dkb, "workflow_state")
 		w.cek(state == "Diajukan", f"{ukuran}: the Kabid's Ajukan left the state {state}")
 	# 3. The Kepala Dinas: what waits for him, the running evaluation, a read-only evaluation.
 	with halaman(a.chromium, ukuran) as page:
-		w.cek(masuk(page, a.url, KADIS, a.password), f"{ukuran}: the Kepala Dinas cannot log in")
-		w.cek(page.url.rstrip("/").endswith("/app/tugas-saya"), f"{ukuran}: Kadis landed on {page.url}")
-		blok = tugas_saya(page)
+		blok, _ = w.masuk_tugas_saya(page, KADIS, "the Kepala Dinas", ukuran)
 		teks = blok.inner_text()
 		w.cek("Evaluasi yang sedang berjalan" in teks, f"{ukuran}: no running evaluation for the Kadis")
 		w.cek(eki in teks and "Langkah saat ini" in teks, f"{ukuran}: the running step is missing")

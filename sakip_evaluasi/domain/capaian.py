@@ -120,6 +120,15 @@ def _desimal(nilai: object) -> Decimal | None:
 	return hasil
 
 
+def _angka_atau_alasan(nilai: object, nama: str) -> tuple[Decimal | None, str | None]:
+	"""``nilai`` as a number, or None and why not (``<nama> bukan angka: …`` / ``<nama> belum diisi``)."""
+	try:
+		angka = _desimal(nilai)
+	except _BukanAngka:
+		return None, f"{nama} bukan angka: {nilai!r}"
+	return angka, None if angka is not None else f"{nama} belum diisi"
+
+
 def _bulatkan(nilai: Decimal) -> Decimal:
 	with localcontext(_KONTEKS) as ctx:
 		ctx.prec = max(50, nilai.adjusted() + 5)
@@ -186,18 +195,12 @@ def hitung_capaian(
 	def hasil(nilai: Decimal | None, *keterangan: str) -> HasilCapaian:
 		return HasilCapaian(nilai, rumus, "; ".join(k for k in keterangan if k))
 
-	try:
-		r = _desimal(realisasi)
-	except _BukanAngka:
-		return hasil(None, f"Realisasi bukan angka: {realisasi!r}")
-	if r is None:
-		return hasil(None, "Realisasi belum diisi")
-	try:
-		t = _desimal(target)
-	except _BukanAngka:
-		return hasil(None, f"Target bukan angka: {target!r}")
-	if t is None:
-		return hasil(None, "Target belum diisi")
+	r, alasan = _angka_atau_alasan(realisasi, "Realisasi")
+	if alasan:
+		return hasil(None, alasan)
+	t, alasan = _angka_atau_alasan(target, "Target")
+	if alasan:
+		return hasil(None, alasan)
 	if t < 0:
 		return hasil(None, "Target negatif: capaian tidak dapat dihitung dengan rumus ini")
 

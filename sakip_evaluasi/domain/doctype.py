@@ -15,3 +15,19 @@ PEGAWAI = "Pegawai"
 PENGATURAN = "Pengaturan SAKIP"
 PENUNJUKAN = "Penunjukan Pelaksana"
 TL = "Tindak Lanjut Evaluasi"
+
+# The fields of a Baris Data Kinerja that say its capaian: the indicator, its targets and realisasi for
+# the triwulan and up to it, the capaian and its predikat (a card, a report row, a print take these).
+KOLOM_CAPAIAN_BARIS = (
+	"idx",
+	"indikator",
+	"nama_indikator",
+	"satuan",
+	"polaritas",
+	"target_tw",
+	"target_sd_tw",
+	"realisasi",
+	"realisasi_sd_tw",
+	"capaian",
+	"predikat",
+)

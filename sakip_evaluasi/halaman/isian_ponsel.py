@@ -17,7 +17,7 @@ from frappe.utils import format_datetime, get_datetime
 from sakip_evaluasi.aturan.alur_kerja import DIKEMBALIKAN, FIELD_ALASAN, FIELD_RIWAYAT, isian_terbuka
 from sakip_evaluasi.aturan.capaian_baris import hitung_semua_baris, status_proyeksi_kini
 from sakip_evaluasi.domain.capaian import urai_realisasi
-from sakip_evaluasi.domain.doctype import DKB, EVALUASI, LANGKAH
+from sakip_evaluasi.domain.doctype import DKB, EVALUASI, KOLOM_CAPAIAN_BARIS, LANGKAH
 from sakip_evaluasi.domain.periode import nomor_triwulan
 from sakip_evaluasi.domain.tulisan import angka_id
 from sakip_evaluasi.halaman.tugas_saya import aksi_pengguna, batas_dokumen, nama_dan_jabatan, petunjuk
@@ -28,18 +28,8 @@ TABEL = "baris"
 # What a card shows of a row, besides what may be typed in it.
 KOLOM_KARTU = (
 	"name",
-	"idx",
-	"indikator",
-	"nama_indikator",
-	"satuan",
-	"polaritas",
+	*KOLOM_CAPAIAN_BARIS,
 	"akumulasi",
-	"target_tw",
-	"target_sd_tw",
-	"realisasi",
-	"realisasi_sd_tw",
-	"capaian",
-	"predikat",
 	"rumus",
 	"status_proyeksi",
 	"kendala",

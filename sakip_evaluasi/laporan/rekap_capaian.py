@@ -14,7 +14,7 @@ from frappe.utils import cint, flt
 from sakip_evaluasi.aturan.capaian_baris import aturan_capaian, uraian_tersimpan
 from sakip_evaluasi.domain.capaian import angka_realisasi as _angka
 from sakip_evaluasi.domain.capaian import rata_rata
-from sakip_evaluasi.domain.doctype import DKB
+from sakip_evaluasi.domain.doctype import DKB, KOLOM_CAPAIAN_BARIS
 from sakip_evaluasi.domain.periode import TRIWULAN, nomor_triwulan
 
 
@@ -31,21 +31,7 @@ def baris_laporan(filters) -> list[dict]:
 	rows = frappe.get_all(
 		"Baris Data Kinerja",
 		filters={"parenttype": DKB, "parentfield": "baris", "parent": ("in", list(dokumen))},
-		fields=[
-			"parent",
-			"idx",
-			"indikator",
-			"nama_indikator",
-			"satuan",
-			"polaritas",
-			"metode_negatif",
-			"target_tw",
-			"target_sd_tw",
-			"realisasi",
-			"realisasi_sd_tw",
-			"capaian",
-			"predikat",
-		],
+		fields=["parent", "metode_negatif", *KOLOM_CAPAIAN_BARIS],
 	)
 	triwulan, batas_atas = nomor_triwulan(filters.triwulan), aturan_capaian()[0]
 	data = []

@@ -55,6 +55,13 @@ class SakipTestCase(FrappeTestCase):
 			self.assertIn(p, pesan)
 		return pesan
 
+	def assertSimpanDitolak(self, doc, *potongan) -> str:
+		"""Saving ``doc`` is refused as not the user's to change: a PermissionError whose message holds
+		every ``potongan`` and says nothing was changed."""
+		return self.assertPesan(
+			doc.save, *potongan, "Tidak ada data yang diubah", jenis=frappe.PermissionError
+		)
+
 
 def buat_user(email: str, *roles: str, enabled: int = 1) -> str:
 	"""A desk user with exactly the given roles (created once, reused across tests).
@@ -169,6 +176,13 @@ def buat_pejabat(opd: str = OPD_UJI) -> None:
 	buat_user(SEKRETARIS, peran.SEKRETARIS)
 	buat_user(SUBKOR, peran.SUBKOOR)
 	buat_opd(opd, kepala_dinas=KADIS, sekretaris=SEKRETARIS, subkoordinator=SUBKOR)
+
+
+def siapkan_bidang(kepala: dict[str, str], awalan: str) -> dict[str, str]:
+	"""The tests' OPD with its officials (``buat_pejabat``) and a headed Bidang per code of ``kepala``
+	(``buat_bidang_berkepala``): the set-up most cycle tests start from. {kode: Bidang}."""
+	buat_pejabat()
+	return buat_bidang_berkepala(kepala, awalan)
 
 
 def sebelum_uji() -> None:
@@ -401,3 +415,20 @@ class UjiIsian(SakipTestCase):
 					*potongan,
 					dokumen=[(doctype, name)],
 				)
+
+
+def buat_akun_surel(nama: str = "SLA Uji", email: str = "sla-uji@test.sakip") -> None:
+	"""An outgoing Email Account (the default one), so that e-mails are queued (never sent: no worker)."""
+	if not frappe.db.exists("Email Account", nama):
+		frappe.get_doc(
+			{
+				"doctype": "Email Account",
+				"email_account_name": nama,
+				"email_id": email,
+				"enable_outgoing": 1,
+				"default_outgoing": 1,
+				"smtp_server": "localhost",
+				"smtp_port": 25,
+				"no_smtp_authentication": 1,
+			}
+		).insert(ignore_permissions=True)

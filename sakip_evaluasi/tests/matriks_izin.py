@@ -59,6 +59,9 @@ _PEMBACA_PEMDA = {
 	"Pengaturan SAKIP": "r-------",
 }
 
+# Officials, their positions and appointments: named by the Admin SAKIP Pemda, read by the OPD.
+_KEPEGAWAIAN_BACA = {"Jabatan": _BACA, "Pegawai": _BACA, "Penunjukan Pelaksana": _BACA}
+
 IZIN: dict[str, dict[str, str]] = {
 	"Kepala Dinas": {
 		"Bidang": _BACA,
@@ -75,9 +78,7 @@ IZIN: dict[str, dict[str, str]] = {
 		"Pengaturan SAKIP": "r-----p-",
 		"SOP": _BACA,
 		"Tindak Lanjut Evaluasi": _UBAH,
-		"Jabatan": _BACA,
-		"Pegawai": _BACA,
-		"Penunjukan Pelaksana": _BACA,
+		**_KEPEGAWAIAN_BACA,
 		**_ACUAN_PEMDA,
 	},
 	"Sekretaris": {
@@ -115,9 +116,7 @@ IZIN: dict[str, dict[str, str]] = {
 		"Pengaturan SAKIP": "r-----p-",
 		"SOP": _BACA,
 		"Tindak Lanjut Evaluasi": _BACA,
-		"Jabatan": _BACA,
-		"Pegawai": _BACA,
-		"Penunjukan Pelaksana": _BACA,
+		**_KEPEGAWAIAN_BACA,
 		**_ACUAN_PEMDA,
 	},
 	"Kepala Bidang": {
@@ -133,9 +132,7 @@ IZIN: dict[str, dict[str, str]] = {
 		"Pengaturan SAKIP": "r-----p-",
 		"SOP": _BACA,
 		"Tindak Lanjut Evaluasi": _UBAH,
-		"Jabatan": _BACA,
-		"Pegawai": _BACA,
-		"Penunjukan Pelaksana": _BACA,
+		**_KEPEGAWAIAN_BACA,
 		**_ACUAN_PEMDA,
 	},
 	"System Manager": {

@@ -50,6 +50,15 @@ class TestBatasWewenang(SLATestCase):
 			SEK_BARU, "Dr. Siti Aminah, M.Si.", "197811232003122001", "Pembina (IV/a)"
 		)
 
+	def assertHanyaAdmin(self, doctype: str, name: str, field: str, *pesan: str) -> None:
+		"""Naming an official in ``field`` of ``doctype`` ``name`` is refused for the user at hand: only
+		the Admin SAKIP Pemda names officials; the message says so (and ``pesan``)."""
+		doc = frappe.get_doc(doctype, name)
+		doc.set(field, SEK_BARU)
+		self.assertPesan(
+			doc.save, "hanya diubah oleh Admin SAKIP Pemda", *pesan, jenis=frappe.PermissionError
+		)
+
 	# --- point 3: a Kepala Bidang acting as Sekretaris ----------------------------------------------
 
 	def tindak_lanjut_diajukan(self, tanggal: str) -> dict[str, str]:
@@ -200,14 +209,7 @@ class TestBatasWewenang(SLATestCase):
 
 		# the OPD's officials and its positions are named by the Admin SAKIP Pemda alone
 		with sebagai(SEKRETARIS):
-			opd = frappe.get_doc("OPD", OPD_UJI)
-			opd.kepala_dinas = SEK_BARU
-			self.assertPesan(
-				opd.save,
-				"hanya diubah oleh Admin SAKIP Pemda",
-				"OPD belum disimpan",
-				jenis=frappe.PermissionError,
-			)
+			self.assertHanyaAdmin("OPD", OPD_UJI, "kepala_dinas", "OPD belum disimpan")
 			opd = frappe.get_doc("OPD", OPD_UJI)
 			opd.alamat = "Jl. Merdeka 1"
 			opd.save()  # the letterhead stays the Sekretaris's
@@ -305,12 +307,7 @@ class TestBatasWewenang(SLATestCase):
 				# as Kepala Bidang they fill only their own bidang's data
 				doc = frappe.get_doc(DKB, lain.name)
 				doc.baris[0].realisasi = "99"
-				self.assertPesan(
-					doc.save,
-					"hanya mengubah dokumen bidang Anda sendiri",
-					"Tidak ada data yang diubah",
-					jenis=frappe.PermissionError,
-				)
+				self.assertSimpanDitolak(doc, "hanya mengubah dokumen bidang Anda sendiri")
 				doc = frappe.get_doc(DKB, sendiri.name)
 				doc.baris[0].realisasi = "17"
 				doc.save()
@@ -372,12 +369,7 @@ class TestBatasWewenang(SLATestCase):
 			with sebagai(kabid):
 				doc = frappe.get_doc(TL, tl["SLA"])
 				doc.baris[0].tindak_lanjut = "Diubah oleh Plh Sekretaris"
-				self.assertPesan(
-					doc.save,
-					"diverifikasi oleh Kepala Dinas",
-					"Tidak ada data yang diubah",
-					jenis=frappe.PermissionError,
-				)
+				self.assertSimpanDitolak(doc, "diverifikasi oleh Kepala Dinas")
 			self.assertEqual(
 				frappe.db.get_value("Baris Tindak Lanjut", doc.baris[0].name, "tindak_lanjut"),
 				"Sudah dilaksanakan",
@@ -390,15 +382,7 @@ class TestBatasWewenang(SLATestCase):
 	def test_only_the_admin_pemda_names_a_bidangs_head(self):
 		bidang = self.bidang["SLB"]
 		with sebagai(SEKRETARIS):
-			doc = frappe.get_doc("Bidang", bidang)
-			doc.kepala_bidang = SEK_BARU
-			self.assertPesan(
-				doc.save,
-				"hanya diubah oleh Admin SAKIP Pemda",
-				"Kepala Bidang",
-				"Bidang belum disimpan",
-				jenis=frappe.PermissionError,
-			)
+			self.assertHanyaAdmin("Bidang", bidang, "kepala_bidang", "Kepala Bidang", "Bidang belum disimpan")
 			doc = frappe.get_doc("Bidang", bidang)
 			doc.nama_bidang = "Bidang Uji SLB Baru"
 			doc.save()  # the bidang's name stays the Sekretaris's

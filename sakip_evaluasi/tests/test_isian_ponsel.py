@@ -17,8 +17,7 @@ class TestIsianPonsel(SakipTestCase):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
-		pabrik.buat_pejabat()
-		cls.bidang = pabrik.buat_bidang_berkepala(KABID, "Bidang Ponsel")
+		cls.bidang = pabrik.siapkan_bidang(KABID, "Bidang Ponsel")
 		pabrik.buat_user(KABID_OPD_LAIN)
 		pabrik.buat_bidang("Bidang Ponsel Lain", "PNL", KABID_OPD_LAIN, opd=OPD_LAIN)
 		pabrik.buat_indikator(cls.bidang["PNA"], "Persentase jalan mantap", (10, 20, 30, 40))

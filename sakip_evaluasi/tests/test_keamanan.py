@@ -60,8 +60,7 @@ class TestKeamanan(UjiIsian):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
-		pabrik.buat_pejabat()
-		cls.bidang = pabrik.buat_bidang_berkepala(KABID, "Bidang Keamanan")
+		cls.bidang = pabrik.siapkan_bidang(KABID, "Bidang Keamanan")
 		pabrik.buat_indikator(cls.bidang["KMA"], RACUN, (10, 20, 30, 40), sasaran_strategis=RACUN, satuan="%")
 		pabrik.buat_indikator(cls.bidang["KMB"], "Persentase irigasi baik", (25, 25, 25, 25))
 		cls.kke = pabrik.siapkan_kertas_kerja("III", "Didistribusikan").name
@@ -222,17 +221,7 @@ class TestKeamanan(UjiIsian):
 			doc.save()
 
 	def test_notifications_and_emails_show_markup_as_text(self):
-		frappe.get_doc(
-			{
-				"doctype": "Email Account",
-				"email_account_name": "SAKIP Uji Keamanan",
-				"email_id": "sakip-uji-keamanan@test.sakip",
-				"enable_outgoing": 1,
-				"default_outgoing": 1,
-				"smtp_server": "localhost",
-				"no_smtp_authentication": 1,
-			}
-		).insert(ignore_permissions=True)
+		pabrik.buat_akun_surel("SAKIP Uji Keamanan", "sakip-uji-keamanan@test.sakip")
 		frappe.local.outgoing_email_account = {}
 		self.addCleanup(setattr, frappe.local, "outgoing_email_account", {})
 		self.addCleanup(setattr, frappe.flags, "mute_emails", frappe.flags.mute_emails)

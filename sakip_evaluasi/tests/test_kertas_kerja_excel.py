@@ -42,8 +42,7 @@ class KertasKerjaExcelDasar(SakipTestCase):
 	def setUpClass(cls):
 		super().setUpClass()
 		frappe.set_user("Administrator")
-		pabrik.buat_pejabat()
-		cls.bidang = pabrik.buat_bidang_berkepala(KABID, "Bidang Excel")
+		cls.bidang = pabrik.siapkan_bidang(KABID, "Bidang Excel")
 		cls.indikator = [
 			pabrik.buat_indikator(cls.bidang["XLA"], "Persentase jalan mantap", (10, 20, 30, 40)),
 			pabrik.buat_indikator(

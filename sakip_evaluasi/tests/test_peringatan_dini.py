@@ -44,8 +44,7 @@ class TestPeringatanDini(SakipTestCase):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
-		pabrik.buat_pejabat()
-		cls.bidang = pabrik.buat_bidang_berkepala(KABID, "Bidang Peringatan")
+		cls.bidang = pabrik.siapkan_bidang(KABID, "Bidang Peringatan")
 		# Kumulatif with quarterly targets: on its way in TW I, Kritis in TW II.
 		cls.umkm = pabrik.buat_indikator(
 			cls.bidang["PDA"], "Jumlah UMKM terbina", (25, 25, 25, 25), satuan="unit"

@@ -24,8 +24,7 @@ class TestPerubahanNilai(SakipTestCase):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
-		pabrik.buat_pejabat()
-		bidang = pabrik.buat_bidang_berkepala(KABID, "Bidang Perubahan Nilai")["PNA"]
+		bidang = pabrik.siapkan_bidang(KABID, "Bidang Perubahan Nilai")["PNA"]
 		pabrik.buat_indikator(bidang, "Persentase irigasi PN", (10, 20, 30, 40))
 		kke = pabrik.siapkan_kertas_kerja("III", "Didistribusikan").name
 		cls.dkb = frappe.db.get_value(DKB, {"kertas_kerja": kke, "bidang": bidang})

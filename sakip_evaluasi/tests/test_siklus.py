@@ -23,8 +23,7 @@ class TestSiklusEvaluasi(SakipTestCase):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
-		pabrik.buat_pejabat()
-		cls.bidang = pabrik.buat_bidang_berkepala(KABID, "Bidang Uji")
+		cls.bidang = pabrik.siapkan_bidang(KABID, "Bidang Uji")
 		cls.indikator = [
 			pabrik.buat_indikator(cls.bidang["UJA"], "Persentase jalan mantap", (10, 20, 30, 40)),
 			pabrik.buat_indikator(
@@ -231,6 +230,14 @@ class TestSiklusEvaluasi(SakipTestCase):
 			frappe.db.count("Evaluasi Kinerja Internal", {"tahun": TAHUN_UJI, "triwulan": "III"}), 1
 		)
 
+	def ajukan_bidang(self, kode: str, realisasi: str):
+		"""Bidang ``kode``'s data with ``realisasi`` in its first row, saved and submitted by its Kabid."""
+		doc = self.siap_data_bidang()[kode]
+		with sebagai(KABID[kode]):
+			doc.baris[0].realisasi = realisasi
+			doc.save()
+		return aksi(doc, "Ajukan", KABID[kode])
+
 	def siap_data_bidang(self):
 		eki = self.buat_evaluasi()
 		kke = frappe.get_doc({"doctype": "Kertas Kerja Evaluasi", "evaluasi": eki.name}).insert()
@@ -274,11 +281,7 @@ class TestSiklusEvaluasi(SakipTestCase):
 		self.assertDitolak(lambda: aksi(dkb["UJB"], "Ajukan", KABID["UJA"]))
 
 	def test_a_kabid_cannot_edit_data_after_submitting_it(self):
-		doc = self.siap_data_bidang()["UJC"]
-		with sebagai(KABID["UJC"]):
-			doc.baris[0].realisasi = "70"
-			doc.save()
-		doc = aksi(doc, "Ajukan", KABID["UJC"])
+		doc = self.ajukan_bidang("UJC", "70")
 		with sebagai(KABID["UJC"]):
 			doc = frappe.get_doc("Data Kinerja Bidang", doc.name)
 			doc.baris[0].realisasi = "90"
@@ -286,11 +289,7 @@ class TestSiklusEvaluasi(SakipTestCase):
 		self.assertEqual(frappe.db.get_value("Baris Data Kinerja", doc.baris[0].name, "realisasi"), "70")
 
 	def test_the_wrong_role_cannot_take_a_transition(self):
-		dkb = self.siap_data_bidang()["UJC"]
-		with sebagai(KABID["UJC"]):
-			dkb.baris[0].realisasi = "70"
-			dkb.save()
-		dkb = aksi(dkb, "Ajukan", KABID["UJC"])
+		dkb = self.ajukan_bidang("UJC", "70")
 		self.assertDitolak(lambda: aksi(dkb, "Terima", SEKRETARIS))
 		self.assertDitolak(lambda: aksi(dkb, "Terima", KABID["UJC"]))
 		self.assertEqual(frappe.db.get_value("Data Kinerja Bidang", dkb.name, "workflow_state"), "Diajukan")

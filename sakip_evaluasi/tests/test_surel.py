@@ -52,17 +52,7 @@ class TestSurel(SakipTestCase):
 	def dengan_surel(self):
 		"""An outgoing Email Account is created, as an administrator does (e-mails are only queued:
 		no worker sends them)."""
-		frappe.get_doc(
-			{
-				"doctype": "Email Account",
-				"email_account_name": AKUN,
-				"email_id": "sakip-uji-surel@test.sakip",
-				"enable_outgoing": 1,
-				"default_outgoing": 1,
-				"smtp_server": "localhost",
-				"no_smtp_authentication": 1,
-			}
-		).insert(ignore_permissions=True)
+		pabrik.buat_akun_surel(AKUN, "sakip-uji-surel@test.sakip")
 		frappe.local.outgoing_email_account = {}
 
 	def error_log_baru(self):

@@ -19,8 +19,7 @@ class TestTindakLanjutDibawa(SakipTestCase):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
-		pabrik.buat_pejabat()
-		cls.bidang = pabrik.buat_bidang_berkepala(KABID, "Bidang Dibawa")
+		cls.bidang = pabrik.siapkan_bidang(KABID, "Bidang Dibawa")
 
 	# --- the meeting of one triwulan, as the Subkoordinator, Sekretaris and Kepala Dinas hold it ---
 

@@ -322,8 +322,7 @@ class TestDisposisiSelesai(SakipTestCase):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
-		pabrik.buat_pejabat()
-		cls.bidang = pabrik.buat_bidang_berkepala(KABID, "Bidang Disposisi")
+		cls.bidang = pabrik.siapkan_bidang(KABID, "Bidang Disposisi")
 		pabrik.buat_indikator(cls.bidang["TSA"], "Persentase jalan mantap DS", (10, 20, 30, 40))
 
 	def test_the_step_1_disposisi_closes_once_the_sekretaris_sends_theirs(self):

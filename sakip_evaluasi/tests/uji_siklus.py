@@ -16,23 +16,6 @@ from sakip_evaluasi.tests.factories import KADIS, SEKRETARIS, SUBKOR, TAHUN_UJI,
 KABID = {"SLA": "kabid.sla@test.sakip", "SLB": "kabid.slb@test.sakip"}
 
 
-def buat_akun_surel() -> None:
-	"""An outgoing Email Account, so that notification e-mails are queued (never sent: no worker)."""
-	if not frappe.db.exists("Email Account", "SLA Uji"):
-		frappe.get_doc(
-			{
-				"doctype": "Email Account",
-				"email_account_name": "SLA Uji",
-				"email_id": "sla-uji@test.sakip",
-				"enable_outgoing": 1,
-				"default_outgoing": 1,
-				"smtp_server": "localhost",
-				"smtp_port": 25,
-				"no_smtp_authentication": 1,
-			}
-		).insert(ignore_permissions=True)
-
-
 def tanpa_surel_workflow() -> None:
 	"""Frappe's Workflow Action e-mails off, as an administrator may switch them off: each renders a
 	print of the document and inlines its CSS, most of an SLA test's time. The SLA e-mails these
@@ -46,7 +29,7 @@ class SLATestCase(SakipTestCase):
 	@classmethod
 	def setUpClass(cls) -> None:
 		super().setUpClass()
-		buat_akun_surel()
+		pabrik.buat_akun_surel()
 		tanpa_surel_workflow()
 		pabrik.buat_pejabat()
 		cls.bidang = pabrik.buat_bidang_berkepala(KABID, "Bidang Uji")

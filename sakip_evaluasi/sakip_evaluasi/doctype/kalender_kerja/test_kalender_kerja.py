@@ -9,6 +9,12 @@ from sakip_evaluasi.setup.install import KALENDER_DEFAULT
 from sakip_evaluasi.sla.kalender import get_kalender
 from sakip_evaluasi.tests.factories import SakipTestCase
 
+# Monday to Friday, 08:00-16:00 without a break.
+JAM_08_16 = [
+	{"hari": h, "jam_mulai": "08:00:00", "jam_selesai": "16:00:00"}
+	for h in ("Senin", "Selasa", "Rabu", "Kamis", "Jumat")
+]
+
 
 def kalender_uji(nama="Kalender Uji", jam_kerja=None, hari_libur=()):
 	return frappe.get_doc(
@@ -55,10 +61,7 @@ class TestKalenderKerja(SakipTestCase):
 	def test_holiday_added_in_the_desk_changes_the_arithmetic(self):
 		doc = kalender_uji(
 			"Kalender Uji Libur",
-			jam_kerja=[
-				{"hari": h, "jam_mulai": "08:00:00", "jam_selesai": "16:00:00"}
-				for h in ("Senin", "Selasa", "Rabu", "Kamis", "Jumat")
-			],
+			jam_kerja=JAM_08_16,
 		).insert()
 		mulai = datetime(2026, 11, 23, 10)  # Monday
 		self.assertEqual(get_kalender(doc.name).tambah_waktu(mulai, 1, "Hari"), datetime(2026, 11, 24, 10))
@@ -71,10 +74,7 @@ class TestKalenderKerja(SakipTestCase):
 	def test_extra_working_day_and_special_hours(self):
 		doc = kalender_uji(
 			"Kalender Uji Khusus",
-			jam_kerja=[
-				{"hari": h, "jam_mulai": "08:00:00", "jam_selesai": "16:00:00"}
-				for h in ("Senin", "Selasa", "Rabu", "Kamis", "Jumat")
-			],
+			jam_kerja=JAM_08_16,
 		)
 		doc.append(
 			"hari_kerja_tambahan",

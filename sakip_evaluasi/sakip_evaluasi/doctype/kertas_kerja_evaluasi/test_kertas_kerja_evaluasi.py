@@ -36,8 +36,7 @@ class TestKertasKerjaEvaluasi(UjiIsian):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
-		pabrik.buat_pejabat()
-		cls.bidang = pabrik.buat_bidang_berkepala(KABID, "Bidang Kertas")
+		cls.bidang = pabrik.siapkan_bidang(KABID, "Bidang Kertas")
 		pabrik.buat_indikator(cls.bidang["KKA"], "Persentase jalan mantap", (10, 20, 30, 40))
 		pabrik.buat_indikator(cls.bidang["KKA"], "Jumlah aduan", (8, 8, 8, 8), "Negatif", akumulasi="Tetap")
 		pabrik.buat_indikator(cls.bidang["KKB"], "Persentase irigasi baik", (25, 25, 25, 25))

@@ -17,8 +17,7 @@ class TestTindakLanjutEvaluasi(UjiIsian):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
-		pabrik.buat_pejabat()
-		cls.bidang = pabrik.buat_bidang_berkepala({"TLA": KABID}, "Bidang Tindak Lanjut")["TLA"]
+		cls.bidang = pabrik.siapkan_bidang({"TLA": KABID}, "Bidang Tindak Lanjut")["TLA"]
 
 	def setUp(self):
 		super().setUp()
