@@ -234,7 +234,9 @@ def hitung(doc) -> None:
 def tetapkan_pihak(doc) -> None:
 	"""When submitted: the pihak pertama (the head of the OPD or of the bidang, a Plt/Plh in their
 	stead) and, for a bidang's PK, the pihak kedua (the head of the OPD), by the holders' rule."""
-	kadis = pemegang_peran(KEPALA_DINAS, frappe.get_doc({"doctype": EVALUASI, "opd": doc.opd}))
+	baru = frappe.new_doc(EVALUASI)  # the holders' rule reads an evaluation being created in the OPD
+	baru.opd = doc.opd
+	kadis = pemegang_peran(KEPALA_DINAS, baru)
 	if doc.tingkat == pk.TINGKAT_BIDANG:
 		pertama, kedua = kepala_bidang(doc.bidang), kadis
 		doc.pihak_kedua = kedua.user
