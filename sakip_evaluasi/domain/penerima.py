@@ -41,6 +41,11 @@ BUKAN_PENERIMA: dict[tuple[str, str], str] = {
 	("Riwayat Pengembalian", "dikembalikan_oleh"): "history: who returned a document",
 	("Langkah Evaluasi", "pelaksana"): "set by the SLA engine from the SOP role's holder",
 	("Langkah Evaluasi", "atasan"): "set by the SLA engine from the SOP role's holder",
+	(
+		"Perjanjian Kinerja",
+		"pihak_pertama",
+	): "set when submitted from the holder of the OPD's or bidang's head",
+	("Perjanjian Kinerja", "pihak_kedua"): "set when submitted from the holder of the OPD's head",
 }
 
 
