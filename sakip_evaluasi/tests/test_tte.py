@@ -177,7 +177,8 @@ class TestTandaTanganElektronik(pabrik.SakipTestCase):
 
 	def test_setiap_status_sertifikat_dalam_bahasa_indonesia(self):
 		nama = self.siapkan_notulen()
-		sebelum = lokal.hitungan()
+		diuji = set(lokal.NIK_STATUS.values())
+		sebelum = {k: v for k, v in lokal.hitungan().items() if k in diuji}
 		harapan = {
 			"NO_CERTIFICATE": "belum memiliki sertifikat",
 			"EXPIRED": "kedaluwarsa",
@@ -194,7 +195,8 @@ class TestTandaTanganElektronik(pabrik.SakipTestCase):
 				self.assertPesan(lambda: self.tanda_tangani(KADIS, nama), potongan, "admin TTE Pemda")
 				with sebagai(KADIS):
 					self.assertFalse(tte.status_saya()["boleh"])
-		self.assertEqual(lokal.hitungan(), sebelum)  # no sign request was sent
+		sesudah = {k: v for k, v in lokal.hitungan().items() if k in diuji}
+		self.assertEqual(sesudah, sebelum)  # no sign request was sent
 		atur_nik(KADIS, None)
 		self.assertPesan(lambda: self.tanda_tangani(KADIS, nama), "NIK Anda belum tercatat")
 
@@ -204,7 +206,7 @@ class TestTandaTanganElektronik(pabrik.SakipTestCase):
 		self.assertPesan(lambda: self.tanda_tangani(KADIS, nama), "tidak dapat dihubungi")
 		frappe.db.set_single_value("Pengaturan TTE", "url_layanan", "")
 		self.assertPesan(lambda: self.tanda_tangani(KADIS, nama), "belum diatur")
-		frappe.db.set_single_value("Pengaturan TTE", "url_layanan", f"{lokal.URL}/api/v2")
+		frappe.db.set_single_value("Pengaturan TTE", "url_layanan", f"{lokal.url()}/api/v2")
 		self.assertEqual(frappe.db.get_value(tte.DOKUMEN_TTE, nama, "status"), tte.MENUNGGU)
 
 	def test_pdf_ditolak_layanan(self):

@@ -9,8 +9,16 @@ import urllib.request
 
 import frappe
 
-PORT = int(os.environ.get("SAKIP_TTE_PORT", "8190"))
-URL = f"http://127.0.0.1:{PORT}"
+
+def port() -> int:
+	"""The service's port: the site's ``sakip_tte_port`` (CI gives each lane its own), else 8190."""
+	return int(frappe.conf.get("sakip_tte_port") or os.environ.get("SAKIP_TTE_PORT") or 8190)
+
+
+def url() -> str:
+	return f"http://127.0.0.1:{port()}"
+
+
 USER, PASSWORD = "sakip", "sakip-lokal"
 PASSPHRASE = "Rahasia#2026"
 NIK = {n: f"32000000000000{n:02d}" for n in range(1, 9)}
@@ -28,7 +36,7 @@ NIK_LAMBAT = "3200000000000099"
 
 
 def _dapat(jalur: str) -> bytes:
-	with urllib.request.urlopen(URL + jalur, timeout=3) as r:
+	with urllib.request.urlopen(url() + jalur, timeout=3) as r:
 		return r.read()
 
 
@@ -40,13 +48,13 @@ def pastikan_layanan() -> None:
 		pass
 	skrip = frappe.get_app_path("sakip_evaluasi", "..", "scripts", "tte_lokal.sh")
 	subprocess.run(
-		["bash", skrip, "start"], check=True, timeout=600, env={**os.environ, "SAKIP_TTE_PORT": str(PORT)}
+		["bash", skrip, "start"], check=True, timeout=600, env={**os.environ, "SAKIP_TTE_PORT": str(port())}
 	)
 
 
 def arahkan_situs(batas_waktu: int = 30) -> None:
 	s = frappe.get_single("Pengaturan TTE")
-	s.url_layanan = f"{URL}/api/v2"
+	s.url_layanan = f"{url()}/api/v2"
 	s.pengguna_layanan = USER
 	s.kata_sandi_layanan = PASSWORD
 	s.batas_waktu_detik = batas_waktu
@@ -64,7 +72,7 @@ def hitungan() -> dict:
 def panggil(jalur: str, isi: dict) -> dict:
 	"""A call straight to the service (a signer signing outside the app, a seal code)."""
 	req = urllib.request.Request(
-		f"{URL}/api/v2{jalur}",
+		f"{url()}/api/v2{jalur}",
 		data=json.dumps(isi).encode(),
 		headers={
 			"Content-Type": "application/json",
