@@ -69,6 +69,16 @@ def tanda_tangani(dokumen_tte: str, password: str, totp: int = 0, ulang: int = 0
 
 
 @frappe.whitelist(methods=["POST"])
+def siapkan_dan_tanda_tangani(
+	doctype: str, name: str, print_format: str, password: str, totp: int = 0
+) -> dict:
+	"""The first signer in one action: render the PDF for signing and sign it in the same request."""
+	secret = _ambil_rahasia(password)
+	del password
+	return tte.siapkan_dan_tanda_tangani(doctype, name, print_format, secret, bool(int(totp or 0)))
+
+
+@frappe.whitelist(methods=["POST"])
 def unggah_tertanda(dokumen_tte: str) -> dict:
 	"""A PDF of this version signed outside the app (form field ``berkas``), verified and kept."""
 	return tte.unggah_tertanda(dokumen_tte, _berkas_unggahan())

@@ -44,7 +44,7 @@ def tanda_tangan(ulang: int = 5) -> None:
 		print("no ratified Notulen: run sakip-demo first")
 		return
 	nama, pimpinan = nr[0].name, nr[0].pimpinan_rapat
-	pdf_saja, siap, tanda = [], [], []
+	pdf_saja, siap, tanda, satu_aksi = [], [], [], []
 	for _ in range(ulang):
 		t0 = time.perf_counter()
 		pdf = paket.pdf_dokumen(paket.html_dokumen(NOTULEN, nama, "Notulen Rapat Resmi"))
@@ -56,24 +56,32 @@ def tanda_tangan(ulang: int = 5) -> None:
 			t1 = time.perf_counter()
 			hasil = tte.tanda_tangani(h["name"], Rahasia(PASSPHRASE_DEMO))
 			t2 = time.perf_counter()
+			frappe.db.rollback()
+			t3 = time.perf_counter()
+			sekali = tte.siapkan_dan_tanda_tangani(
+				NOTULEN, nama, "Notulen Rapat Resmi", Rahasia(PASSPHRASE_DEMO)
+			)
+			satu_aksi.append(time.perf_counter() - t3)
 		finally:
 			frappe.set_user("Administrator")
 			frappe.db.rollback()
-		assert hasil["status"] in (tte.SEBAGIAN, tte.SELESAI), hasil
+		assert hasil["status"] in (tte.SEBAGIAN, tte.SELESAI) and sekali["status"] == hasil["status"], hasil
 		siap.append(t1 - t0)
 		tanda.append(t2 - t1)
-	satu = _median([a + b for a, b in zip(siap, tanda, strict=True)])
+	satu = _median(satu_aksi)
 	print(
 		f"Signing benchmark: {nama} (Notulen Rapat Resmi, {len(pdf) // 1024} kB PDF); median of {ulang} runs."
 	)
 	print("| step | seconds |\n|---|---:|")
 	print(f"| PDF as the app makes it (print HTML + wkhtmltopdf) | {_median(pdf_saja)} |")
+	print(f"| Siapkan PDF alone (the same + QR and footer stamped, version saved) | {_median(siap)} |")
 	print(
-		f"| prepared for signing (the same + QR and footer stamped, version and file saved) | {_median(siap)} |"
+		f"| Tanda Tangani of a prepared version (content re-read, status, sign, saved) | {_median(tanda)} |"
 	)
-	print(f"| signed by the pimpinan (status check, sign request, signed file saved) | {_median(tanda)} |")
-	print(f"| prepared and signed | {satu} |")
-	print(f"signing adds {round(satu - _median(pdf_saja), 3)} s to producing the PDF (target <= 1 s)")
+	print(f"| one action: prepared and signed in one request | {satu} |")
+	print(
+		f"signing adds {round(satu - _median(pdf_saja), 3)} s to producing the PDF (one action; target <= 1 s)"
+	)
 
 
 def _pdf_besar(mb: float = 5.0) -> bytes:

@@ -389,7 +389,22 @@ def status_saya() -> dict:
 	return {"status": status, "boleh": status == d.BOLEH_TANDA_TANGAN, "pesan": d.pesan_status(status)}
 
 
-def tanda_tangani(nama_tte: str, secret_passphrase: Rahasia, totp: bool = False, ulang: bool = False) -> dict:
+def siapkan_dan_tanda_tangani(
+	doctype: str, nama: str, print_format: str, secret_passphrase: Rahasia, totp: bool = False
+) -> dict:
+	"""The first signer in one action: the PDF rendered for signing and signed in the same request (its
+	content was read just now, so it is not read a second time to check it is unchanged)."""
+	h = siapkan(doctype, nama, print_format)
+	return tanda_tangani(h["name"], secret_passphrase, totp, baru_disiapkan=True)
+
+
+def tanda_tangani(
+	nama_tte: str,
+	secret_passphrase: Rahasia,
+	totp: bool = False,
+	ulang: bool = False,
+	baru_disiapkan: bool = False,
+) -> dict:
 	"""Sign version ``nama_tte`` as the session user. A refusal changes nothing; an unknown outcome is
 	recorded and returned (not thrown, so that the record stays)."""
 	t = frappe.get_doc(DOKUMEN_TTE, nama_tte, for_update=True)
@@ -400,7 +415,8 @@ def tanda_tangani(nama_tte: str, secret_passphrase: Rahasia, totp: bool = False,
 	_pastikan_giliran(t, r)
 	if r.status_dokumen and sumber.get("workflow_state") != r.status_dokumen:
 		tolak(_("Dokumen belum berstatus {0}. Tidak ada yang berubah.").format(r.status_dokumen))
-	_pastikan_tak_berubah(t, sumber)
+	if not baru_disiapkan:
+		_pastikan_tak_berubah(t, sumber)
 	_pastikan_tak_ada_hasil_kembali(t, r, ulang)
 	nik = nik_pegawai(user)
 	try:

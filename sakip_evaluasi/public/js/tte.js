@@ -53,8 +53,10 @@ sakip_evaluasi.tte ||= (() => {
 					d.get_primary_btn().prop("disabled", true);
 					frappe
 						.call({
-							method: API + "tanda_tangani",
-							args: { dokumen_tte: v.name, password: nilai.password, totp: nilai.totp, ulang: nilai.ulang },
+							method: API + (v.name ? "tanda_tangani" : "siapkan_dan_tanda_tangani"),
+							args: v.name
+								? { dokumen_tte: v.name, password: nilai.password, totp: nilai.totp, ulang: nilai.ulang }
+								: { doctype: frm.doctype, name: frm.doc.name, print_format: v.print_format, password: nilai.password, totp: nilai.totp },
 							freeze: true,
 							freeze_message: __("Menandatangani…"),
 						})
@@ -154,6 +156,7 @@ sakip_evaluasi.tte ||= (() => {
 						frappe
 							.call({ method: API + "siapkan_pdf", args: { doctype: frm.doctype, name: frm.doc.name, print_format: c.print_format }, freeze: true })
 							.then(() => frm.reload_doc()), grup);
+				if (!v) frm.add_custom_button(__("Tanda Tangani: {0}", [c.print_format]), () => tanda_tangani(frm, { print_format: c.print_format }), grup);
 				if (v && v.status !== "Selesai") {
 					frm.add_custom_button(__("Tanda Tangani: {0}", [c.print_format]), () => tanda_tangani(frm, v), grup);
 					if (v.penandatangan.some((p) => p.boleh_unggah))
