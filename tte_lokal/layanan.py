@@ -191,11 +191,13 @@ class Layanan:
 				on_page=nomor - 1,
 				box=(int(x), int(y), int(x + lebar), int(y + tinggi)),
 			)
+			latar = _latar(prop.get("imageBase64"))
+			# the caller's picture is the mark (as BSrE draws it); without one, the signer and the time
 			gaya = TextStampStyle(
-				stamp_text="Ditandatangani secara elektronik oleh\n%(signer)s\n%(ts)s",
+				stamp_text=" " if latar else "Ditandatangani secara elektronik oleh\n%(signer)s\n%(ts)s",
 				timestamp_format="%d-%m-%Y %H:%M:%S %Z",
-				background=_latar(prop.get("imageBase64")),
-				background_opacity=0.35,
+				background=latar,
+				background_opacity=1.0 if latar else 0.35,
 				border_width=0,
 			)
 		pdf_signer = signers.PdfSigner(
