@@ -30,6 +30,7 @@ PERAN_PEMDA: dict[tuple[str, str], tuple[str, ...]] = {}
 
 # User fields of the app that are not routing fields of a document, and why.
 BUKAN_PENERIMA: dict[tuple[str, str], str] = {
+	("Penandatangan TTE", "user"): "records who signed (set by the signing itself, never chosen by a user)",
 	("Bidang", "kepala_bidang"): "defines who heads the bidang (and so who belongs to the OPD)",
 	("Bidang", "pelaksana_kepala_bidang"): "set by a Plt/Plh appointment of the OPD",
 	("OPD", "kepala_dinas"): "defines the OPD's officials",
