@@ -24,6 +24,7 @@ doctype_js = {
 	"Data Kinerja Bidang": [_ALUR_KERJA, _KERTAS_KERJA, _PERINGATAN_DINI],
 	"Notulen Rapat": [_ALUR_KERJA],
 	"Tindak Lanjut Evaluasi": [_ALUR_KERJA],
+	"Evaluasi AKIP": [_ALUR_KERJA],
 }
 
 after_install = "sakip_evaluasi.setup.install.after_install"

@@ -12,25 +12,19 @@ team, recommendations, the exit meeting). The Workflow says who may edit in each
 says which columns are whose.
 """
 
-from decimal import Decimal
-
 import frappe
 from frappe import _
 from frappe.utils import cint, nowdate
 
 from sakip_evaluasi.aturan.akip_bukti import masalah_bukti, tautkan_bukti_aplikasi
 from sakip_evaluasi.aturan.alur_kerja import DIKEMBALIKAN, FIELD_ALASAN, daftar_perubahan
+from sakip_evaluasi.aturan.lke import desimal
 from sakip_evaluasi.aturan.siklus import pastikan_bidang_ada
 from sakip_evaluasi.domain import akip
+from sakip_evaluasi.domain.akip import DIAJUKAN, DIREVIU, DISETUJUI, FINAL, PENILAIAN_MANDIRI
 from sakip_evaluasi.domain.doctype import AKIP, LKE
 from sakip_evaluasi.domain.penamaan import nama_evaluasi_akip
 from sakip_evaluasi.pejabat.opd import opd_baru
-
-PENILAIAN_MANDIRI = "Penilaian Mandiri"
-DIAJUKAN = "Diajukan"
-DIREVIU = "Direviu"
-DISETUJUI = "Disetujui"
-FINAL = "Final"
 
 STATUS_OPD = (PENILAIAN_MANDIRI, DIKEMBALIKAN)
 STATUS_INSPEKTORAT = (DIAJUKAN, DIREVIU, DISETUJUI)
@@ -73,73 +67,6 @@ def _tolak(masalah: list[str], judul: str, awal: str = "") -> None:
 		if len(masalah) > 15:
 			baris.append(_("• dan {0} lainnya").format(len(masalah) - 15))
 		frappe.throw("<br>".join([*baris, _(TIDAK_DIUBAH)]), title=judul)
-
-
-# --------------------------------------------------------------------------- the LKE of a year
-
-
-def struktur_lke(doc) -> akip.StrukturLKE:
-	"""The domain structure of an LKE AKIP record."""
-	return akip.StrukturLKE(
-		komponen=tuple(akip.Komponen(r.kode, r.nama, _d(r.bobot)) for r in doc.komponen),
-		subkomponen=tuple(
-			akip.Subkomponen(r.kode, r.komponen, r.nama, _d(r.bobot), r.dimensi or "")
-			for r in doc.subkomponen
-		),
-		kriteria=tuple(
-			akip.Kriteria(r.kode, r.subkomponen, cint(r.no), r.uraian, r.skala or akip.SKALA_AA_E)
-			for r in doc.kriteria
-		),
-	)
-
-
-def _d(nilai) -> Decimal:
-	return Decimal(str(nilai or 0)).quantize(Decimal("0.01"))
-
-
-def periksa_lke(doc) -> None:
-	"""LKE AKIP validate: the year it assesses, and weights and structure that add up."""
-	doc.tahun_dinilai = akip.tahun_dinilai(doc.tahun)
-	_tolak(
-		akip.masalah_bobot(struktur_lke(doc)),
-		_("Bobot LKE tidak sesuai"),
-		_("LKE {0} belum dapat disimpan:").format(doc.tahun),
-	)
-
-
-def isi_lke(doc, struktur: akip.StrukturLKE) -> None:
-	"""Fill an LKE AKIP record's tables from ``struktur`` (the seed from the reference CSV)."""
-	doc.set(
-		"komponen", [{"kode": k.kode, "nama": k.nama, "bobot": float(k.bobot)} for k in struktur.komponen]
-	)
-	doc.set(
-		"subkomponen",
-		[
-			{
-				"kode": s.kode,
-				"komponen": s.komponen,
-				"nama": s.nama,
-				"dimensi": s.dimensi,
-				"bobot": float(s.bobot),
-			}
-			for s in struktur.subkomponen
-		],
-	)
-	doc.set(
-		"kriteria",
-		[
-			{
-				"kode": k.kode,
-				"subkomponen": k.subkomponen,
-				"no": k.no,
-				"uraian": k.teks,
-				"skala": k.skala,
-				"bukti_dari_aplikasi": k.bukti_dari_aplikasi,
-				"catatan": k.catatan_varian,
-			}
-			for k in struktur.kriteria
-		],
-	)
 
 
 # --------------------------------------------------------------------------- a new evaluation
@@ -301,9 +228,9 @@ def _uraian(doc, p) -> str:
 def struktur_evaluasi(doc) -> akip.StrukturLKE:
 	"""The LKE as the evaluation copied it (its own rows)."""
 	return akip.StrukturLKE(
-		komponen=tuple(akip.Komponen(r.kode, r.nama, _d(r.bobot)) for r in doc.nilai_komponen),
+		komponen=tuple(akip.Komponen(r.kode, r.nama, desimal(r.bobot)) for r in doc.nilai_komponen),
 		subkomponen=tuple(
-			akip.Subkomponen(r.kode, r.komponen, r.nama, _d(r.bobot)) for r in doc.nilai_subkomponen
+			akip.Subkomponen(r.kode, r.komponen, r.nama, desimal(r.bobot)) for r in doc.nilai_subkomponen
 		),
 		kriteria=tuple(
 			akip.Kriteria(r.kriteria, r.subkomponen, r.idx, r.uraian, r.skala) for r in doc.jawaban

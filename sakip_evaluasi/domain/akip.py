@@ -48,6 +48,13 @@ __all__ = [
 	"dua_desimal",
 ]
 
+# The states of an Evaluasi AKIP (its Workflow, Alur Evaluasi AKIP), returned ones aside (Dikembalikan).
+PENILAIAN_MANDIRI = "Penilaian Mandiri"
+DIAJUKAN = "Diajukan"
+DIREVIU = "Direviu"
+DISETUJUI = "Disetujui"
+FINAL = "Final"
+
 SKALA_AA_E = "AA-E"
 SKALA_ABC = "A/B/C"
 SKALA_YT = "Y/T"

@@ -3,7 +3,7 @@
 
 from frappe.model.document import Document
 
-from sakip_evaluasi.aturan.akip import periksa_lke
+from sakip_evaluasi.aturan.lke import periksa_lke
 
 
 class LKEAKIP(Document):
