@@ -68,4 +68,3 @@ def _pegawai(user: str) -> str:
 		.insert(ignore_permissions=True)
 		.name
 	)
-

@@ -1,6 +1,9 @@
-// Evaluasi AKIP: the OPD links the evidence the app holds; everyone sees where the Inspektorat differs.
+// Evaluasi AKIP: the workflow rules every SOP output document follows (public/js/alur_kerja.js); the
+// OPD links the evidence the app holds; everyone sees where the Inspektorat differs and the stage's clock.
 frappe.ui.form.on("Evaluasi AKIP", {
+	before_workflow_action: (frm) => sakip_evaluasi.alur_kerja.before_workflow_action(frm),
 	refresh(frm) {
+		sakip_evaluasi.alur_kerja.refresh(frm);
 		if (frm.is_new()) return;
 		if (["Penilaian Mandiri", "Dikembalikan"].includes(frm.doc.workflow_state) && frm.perm[0]?.write) {
 			frm.add_custom_button(__("Tautkan Bukti Aplikasi"), () =>

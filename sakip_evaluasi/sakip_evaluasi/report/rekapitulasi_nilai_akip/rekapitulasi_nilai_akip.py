@@ -8,6 +8,7 @@ import frappe
 from frappe import _
 from frappe.utils import cint
 
+from sakip_evaluasi.laporan import grafik_batang
 from sakip_evaluasi.laporan import kolom_laporan as k
 from sakip_evaluasi.laporan.rekap_akip import baris_laporan
 
@@ -42,16 +43,12 @@ def kolom() -> list[dict]:
 def grafik(data: list[dict]) -> dict | None:
 	if not data:
 		return None
-	return {
-		"data": {
-			"labels": [d["opd"] for d in data],
-			"datasets": [{"name": _("Nilai AKIP"), "values": [d["nilai"] for d in data]}],
-		},
-		"type": "bar",
-		"fieldtype": "Float",
-		"colors": ["#5e64ff"],
-		"axisOptions": {"xIsSeries": 0},
-	}
+	return grafik_batang(
+		[d["opd"] for d in data],
+		[{"name": _("Nilai AKIP"), "values": [d["nilai"] for d in data]}],
+		["#5e64ff"],
+		fieldtype="Float",
+	)
 
 
 def ringkasan(data: list[dict]) -> list[dict]:
