@@ -28,7 +28,7 @@ def buat_evaluasi_akip(sekretaris: dict[str, str], inspektorat: str) -> Iterator
 		with sebagai(user):
 			doc = frappe.get_doc({"doctype": AKIP, "opd": opd, "tahun": TAHUN}).insert()
 			for r in doc.jawaban:
-				if i or r.kriteria[0] in "12":  # the others answered half the worksheet so far
+				if not i or r.kriteria[0] in "12":  # the others answered half the worksheet so far
 					r.jawaban_opd = JAWABAN_OPD[r.kriteria[0]]
 					r.catatan_opd = "Dokumen tersedia; lihat bukti dukung."
 			doc.save()
