@@ -27,6 +27,7 @@ doctype_js = {
 	"Notulen Rapat": [_ALUR_KERJA, _TTE],
 	"Tindak Lanjut Evaluasi": [_ALUR_KERJA, _TTE],
 	"Pegawai": [_TTE],
+	"Evaluasi AKIP": [_ALUR_KERJA],
 }
 
 after_install = "sakip_evaluasi.setup.install.after_install"

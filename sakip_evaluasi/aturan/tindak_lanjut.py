@@ -17,8 +17,10 @@ import frappe
 from frappe import _
 from frappe.utils import getdate, today
 
-from sakip_evaluasi.domain.doctype import TL
+from sakip_evaluasi.domain.akip import FINAL
+from sakip_evaluasi.domain.doctype import AKIP, TL
 from sakip_evaluasi.domain.tindak_lanjut import (
+	BELUM_ADA,
 	TUNTAS,
 	kunci_periode,
 	label_periode,
@@ -50,6 +52,7 @@ def tindak_lanjut_terbuka(evaluasi: str) -> list[frappe._dict]:
 		as_dict=True,
 	)
 	rows = [r for r in rows if sebelum(r.tahun, r.triwulan, eki.tahun, eki.triwulan)]
+	rows += rekomendasi_akip_terbuka(eki.opd, eki.tahun)
 	# oldest recommendation first (by its first date; undated ones by their document's period)
 	rows.sort(
 		key=lambda r: (
@@ -60,6 +63,40 @@ def tindak_lanjut_terbuka(evaluasi: str) -> list[frappe._dict]:
 		)
 	)
 	return rows
+
+
+def rekomendasi_akip_terbuka(opd: str, tahun: int) -> list[frappe._dict]:
+	"""The recommendations per sub-component of the OPD's final Evaluasi AKIP (held this year or
+	before) that no Tindak Lanjut has taken up yet: they enter the follow-up cycle at the OPD's next
+	meeting as Belum Ada, with the Inspektorat's due date, and travel on until Tuntas."""
+	rows = frappe.db.sql(
+		"""select r.name, r.idx, r.rekomendasi, r.batas_waktu, r.bidang, a.name as akip, a.tahun,
+			a.tanggal_exit_meeting
+		from `tabRekomendasi Evaluasi AKIP` r
+		join `tabEvaluasi AKIP` a on a.name = r.parent and r.parenttype = %(akip)s
+		where a.opd = %(opd)s and a.tahun <= %(tahun)s and a.workflow_state = %(final)s
+			and not exists (select 1 from `tabBaris Tindak Lanjut` n where n.baris_asal = r.name)""",
+		{"akip": AKIP, "opd": opd, "tahun": tahun, "final": FINAL},
+		as_dict=True,
+	)
+	return [
+		frappe._dict(
+			name=r.name,
+			idx=r.idx,
+			rekomendasi=r.rekomendasi,
+			batas_waktu=r.batas_waktu,
+			tindak_lanjut=None,
+			status=BELUM_ADA,
+			tanggal_rekomendasi=r.tanggal_exit_meeting,
+			tindak_lanjut_asal=None,
+			triwulan_asal=_("Evaluasi AKIP {0}").format(r.akip),
+			dokumen=None,
+			bidang=r.bidang,
+			tahun=r.tahun,
+			triwulan="I",
+		)
+		for r in rows
+	]
 
 
 def asal(row) -> tuple[str, str]:

@@ -12,6 +12,7 @@ from frappe.utils.password import update_password
 
 from sakip_evaluasi.aturan.pelaku import jalankan_aksi, sebagai
 from sakip_evaluasi.aturan.pk_dari_indikator import pk_dari_indikator
+from sakip_evaluasi.demo.akip import buat_evaluasi_akip
 from sakip_evaluasi.domain.penamaan import nama_bidang, nama_evaluasi
 from sakip_evaluasi.domain.peran import (
 	ADMIN_PEMDA,
@@ -149,6 +150,9 @@ def buat_demo(password: str) -> Iterator[str]:
 			yield from jalankan_siklus(kode, triwulan, sampai_langkah=sampai)
 	yield lengkapi_pegawai()
 	yield tunjuk_plh_sekretaris()
+	yield from buat_evaluasi_akip(
+		{kode: pejabat_opd(kode)[SEKRETARIS] for kode in ("DPUPR", "DINKES")}, email("inspektorat")
+	)
 	yield "Selesai. Masuk ke /app dengan salah satu pengguna di atas."
 
 

@@ -36,3 +36,6 @@ KOLOM_CAPAIAN_BARIS = (
 	"capaian",
 	"predikat",
 )
+# Evaluasi AKIP (LKE PermenPANRB 88/2021): the worksheet of a year and an OPD's evaluation.
+LKE = "LKE AKIP"
+AKIP = "Evaluasi AKIP"

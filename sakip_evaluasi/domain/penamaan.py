@@ -80,3 +80,8 @@ def pisah_wilayah(nama: str) -> tuple[str, str | None]:
 	if m := _WILAYAH.search(nama):
 		return nama[: m.start()].strip(), f"Pemerintah {m.group(1).title()} {m.group(2).strip()}"
 	return nama, None
+
+
+def nama_evaluasi_akip(opd: str, tahun: int | str) -> str:
+	"""One Evaluasi AKIP per OPD per year: ``AKIP-<OPD>-<tahun>`` (the year the evaluation is held)."""
+	return f"AKIP-{opd}-{int(tahun)}"

@@ -37,6 +37,14 @@ BUKAN_PENERIMA: dict[tuple[str, str], str] = {
 	("OPD", "sekretaris"): "defines the OPD's officials",
 	("OPD", "subkoordinator"): "defines the OPD's officials",
 	("Pegawai", "user"): "the person's own login",
+	(
+		"Evaluasi AKIP",
+		"user_inspektur",
+	): "fetched from the Inspektur (a Pegawai of the Inspektorat, across every OPD)",
+	(
+		"Tim Evaluasi AKIP",
+		"user",
+	): "fetched from the team member (a Pegawai of the Inspektorat, across every OPD)",
 	("Penunjukan Pelaksana", "user"): "taken from the appointed Pegawai",
 	("Riwayat Jabatan", "user"): "history: who held a position",
 	("Riwayat Pengembalian", "dikembalikan_oleh"): "history: who returned a document",

@@ -11,6 +11,7 @@ from frappe.utils import cint, get_datetime, now_datetime
 
 from sakip_evaluasi.domain import sla
 from sakip_evaluasi.domain.periode import NOMOR_TRIWULAN
+from sakip_evaluasi.laporan import grafik_batang
 from sakip_evaluasi.sla.kalender import get_kalender
 
 KELOMPOK = ("Triwulan", "Langkah", "Bidang", "Triwulan dan Langkah", "OPD")
@@ -109,16 +110,10 @@ def _label_grafik(kelompok: str, k: tuple) -> str:
 def grafik(data: list[dict]) -> dict | None:
 	if not data:
 		return None
-	return {
-		"data": {
-			"labels": [d["label_grafik"] for d in data],
-			"datasets": [
-				{"name": _("% Tepat Waktu"), "values": [d.get("persen_tepat_waktu") or 0 for d in data]},
-			],
-		},
-		"type": "bar",
-		"colors": ["#2490ef"],
-		"barOptions": {"spaceRatio": 0.4},
-		"axisOptions": {"xIsSeries": 0},
-		"tooltipOptions": {},
-	}
+	return grafik_batang(
+		[d["label_grafik"] for d in data],
+		[{"name": _("% Tepat Waktu"), "values": [d.get("persen_tepat_waktu") or 0 for d in data]}],
+		["#2490ef"],
+		barOptions={"spaceRatio": 0.4},
+		tooltipOptions={},
+	)

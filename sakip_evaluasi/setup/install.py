@@ -16,6 +16,7 @@ from sakip_evaluasi.domain.kalender import NAMA_HARI, kalender_default
 from sakip_evaluasi.domain.peran import PERAN_APP
 from sakip_evaluasi.extends.surel import lupakan, selaraskan_surel
 from sakip_evaluasi.setup import dasbor, pemberitahuan, ruang_kerja, tte
+from sakip_evaluasi.setup.akip import pastikan_lke
 from sakip_evaluasi.setup.cetak import pasang_cetakan
 from sakip_evaluasi.setup.dasbor import pasang_dasbor
 from sakip_evaluasi.setup.workflow import hapus_workflow, sinkronkan_workflow
@@ -56,6 +57,7 @@ def after_install() -> None:
 	pasang_tampilan()
 	bahasa_situs_baru()
 	tte.pasang_aturan_bawaan()
+	pastikan_lke()  # the LKE AKIP of this year (PermenPANRB 88/2021), when there is none
 
 
 def after_migrate() -> None:
@@ -68,6 +70,7 @@ def after_migrate() -> None:
 	pasang_dasbor()  # once per record: an administrator's edit or deletion is kept
 	pasang_tampilan()
 	tte.pasang_aturan_bawaan()  # once per site
+	pastikan_lke()  # a new year gets a copy of last year's LKE AKIP; an existing one is kept
 
 
 def before_uninstall() -> None:

@@ -22,6 +22,7 @@ DOCTYPES = (
 	"Bidang",
 	"Data Kinerja Bidang",
 	"Disposisi",
+	"Evaluasi AKIP",
 	"Evaluasi Kinerja Internal",
 	"Indikator Kinerja",
 	"Instruksi Disposisi",
@@ -29,6 +30,7 @@ DOCTYPES = (
 	"Kertas Kerja Evaluasi",
 	"Langkah Evaluasi",
 	"Jabatan",
+	"LKE AKIP",
 	"Notulen Rapat",
 	"OPD",
 	"Pegawai",
@@ -69,7 +71,9 @@ IZIN: dict[str, dict[str, str]] = {
 		"Bidang": _BACA,
 		"Data Kinerja Bidang": _BACA,
 		"Disposisi": _BUAT,
+		"Evaluasi AKIP": _UBAH,  # submits the self-assessment (Ajukan)
 		"Evaluasi Kinerja Internal": "r-c--epl",  # creates it; reads it, nothing to edit
+		"LKE AKIP": _BACA,
 		"Indikator Kinerja": _BACA,
 		"Instruksi Disposisi": _BACA,
 		"Kalender Kerja": _BACA,
@@ -89,9 +93,11 @@ IZIN: dict[str, dict[str, str]] = {
 		"Bidang": _SEMUA,
 		"Data Kinerja Bidang": _BACA,
 		"Disposisi": _BUAT,
+		"Evaluasi AKIP": _BUAT,
 		"Evaluasi Kinerja Internal": _BUAT,
 		"Indikator Kinerja": _SEMUA,
 		"Instruksi Disposisi": _SEMUA,
+		"LKE AKIP": _BACA,
 		"Kalender Kerja": _BUAT,  # their OPD's own (User Permission on OPD); never deletes
 		"Kertas Kerja Evaluasi": _UBAH,
 		"Langkah Evaluasi": _BACA,
@@ -111,9 +117,11 @@ IZIN: dict[str, dict[str, str]] = {
 		"Bidang": _BACA,
 		"Data Kinerja Bidang": _UBAH,
 		"Disposisi": _BUAT,
+		"Evaluasi AKIP": _BUAT,
 		"Evaluasi Kinerja Internal": _BUAT,
 		"Indikator Kinerja": _SEMUA,
 		"Instruksi Disposisi": _BACA,
+		"LKE AKIP": _BACA,
 		"Kalender Kerja": _BACA,
 		"Kertas Kerja Evaluasi": _SEMUA,
 		"Langkah Evaluasi": _BACA,
@@ -130,7 +138,9 @@ IZIN: dict[str, dict[str, str]] = {
 	"Kepala Bidang": {
 		"Bidang": _BACA,
 		"Data Kinerja Bidang": _UBAH,
+		"Evaluasi AKIP": _BACA,
 		"Evaluasi Kinerja Internal": _BACA,
+		"LKE AKIP": _BACA,
 		"Indikator Kinerja": _BACA,
 		"Instruksi Disposisi": _BACA,
 		"Kalender Kerja": _BACA,
@@ -156,12 +166,14 @@ IZIN: dict[str, dict[str, str]] = {
 	"": {},
 	# The Pemda-wide readers: every OPD's records; the Inspektorat may also return an accepted Tindak
 	# Lanjut (write, for its reason and the transition; the SOP rule locks every other field).
-	"Inspektorat": {**_PEMBACA_PEMDA, "Tindak Lanjut Evaluasi": _UBAH},
+	# It also opens and reviews every OPD's Evaluasi AKIP (the Workflow decides which columns when).
+	"Inspektorat": {**_PEMBACA_PEMDA, "Tindak Lanjut Evaluasi": _UBAH, "Evaluasi AKIP": _BUAT},
 	"Bappeda": _PEMBACA_PEMDA,
 	"Admin SAKIP Pemda": {
 		"Bidang": _SEMUA,
 		"Data Kinerja Bidang": _BACA,
 		"Disposisi": _BACA,
+		"Evaluasi AKIP": _BUAT,
 		"Evaluasi Kinerja Internal": _BACA,
 		"Indikator Kinerja": _SEMUA,
 		"Instruksi Disposisi": _SEMUA,
@@ -169,6 +181,7 @@ IZIN: dict[str, dict[str, str]] = {
 		"Kalender Kerja": _SEMUA,
 		"Kertas Kerja Evaluasi": _BACA,
 		"Langkah Evaluasi": _BACA,
+		"LKE AKIP": _SEMUA,
 		"Notulen Rapat": _BACA,
 		"OPD": _SEMUA,
 		"Pegawai": _SEMUA,

@@ -27,6 +27,7 @@ from sakip_evaluasi.aturan.capaian_baris import aturan_capaian
 from sakip_evaluasi.domain.capaian import rata_rata
 from sakip_evaluasi.domain.doctype import DKB
 from sakip_evaluasi.domain.periode import NOMOR_TRIWULAN, TRIWULAN
+from sakip_evaluasi.laporan import grafik_batang
 from sakip_evaluasi.laporan import kolom_laporan as k
 from sakip_evaluasi.laporan.kepatuhan_sop import baris_laporan as kepatuhan
 
@@ -141,19 +142,15 @@ def _rincian(opd: str, filters) -> str:
 def grafik(data: list[dict]) -> dict | None:
 	if not data:
 		return None
-	return {
-		"data": {
-			"labels": [d["opd"] for d in data],
-			"datasets": [
-				{"name": _("Rata-rata capaian (%)"), "values": [d["rata_capaian"] or 0 for d in data]},
-				{"name": _("% Tepat Waktu"), "values": [d["persen_tepat_waktu"] or 0 for d in data]},
-			],
-		},
-		"type": "bar",
-		"fieldtype": "Float",
-		"colors": ["#5e64ff", "#29cd42"],
-		"axisOptions": {"xIsSeries": 0},
-	}
+	return grafik_batang(
+		[d["opd"] for d in data],
+		[
+			{"name": _("Rata-rata capaian (%)"), "values": [d["rata_capaian"] or 0 for d in data]},
+			{"name": _("% Tepat Waktu"), "values": [d["persen_tepat_waktu"] or 0 for d in data]},
+		],
+		["#5e64ff", "#29cd42"],
+		fieldtype="Float",
+	)
 
 
 def ringkasan(data: list[dict]) -> list[dict]:

@@ -1,0 +1,40 @@
+"""Evaluasi AKIP for the desk: link the evidence the app holds, list the differences, and make the
+LKE of a year (``sakip_evaluasi.aturan.akip``, ``aturan.akip_bukti``, ``aturan.lke``)."""
+
+import frappe
+from frappe import _
+
+from sakip_evaluasi.aturan import akip
+from sakip_evaluasi.aturan.akip_bukti import tautkan_bukti_aplikasi
+from sakip_evaluasi.aturan.lke import pastikan_lke
+from sakip_evaluasi.domain.doctype import AKIP, LKE
+
+
+@frappe.whitelist(methods=["POST"])
+def tautkan_bukti(evaluasi: str) -> dict:
+	"""Link every document of the app that evidences a criterion and is not linked yet (the OPD's own,
+	of the assessed year); saved as the session user, so only while the OPD may edit."""
+	doc = frappe.get_doc(AKIP, evaluasi)
+	doc.check_permission("write")
+	jumlah = tautkan_bukti_aplikasi(doc)
+	if jumlah:
+		doc.save()
+	return {"ditambahkan": jumlah}
+
+
+@frappe.whitelist()
+@frappe.read_only()
+def perbedaan(evaluasi: str) -> list[dict]:
+	"""The criteria where the Inspektorat's answer differs from the OPD's."""
+	doc = frappe.get_doc(AKIP, evaluasi)
+	doc.check_permission("read")
+	return akip.perbedaan(doc)
+
+
+@frappe.whitelist(methods=["POST"])
+def buat_lke(tahun: int) -> str:
+	"""The LKE of ``tahun``: a copy of the latest earlier one (or the reference), when missing."""
+	frappe.has_permission(LKE, "create", throw=True)
+	if not 2000 <= int(tahun) <= 2100:
+		frappe.throw(_("Tahun {0} tidak sah. Tidak ada data yang diubah.").format(tahun))
+	return pastikan_lke(int(tahun))
