@@ -420,3 +420,16 @@ class TestCetak(SLATestCase):
 		self.assertAlmostEqual(float(halaman[0].mediabox.width) / 72 * 25.4, 330, delta=2)
 		self.assertIn("Indikator", halaman[0].extract_text())
 		self.assertNotIn(self.eki.name, " ".join(h.extract_text() for h in halaman))
+
+	def test_the_patch_names_the_bidang_in_draft_recommendations_kept_with_its_code(self):
+		from sakip_evaluasi.patches import rekomendasi_dengan_nama_bidang
+
+		kode = self.bidang["SLA"]
+		nama = frappe.db.get_value("Bidang", kode, "nama_bidang")
+		self.assertNotEqual(nama, kode)
+		lama = f"Indikator turun. Rekomendasi: {kode} menyusun dan melaksanakan langkah percepatan."
+		frappe.db.set_value("Rekomendasi Rapat", {"parent": self.nr.name, "idx": 1}, "rekomendasi", lama)
+		rekomendasi_dengan_nama_bidang.execute()
+		baru = frappe.db.get_value("Rekomendasi Rapat", {"parent": self.nr.name, "idx": 1}, "rekomendasi")
+		self.assertEqual(baru, lama.replace(f"Rekomendasi: {kode} ", f"Rekomendasi: {nama} "))
+		self.assertNotIn(kode, self.cetak("notulen_rapat", self.nr.name).split("</style>", 1)[1])
