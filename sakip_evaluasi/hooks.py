@@ -36,6 +36,13 @@ before_uninstall = "sakip_evaluasi.setup.install.before_uninstall"
 # Integration tests: the officials' test users are made once per run (sakip_evaluasi/tests/factories.py).
 before_tests = "sakip_evaluasi.tests.factories.sebelum_uji"
 
+# The official documents are printed to PDF by headless Chromium (sakip_evaluasi/cetak/pdf.py): Frappe
+# v15.55.1 has no PDF generator hook, so each request and each job first puts the app's get_pdf in
+# frappe.utils.pdf (the print view's PDF, the Workflow Action e-mail attachment, "Kirim lewat e-mail");
+# HTML of any other print format still goes to Frappe's wkhtmltopdf.
+before_request = ["sakip_evaluasi.cetak.pdf.pakai_chromium"]
+before_job = ["sakip_evaluasi.cetak.pdf.pakai_chromium"]
+
 # The app's own DocTypes get their lifecycle from their controllers (controllers/alur_kerja.py and
 # the DocType controllers call the SLA engine); doc_events only for other apps' DocTypes.
 doc_events = {
@@ -64,7 +71,11 @@ doc_events = {
 has_permission = {
 	"SOP": "sakip_evaluasi.pejabat.izin.izin_acuan_pemda",
 	"Kalender Kerja": "sakip_evaluasi.pejabat.izin.izin_acuan_pemda",
+	# The letter of a Rahasia disposisi opens for its sender and addressee alone (sakip_evaluasi/extends/berkas.py).
+	"File": "sakip_evaluasi.extends.berkas.izin_berkas",
 }
+# ... and so does its download, which Frappe checks with File.is_downloadable, not the hook above.
+override_doctype_class = {"File": "sakip_evaluasi.extends.berkas.BerkasSakip"}
 
 # The SLA check every minute by default (domain.sla.INTERVAL_PEMERIKSAAN_BAWAAN); the interval in
 # Pengaturan SAKIP is written into its Scheduled Job Type.
@@ -107,5 +118,6 @@ jinja = {
 		"sakip_evaluasi.cetak.saringan.angka_id",
 		"sakip_evaluasi.cetak.saringan.persen_id",
 		"sakip_evaluasi.cetak.saringan.jam_id",
+		"sakip_evaluasi.cetak.saringan.nip",
 	],
 }

@@ -22,6 +22,7 @@ from sakip_evaluasi.domain.capaian import angka_realisasi
 from sakip_evaluasi.domain.doctype import BARIS_DKB, DKB
 from sakip_evaluasi.domain.periode import NOMOR_TRIWULAN, ROMAWI_TRIWULAN
 from sakip_evaluasi.domain.proyeksi import StatusProyeksi, status_terkini
+from sakip_evaluasi.pejabat.pemegang import sebutan_bidang
 
 # Report filters applied to the Data Kinerja Bidang as they are (a Link field of the document each):
 # a new dimension of the documents is one more name here and one more filter in the report's .js.
@@ -270,7 +271,7 @@ def draf_rekomendasi(evaluasi: str) -> list[dict]:
 			),
 			_(
 				"Rekomendasi: {0} menyusun dan melaksanakan langkah percepatan untuk menutup kekurangan tersebut, dan melaporkan kemajuannya pada evaluasi triwulan berikutnya."
-			).format(bidang),
+			).format(sebutan_bidang(bidang)),  # the bidang by its name: this text is printed as typed
 		]
 		draf.append(
 			{

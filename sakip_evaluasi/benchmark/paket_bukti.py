@@ -97,7 +97,7 @@ def jalankan(ulang: int = 5) -> None:
 	print("| part | seconds |")
 	print("|---|---:|")
 	print(f"| render {len(dokumen)} print formats to HTML | {t_html:.2f} |")
-	print(f"| wkhtmltopdf, {paket.PARALEL} at a time | {t_wk:.2f} |")
+	print(f"| headless Chromium, one browser for every document | {t_wk:.2f} |")
 	print(
 		f"| PDF: all of it + cover, Kepatuhan SOP, merge and page numbers ({halaman} pages) | {t_pdf:.2f} |"
 	)

@@ -18,7 +18,7 @@ import frappe
 from frappe.utils import cint, escape_html, getdate, today
 
 from sakip_evaluasi.aturan.capaian_baris import aturan_capaian
-from sakip_evaluasi.domain import tulisan
+from sakip_evaluasi.domain import kepegawaian, tulisan
 from sakip_evaluasi.domain.doctype import EVALUASI
 from sakip_evaluasi.domain.peran import KEPALA_BIDANG, KEPALA_DINAS
 from sakip_evaluasi.domain.periode import TRIWULAN, nomor_triwulan
@@ -91,10 +91,24 @@ def _gambar_data(file_url: str | None) -> str | None:
 	return f"data:{jenis};base64,{base64.b64encode(isi).decode()}"
 
 
-def ttd(p: Penandatangan | None, sebutan_kosong: str = "") -> dict:
-	"""A signature block's lines; an action not yet taken prints the position and an empty name."""
+def ttd(p: Penandatangan | None, sebutan_kosong: str = "", atas_nama: str = "") -> dict:
+	"""A signature block's lines; an action not yet taken prints the position and an empty name.
+
+	``atas_nama``: the head's position for a letter signed on behalf of the head ("a.n. Kepala Dinas …"
+	above the signer's position unless the head, or an acting head, signs); ``tempat``: where it is
+	signed (Pengaturan SAKIP), printed before the date."""
+	tempat = frappe.db.get_single_value("Pengaturan SAKIP", "tempat_penandatanganan") or ""
 	if p is None:
-		return frappe._dict(sebutan=sebutan_kosong, nama="", nip="", pangkat="", tanggal=None, ada=False)
+		return frappe._dict(
+			sebutan=sebutan_kosong,
+			nama="",
+			nip="",
+			pangkat="",
+			tanggal=None,
+			ada=False,
+			atas_nama="",
+			tempat=tempat,
+		)
 	return frappe._dict(
 		sebutan=p.sebutan or sebutan_kosong,
 		nama=p.nama,
@@ -102,6 +116,8 @@ def ttd(p: Penandatangan | None, sebutan_kosong: str = "") -> dict:
 		pangkat=p.pangkat_golongan or "",
 		tanggal=p.tanggal,
 		ada=True,
+		atas_nama=kepegawaian.atas_nama(p.sebutan, atas_nama),
+		tempat=tempat,
 	)
 
 
@@ -143,19 +159,27 @@ def konteks_cetak(doc, jenis: str) -> dict:
 
 
 def _lembar_disposisi(doc) -> dict:
+	"""The disposisi sheet: the incoming letter's own number, date, origin, subject, urgency and security
+	class when the disposisi follows up a letter; an internal disposisi of the SOP has none of them
+	(its subject is the evaluation, its origin the sender). Never the app's record ID."""
 	evaluasi = frappe.db.get_value(EVALUASI, doc.evaluasi, ["tahun", "triwulan"], as_dict=True) or {}
 	pengirim = penandatangan(doc, "Kirim")
 	diterima = penandatangan(doc, "Terima")
 	tanggal = (pengirim and pengirim.tanggal) or doc.tanggal
 	dari = pengirim and pengirim.sebutan or orang(doc.dari, tanggal, doc.opd).sebutan
+	perihal = doc.get("perihal") or (
+		f"Evaluasi Kinerja Internal {periode(frappe._dict(evaluasi))}" if evaluasi else ""
+	)
 	return {
-		"nomor_agenda": doc.nomor_agenda or doc.name,
-		"surat_dari": dari,
-		"nomor_surat": doc.name,
-		"tanggal_surat": doc.tanggal,
+		"nomor_agenda": doc.nomor_agenda or "",
+		"surat_dari": doc.get("asal_surat") or dari,
+		"nomor_surat": doc.get("nomor_surat") or "",
+		"tanggal_surat": doc.get("tanggal_surat"),
 		"tanggal_diterima": diterima.tanggal if diterima else None,
-		"sifat": "Segera" if doc.batas_waktu else "Biasa",
-		"perihal": f"Evaluasi Kinerja Internal {periode(frappe._dict(evaluasi))}" if evaluasi else "",
+		"sifat": doc.get("sifat_surat") or "Biasa",
+		"klasifikasi": doc.get("klasifikasi_keamanan") or "Biasa",
+		"nomor_srikandi": doc.get("nomor_srikandi") or "",
+		"perihal": perihal,
 		"kepada": orang(doc.kepada, tanggal, doc.opd),
 		"instruksi_pilihan": _instruksi(doc),
 		"catatan": doc.catatan,
@@ -206,7 +230,8 @@ def _undangan_rapat(doc) -> dict:
 		"tempat": doc.tempat,
 		"acara": doc.acara,
 		"tanggal_surat": pengirim.tanggal if pengirim else None,
-		"ttd": ttd(pengirim, _sebutan(doc, KEPALA_DINAS)),
+		# a letter of the Dinas: the Sekretaris signs it on behalf of the Kepala Dinas
+		"ttd": ttd(pengirim, _sebutan(doc, KEPALA_DINAS), atas_nama=_sebutan(doc, KEPALA_DINAS)),
 	}
 
 

@@ -3,30 +3,28 @@ KKE Format 4 and 6): one PDF of every document of the triwulan in SOP order, wit
 them and "Halaman n dari N" on every page, and a ZIP of that PDF with the Excel work papers and every
 attachment (bukti dukung).
 
-Each document is rendered on its own by its print format (its own paper and orientation), the
-wkhtmltopdf runs in parallel, then the pages are merged and numbered with pypdf. The result is kept
+Each document is rendered on its own by its print format (its own paper and orientation) with
+headless Chromium (``cetak.pdf.pdf_resmi_banyak``, one browser for the pack), then the pages are
+merged and numbered with pypdf. The result is kept
 as two private Files attached to the evaluation (a new pack replaces the previous one).
 """
 
 import io
-import re
 import zipfile
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import frappe
-import pdfkit
 from frappe import _
 from frappe.utils import cint, escape_html, now_datetime
-from frappe.utils.pdf import cleanup, prepare_options, scrub_urls
-from pypdf import PageObject, PdfReader, PdfWriter
-from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
+from pypdf import PdfReader, PdfWriter
 
 from sakip_evaluasi.aturan.kertas_kerja import buat_kertas_kerja
 from sakip_evaluasi.cetak.konteks import CETAKAN, kertas, kop, periode
+from sakip_evaluasi.cetak.pdf import cap_nomor_halaman, jumlah_halaman, pdf_resmi, pdf_resmi_banyak
 from sakip_evaluasi.domain import tulisan
 from sakip_evaluasi.domain.doctype import EVALUASI
 from sakip_evaluasi.domain.peran import ADMIN_PEMDA, BAPPEDA, INSPEKTORAT, KEPALA_DINAS, SEKRETARIS, SUBKOOR
+from sakip_evaluasi.extends.berkas import boleh_buka
 from sakip_evaluasi.laporan import kepatuhan_sop
 from sakip_evaluasi.pejabat.pemegang import sebutan_bidang
 from sakip_evaluasi.pejabat.penandatangan import pejabat_pada
@@ -54,7 +52,6 @@ JUDUL = {
 	"matriks_tindak_lanjut": "Matriks Tindak Lanjut",
 	"kepatuhan_sop": "Kepatuhan SOP",
 }
-PARALEL = 2  # wkhtmltopdf runs at a time (the servers have two cores)
 
 
 @dataclass
@@ -62,7 +59,6 @@ class Bagian:
 	judul: str
 	keterangan: str
 	html: str
-	options: dict
 	pdf: bytes = b""
 	halaman: int = 0
 
@@ -100,24 +96,13 @@ def _bagian_dokumen(jenis: str, doctype: str, nama: str) -> Bagian:
 	_dt, print_format = CETAKAN[jenis]
 	doc = frappe.get_doc(doctype, nama)
 	html = frappe.get_print(doctype, nama, print_format, doc=doc)
-	keterangan = nama
-	if doc.get("bidang"):
-		keterangan = frappe.db.get_value("Bidang", doc.bidang, "nama_bidang") or doc.bidang
+	# printed on the cover: the bidang by its name, never a record code
+	keterangan = sebutan_bidang(doc.bidang) if doc.get("bidang") else "-"
 	return _siapkan(JUDUL[jenis], keterangan, html)
 
 
-# Frappe's bundled print stylesheet (Bootstrap): the layouts carry their own style, and parsing 200 kB
-# of CSS (Frappe reads the page options from every <style> with cssutils) would cost seconds a document.
-_LINK_CSS = re.compile(r'<link[^>]*rel="stylesheet"[^>]*>')
-_BANNER = re.compile(r'<div class="action-banner print-hide">.*?</div>', re.S)
-
-
 def _siapkan(judul: str, keterangan: str, html: str) -> Bagian:
-	html = _LINK_CSS.sub("", _BANNER.sub("", html, count=1))
-	html, options = prepare_options(scrub_urls(html), {})
-	options.update({"disable-javascript": "", "disable-local-file-access": "", "disable-smart-shrinking": ""})
-	options.pop("page-size", None)  # the print format's page-width/page-height decide
-	return Bagian(judul, keterangan, html, options)
+	return Bagian(judul, keterangan, html)
 
 
 def _halaman_html(isi: str, landscape: bool = False) -> str:
@@ -196,7 +181,7 @@ def _kepatuhan(evaluasi) -> Bagian:
 			f"<td>{escape_html(j.status_sla or '-')}</td><td class='sk-kanan'>{tulisan.angka_id(j.terlambat_jam)}</td></tr>"
 		)
 	isi.append("</tbody></table>")
-	return _siapkan(JUDUL["kepatuhan_sop"], evaluasi.name, _halaman_html("".join(isi), landscape=True))
+	return _siapkan(JUDUL["kepatuhan_sop"], periode(evaluasi), _halaman_html("".join(isi), landscape=True))
 
 
 def _sampul(evaluasi, bagian: list[Bagian]) -> Bagian:
@@ -220,18 +205,9 @@ def _sampul(evaluasi, bagian: list[Bagian]) -> Bagian:
 		+ "".join(baris)
 		+ "</tbody></table>"
 		f"<p class='sk-kecil'>Disusun oleh aplikasi SAKIP Evaluasi pada {tulisan.tanggal_panjang(now_datetime())} "
-		f"pukul {tulisan.jam(now_datetime())}, dari dokumen {escape_html(evaluasi.name)}.</p>"
+		f"pukul {tulisan.jam(now_datetime())}.</p>"
 	)
 	return _siapkan("Sampul", evaluasi.name, _halaman_html(isi))
-
-
-def _render(b: Bagian) -> Bagian:
-	try:
-		pdf = pdfkit.from_string(b.html, options=b.options, verbose=True)
-	finally:
-		cleanup(b.options)
-	b.pdf, b.halaman = _tanpa_halaman_kosong_akhir(pdf)
-	return b
 
 
 def html_dokumen(doctype: str, nama: str, print_format: str) -> str:
@@ -246,63 +222,15 @@ def html_dokumen(doctype: str, nama: str, print_format: str) -> str:
 
 
 def pdf_dokumen(html: str) -> bytes:
-	"""The official PDF of one document's print HTML (``html_dokumen``): the app's one way from a print
-	to a PDF, the pack's parts and the documents signed electronically alike."""
-	return _render(_siapkan("", "", html)).pdf
-
-
-def _tanpa_halaman_kosong_akhir(pdf: bytes) -> tuple[bytes, int]:
-	"""wkhtmltopdf adds an empty last page when a signature block ends just at the bottom of a page:
-	drop trailing pages with neither text nor images."""
-	reader = PdfReader(io.BytesIO(pdf))
-	halaman = len(reader.pages)
-	while halaman > 1 and _kosong(reader.pages[halaman - 1]):
-		halaman -= 1
-	if halaman == len(reader.pages):
-		return pdf, halaman
-	writer = PdfWriter()
-	for page in reader.pages[:halaman]:
-		writer.add_page(page)
-	keluaran = io.BytesIO()
-	writer.write(keluaran)
-	return keluaran.getvalue(), halaman
-
-
-def _kosong(page) -> bool:
-	sumber = page.get("/Resources") or {}
-	return not page.extract_text().strip() and not (
-		sumber.get("/XObject") if hasattr(sumber, "get") else None
-	)
+	"""The official PDF of one document's print HTML (``html_dokumen``), by the app's one renderer
+	(``cetak.pdf.pdf_resmi``): the documents signed electronically take it."""
+	return pdf_resmi(html)
 
 
 def _render_semua(bagian: list[Bagian]) -> None:
-	with ThreadPoolExecutor(max_workers=PARALEL) as pool:
-		list(pool.map(_render, bagian))
-
-
-def _nomor_halaman(writer: PdfWriter) -> None:
-	"""Stamp "Halaman n dari N" at the bottom centre of every page (pypdf content stream, Helvetica)."""
-	jumlah = len(writer.pages)
-	font = DictionaryObject(
-		{
-			NameObject("/Type"): NameObject("/Font"),
-			NameObject("/Subtype"): NameObject("/Type1"),
-			NameObject("/BaseFont"): NameObject("/Helvetica"),
-			NameObject("/Encoding"): NameObject("/WinAnsiEncoding"),
-		}
-	)
-	for n, page in enumerate(writer.pages, 1):
-		lebar = float(page.mediabox.width)
-		teks = f"Halaman {n} dari {jumlah}"
-		x = lebar / 2 - len(teks) * 2.25  # Helvetica 9 pt: about 4.5 pt a character
-		stream = DecodedStreamObject()
-		stream.set_data(f"q BT /SKHal 9 Tf 0 g {x:.1f} 18 Td ({teks}) Tj ET Q".encode("latin-1"))
-		overlay = PageObject.create_blank_page(width=lebar, height=float(page.mediabox.height))
-		overlay[NameObject("/Resources")] = DictionaryObject(
-			{NameObject("/Font"): DictionaryObject({NameObject("/SKHal"): font})}
-		)
-		overlay[NameObject("/Contents")] = writer._add_object(stream)
-		page.merge_page(overlay)
+	"""Every part by Chromium, one browser for all (``cetak.pdf``); the pack numbers its pages itself."""
+	for b, pdf in zip(bagian, pdf_resmi_banyak([b.html for b in bagian], nomor_halaman=False), strict=True):
+		b.pdf, b.halaman = pdf, jumlah_halaman(pdf)
 
 
 def buat_pdf(evaluasi: str) -> tuple[bytes, list[Bagian]]:
@@ -315,13 +243,14 @@ def buat_pdf(evaluasi: str) -> tuple[bytes, list[Bagian]]:
 		bagian = [_bagian_dokumen(*d) for d in dokumen_paket(evaluasi)]
 		bagian.append(_kepatuhan(eki))
 		_render_semua(bagian)
-		sampul = _render(_sampul(eki, bagian))
+		sampul = _sampul(eki, bagian)
+		_render_semua([sampul])
 	finally:
 		frappe.flags.ignore_print_permissions, frappe.local.lang = sebelumnya, bahasa
 	writer = PdfWriter()
 	for b in [sampul, *bagian]:
 		writer.append(PdfReader(io.BytesIO(b.pdf)))
-	_nomor_halaman(writer)
+	cap_nomor_halaman(writer)
 	keluaran = io.BytesIO()
 	writer.write(keluaran)
 	return keluaran.getvalue(), [sampul, *bagian]
@@ -339,7 +268,14 @@ def lampiran(evaluasi: str) -> list[tuple[str, bytes]]:
 		kondisi = c if kondisi is None else kondisi | c
 	berkas = (
 		frappe.qb.from_(File)
-		.select(File.name, File.file_name, File.file_url, File.attached_to_doctype, File.attached_to_name)
+		.select(
+			File.name,
+			File.file_name,
+			File.file_url,
+			File.attached_to_doctype,
+			File.attached_to_name,
+			File.owner,
+		)
 		.where(kondisi & (File.is_folder == 0))
 		.where(~File.file_name.like("Paket Bukti %"))
 		.run(as_dict=True)
@@ -348,6 +284,8 @@ def lampiran(evaluasi: str) -> list[tuple[str, bytes]]:
 	for f in berkas:
 		if not f.file_url or f.file_url in dilihat:
 			continue
+		if not boleh_buka(f):
+			continue  # a secret letter stays with its sender and addressee
 		dilihat.add(f.file_url)
 		try:
 			isi = frappe.get_doc("File", f.name).get_content()

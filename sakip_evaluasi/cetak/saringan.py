@@ -4,6 +4,7 @@ dates, numbers, percentages and hours as Indonesian documents write them (``doma
 from markupsafe import escape
 
 from sakip_evaluasi.domain import tulisan
+from sakip_evaluasi.domain.kepegawaian import nip_tercetak
 
 
 def teks(nilai) -> str:
@@ -28,3 +29,8 @@ def persen_id(nilai, desimal: int = 2) -> str:
 
 def jam_id(nilai) -> str:
 	return tulisan.jam(nilai)
+
+
+def nip(nilai) -> str:
+	"""A NIP in its four parts ("19680512 199403 1 005"), escaped."""
+	return str(escape(nip_tercetak(nilai)))

@@ -26,6 +26,7 @@ from sakip_evaluasi.domain.peran import (
 from sakip_evaluasi.pejabat.jabatan import nama_jabatan
 
 PEMDA = "Pemerintah Kabupaten Contoh"
+TEMPAT = "Sukamaju"  # the capital of the demo kabupaten, printed before the date of a signature
 OPD = "DPUPR"  # the OPD whose officials are also civil servants with a Plh (below)
 ALAMAT = "Jl. Merdeka No. 1, Kabupaten Contoh"
 DOMAIN = "demo.sakip.id"
@@ -136,7 +137,7 @@ def email(nama: str) -> str:
 
 def buat_demo(password: str) -> Iterator[str]:
 	yield selesaikan_setup_wizard()
-	frappe.db.set_single_value("Pengaturan SAKIP", "nama_pemda", PEMDA)
+	frappe.db.set_single_value("Pengaturan SAKIP", {"nama_pemda": PEMDA, "tempat_penandatanganan": TEMPAT})
 	for kode, (nama, pejabat, bidang, indikator, _siklus) in OPD_DEMO.items():
 		yield from buat_opd(kode, nama, pejabat, bidang, indikator, password)
 	for nama, (lengkap, peran) in PENGGUNA_PEMDA.items():

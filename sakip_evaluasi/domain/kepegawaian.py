@@ -61,6 +61,33 @@ def rapikan_nip(nip: str | None) -> str:
 	return "".join(c for c in (nip or "") if c not in " .-\t")
 
 
+def nip_tercetak(nip: str | None) -> str:
+	"""A NIP as official documents print it, in its four parts: "19680512 199403 1 005" (birth date,
+	month of appointment, sex, number). A value that is not 18 digits is printed as typed."""
+	rapi = rapikan_nip(nip)
+	if len(rapi) != PANJANG_NIP or not (rapi.isdigit() and rapi.isascii()):
+		return (nip or "").strip()
+	return f"{rapi[:8]} {rapi[8:14]} {rapi[14]} {rapi[15:]}"
+
+
+AWALAN_PELAKSANA = ("Plt. ", "Plh. ")
+
+
+def atas_nama(sebutan_penanda: str | None, sebutan_pimpinan: str | None) -> str:
+	"""The "a.n." line of a letter signed on behalf of the head (tata naskah dinas): "a.n. Kepala Dinas
+	…" when the signer's position ("Sekretaris …", "Plh. Sekretaris …") is not the head's own; nothing
+	when the head signs, nor when an acting head (Plt./Plh. of the head's position) signs."""
+	if not sebutan_penanda or not sebutan_pimpinan:
+		return ""
+	jabatan = sebutan_penanda.strip()
+	for awalan in AWALAN_PELAKSANA:
+		if jabatan.startswith(awalan):
+			jabatan = jabatan[len(awalan) :]
+	if jabatan.casefold() == sebutan_pimpinan.strip().casefold():
+		return ""
+	return f"a.n. {sebutan_pimpinan.strip()}"
+
+
 def _tanggal(tahun: int, bulan: int, hari: int) -> date | None:
 	try:
 		return date(tahun, bulan, hari)

@@ -7,6 +7,8 @@
   another app runs; so a new public File is written again as private here (``File`` ``validate``,
   a doc_event) and its public copy removed unless another File record shares it. An attachment
   already private cannot be made public.
+- **A secret letter**: the file of a disposisi classed Rahasia or Sangat Rahasia opens for the
+  disposisi's sender and addressee alone (``boleh_buka``: the File permission hook and the download).
 - **Attach values**: Frappe does not sanitise Attach fields, and the desk shows their value as HTML
   (``ControlAttach`` puts the value into the page as markup). So every Attach field of an SOP
   document and its rows must hold a file path of this site (``/files/…``, ``/private/files/…``) or
@@ -18,7 +20,10 @@ import re
 
 import frappe
 from frappe import _
+from frappe.core.doctype.file.file import File
 from frappe.utils import cint
+
+from sakip_evaluasi.domain.doctype import DISPOSISI
 
 MODUL = "SAKIP Evaluasi"
 _LAMPIRAN_SAH = re.compile(r"^(/files/|/private/files/|https?://)[^<>\"`\\\n\r]*$")
@@ -74,3 +79,44 @@ def pastikan_lampiran_sah(doc) -> None:
 			)
 		)
 		frappe.throw("<br>".join(masalah), title=_("Lampiran tidak sah"))
+
+
+# --------------------------------------------------------------------------- a secret letter
+
+# Security classes of tata naskah dinas whose letter only the disposisi's sender and addressee may open.
+RAHASIA = ("Rahasia", "Sangat Rahasia")
+
+
+def boleh_buka(file, user: str | None = None) -> bool:
+	"""Whether ``user`` may open ``file``: a file attached to a disposisi classed Rahasia or Sangat
+	Rahasia (the letter it follows up) is for its sender and its addressee alone (and whoever uploaded
+	it), not for everyone who may read the disposisi."""
+	user = user or frappe.session.user
+	if (
+		user == "Administrator"
+		or file.get("attached_to_doctype") != DISPOSISI
+		or not file.get("attached_to_name")
+	):
+		return True
+	d = frappe.db.get_value(
+		DISPOSISI, file.attached_to_name, ["klasifikasi_keamanan", "dari", "kepada"], as_dict=True
+	)
+	if not d or d.klasifikasi_keamanan not in RAHASIA:
+		return True
+	return user in (d.dari, d.kepada, file.get("owner"))
+
+
+def izin_berkas(doc, ptype: str | None = None, user: str | None = None, debug: bool = False) -> bool | None:
+	"""``has_permission`` hook of File: a secret letter's file is refused to anyone else (None: Frappe's
+	own rules decide)."""
+	if (ptype or "read") == "create" or boleh_buka(doc, user):
+		return None
+	return False
+
+
+class BerkasSakip(File):
+	"""File with the download of a secret letter's file refused to anyone but its sender and
+	addressee (Frappe's download path asks ``is_downloadable``, not the permission hooks)."""
+
+	def is_downloadable(self):
+		return boleh_buka(self) and super().is_downloadable()

@@ -299,8 +299,17 @@ class TestPeringatanDini(SakipTestCase):
 			[(self.bidang["PDA"], self.umkm, 1)],
 		)
 		draf = nr.rekomendasi[0].rekomendasi
-		for bagian in ("Jumlah UMKM terbina", "68", "kurang 32", "unit", KENDALA, self.bidang["PDA"]):
+		nama_bidang = frappe.db.get_value("Bidang", self.bidang["PDA"], "nama_bidang")
+		for bagian in (
+			"Jumlah UMKM terbina",
+			"68",
+			"kurang 32",
+			"unit",
+			KENDALA,
+			f"Rekomendasi: {nama_bidang} menyusun",
+		):
 			self.assertIn(bagian, draf)
+		self.assertNotIn(self.bidang["PDA"], draf)  # printed as typed: the bidang by name, never its code
 		with sebagai(SUBKOR):
 			self.assertEqual(draf_rekomendasi(nr.name), [])  # nothing missing
 			nr = frappe.get_doc("Notulen Rapat", nr.name)

@@ -108,3 +108,34 @@ def test_the_pegawai_form_offers_exactly_these_ranks():
 	path = Path(k.__file__).parent.parent / "sakip_evaluasi/doctype/pegawai/pegawai.json"
 	field = next(f for f in json.loads(path.read_text())["fields"] if f["fieldname"] == "pangkat_golongan")
 	assert field["options"].split("\n") == ["", *k.PANGKAT_GOLONGAN]
+
+
+@pytest.mark.parametrize(
+	"nip, tercetak",
+	[
+		("196805121994031005", "19680512 199403 1 005"),
+		("19680512 199403 1 005", "19680512 199403 1 005"),
+		("19680512.199403.1.005", "19680512 199403 1 005"),
+		(" 198001012005012002 ", "19800101 200501 2 002"),
+		("12345", "12345"),  # not a NIP: as typed
+		("", ""),
+		(None, ""),
+	],
+)
+def test_nip_tercetak_dalam_empat_bagian(nip, tercetak):
+	assert k.nip_tercetak(nip) == tercetak
+
+
+@pytest.mark.parametrize(
+	"penanda, hasil",
+	[
+		("Sekretaris Dinas PUPR", "a.n. Kepala Dinas PUPR"),
+		("Plh. Sekretaris Dinas PUPR", "a.n. Kepala Dinas PUPR"),
+		("Kepala Dinas PUPR", ""),  # the head signs himself
+		("Plt. Kepala Dinas PUPR", ""),  # an acting head signs as the head, Plt. above the position
+		("Plh. Kepala Dinas PUPR", ""),
+		("", ""),
+	],
+)
+def test_atas_nama_bila_bukan_kepala_yang_menandatangani(penanda, hasil):
+	assert k.atas_nama(penanda, "Kepala Dinas PUPR") == hasil

@@ -27,17 +27,25 @@ class Disposisi(DokumenAlurKerja):
 			InstruksiDisposisiItem,
 		)
 
+		asal_surat: DF.Data | None
 		batas_waktu: DF.Datetime | None
+		berkas_surat: DF.Attach | None
 		catatan: DF.SmallText | None
 		dari: DF.Link
 		disposisi_induk: DF.Link | None
 		evaluasi: DF.Link
 		instruksi: DF.TableMultiSelect[InstruksiDisposisiItem]
 		kepada: DF.Link
+		klasifikasi_keamanan: DF.Literal["Biasa", "Terbatas", "Rahasia", "Sangat Rahasia"]
 		nomor_agenda: DF.Data | None
+		nomor_srikandi: DF.Data | None
+		nomor_surat: DF.Data | None
 		opd: DF.Link | None
 		perjanjian_kinerja: DF.Link | None
+		perihal: DF.SmallText | None
+		sifat_surat: DF.Literal["Biasa", "Segera", "Sangat Segera"]
 		tanggal: DF.Date
+		tanggal_surat: DF.Date | None
 		workflow_state: DF.Link | None
 	# end: auto-generated types
 

@@ -36,6 +36,7 @@ class PengaturanSAKIP(Document):
 		pemeriksaan_sla_terakhir: DF.Datetime | None
 		skala_predikat: DF.Table[TingkatPredikat]
 		sop_default: DF.Link | None
+		tempat_penandatanganan: DF.Data | None
 		ukuran_kertas: DF.Literal["F4", "A4"]
 	# end: auto-generated types
 
