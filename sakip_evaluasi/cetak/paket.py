@@ -225,6 +225,28 @@ def _sampul(evaluasi, bagian: list[Bagian]) -> Bagian:
 	return _siapkan("Sampul", evaluasi.name, _halaman_html(isi))
 
 
+def render_cetakan(doctype: str, nama: str, print_format: str, judul: str = "") -> Bagian:
+	"""One document's print as PDF (``.pdf``, ``.halaman``), rendered as the pack renders its parts, in
+	Indonesian; the caller has checked the reader's right to the document."""
+	sebelumnya, bahasa = frappe.flags.ignore_print_permissions, frappe.local.lang
+	frappe.flags.ignore_print_permissions, frappe.local.lang = True, "id"
+	try:
+		html = frappe.get_print(doctype, nama, print_format)
+	finally:
+		frappe.flags.ignore_print_permissions, frappe.local.lang = sebelumnya, bahasa
+	return _render(_siapkan(judul or print_format, nama, html))
+
+
+def render_paralel(bagian: list[Bagian]) -> None:
+	"""Render prepared parts, ``PARALEL`` wkhtmltopdf at a time."""
+	_render_semua(bagian)
+
+
+def siapkan_html(judul: str, keterangan: str, html: str) -> Bagian:
+	"""A print's HTML made ready for wkhtmltopdf (rendered later by ``render_paralel``)."""
+	return _siapkan(judul, keterangan, html)
+
+
 def _render(b: Bagian) -> Bagian:
 	try:
 		pdf = pdfkit.from_string(b.html, options=b.options, verbose=True)
@@ -366,25 +388,30 @@ def simpan_paket(evaluasi: str) -> dict:
 		"dokumen": [[b.judul, b.keterangan, b.halaman] for b in bagian],
 	}
 	for ext, isi in (("pdf", pdf), ("zip", arsip)):
-		nama_file = f"Paket Bukti {evaluasi}.{ext}"
-		for lama in frappe.get_all(
-			"File",
-			filters={"attached_to_doctype": EVALUASI, "attached_to_name": evaluasi, "file_name": nama_file},
-			pluck="name",
-		):
-			frappe.delete_doc("File", lama, ignore_permissions=True)
-		berkas = frappe.get_doc(
-			{
-				"doctype": "File",
-				"file_name": nama_file,
-				"attached_to_doctype": EVALUASI,
-				"attached_to_name": evaluasi,
-				"is_private": 1,
-				"content": isi,
-			}
-		).insert(ignore_permissions=True)
-		hasil[ext] = berkas.file_url
+		hasil[ext] = simpan_berkas(EVALUASI, evaluasi, f"Paket Bukti {evaluasi}.{ext}", isi)
 	return hasil
+
+
+def simpan_berkas(doctype: str, docname: str, nama_file: str, isi: bytes) -> str:
+	"""Keep ``isi`` as a private File attached to the document, replacing an earlier one of that name;
+	its URL."""
+	for lama in frappe.get_all(
+		"File",
+		filters={"attached_to_doctype": doctype, "attached_to_name": docname, "file_name": nama_file},
+		pluck="name",
+	):
+		frappe.delete_doc("File", lama, ignore_permissions=True)
+	berkas = frappe.get_doc(
+		{
+			"doctype": "File",
+			"file_name": nama_file,
+			"attached_to_doctype": doctype,
+			"attached_to_name": docname,
+			"is_private": 1,
+			"content": isi,
+		}
+	).insert(ignore_permissions=True)
+	return berkas.file_url
 
 
 # --------------------------------------------------------------------------- in the background
@@ -418,18 +445,30 @@ def buat_di_latar(evaluasi: str, user: str) -> dict:
 		frappe.log_error(title=f"Paket bukti {evaluasi}")
 		frappe.publish_realtime(ACARA_SELESAI, {"evaluasi": evaluasi, "gagal": True}, user=user)
 		raise
+	kabarkan(
+		user,
+		EVALUASI,
+		evaluasi,
+		_("Paket bukti {0} siap: {1} halaman (PDF dan ZIP terlampir pada evaluasi).").format(
+			evaluasi, hasil["halaman"]
+		),
+		ACARA_SELESAI,
+		{"evaluasi": evaluasi, **hasil},
+	)
+	return hasil
+
+
+def kabarkan(user: str, doctype: str, docname: str, subjek: str, acara: str, data: dict) -> None:
+	"""A background job's result to the user who asked: a notification (the bell) and, once the job
+	has committed, the realtime event ``acara`` to their open page."""
 	frappe.get_doc(
 		{
 			"doctype": "Notification Log",
 			"for_user": user,
 			"type": "Alert",
-			"document_type": EVALUASI,
-			"document_name": evaluasi,
-			"subject": _("Paket bukti {0} siap: {1} halaman (PDF dan ZIP terlampir pada evaluasi).").format(
-				evaluasi, hasil["halaman"]
-			),
+			"document_type": doctype,
+			"document_name": docname,
+			"subject": subjek,
 		}
 	).insert(ignore_permissions=True)
-	# the job commits when it ends; the page is told after that
-	frappe.publish_realtime(ACARA_SELESAI, {"evaluasi": evaluasi, **hasil}, user=user, after_commit=True)
-	return hasil
+	frappe.publish_realtime(acara, data, user=user, after_commit=True)
