@@ -70,15 +70,6 @@ def siapkan(password: str = "Bench#2026") -> str:
 	return nama
 
 
-def _median(fn, ulang: int) -> tuple[float, object]:
-	waktu, hasil = [], None
-	for _ in range(ulang):
-		mulai = time.perf_counter()
-		hasil = fn()
-		waktu.append(time.perf_counter() - mulai)
-	return statistics.median(waktu), hasil
-
-
 def _isi(isi: bytes) -> bytes:
 	"""The workbook with every Inspektorat answer and note typed in (not timed: the user's part)."""
 	wb = load_workbook(io.BytesIO(isi))
@@ -99,7 +90,7 @@ def jalankan(ulang: int = 5) -> None:
 	# the round trip in the review (Direviu), rolled back
 	frappe.db.savepoint("bench_lke")
 	frappe.db.set_value(AKIP, nama, "workflow_state", "Direviu", update_modified=False)
-	t_ekspor, (_n, isi) = _median(lambda: buat_lke_excel(nama), ulang)
+	t_ekspor, (_n, isi) = paket_bukti._median(lambda: buat_lke_excel(nama), ulang)
 	terisi = _isi(isi)
 	waktu_impor = []
 	for _ in range(ulang):
@@ -111,8 +102,10 @@ def jalankan(ulang: int = 5) -> None:
 		frappe.db.rollback(save_point="bench_impor")
 	t_impor = statistics.median(waktu_impor)
 	frappe.db.rollback(save_point="bench_lke")
-	t_lhe, (_f, pdf) = _median(lambda: pdf_lhe(nama), ulang)
-	t_zip, zip_hasil = _median(lambda: folder_bukti.buat_di_latar(nama, "Administrator"), max(1, ulang // 2))
+	t_lhe, (_f, pdf) = paket_bukti._median(lambda: pdf_lhe(nama), ulang)
+	t_zip, zip_hasil = paket_bukti._median(
+		lambda: folder_bukti.buat_di_latar(nama, "Administrator"), max(1, ulang // 2)
+	)
 	frappe.db.commit()
 	print("| measure | size | median s |\n|---|---|---:|")
 	print(f"| LKE workbook export | {len(doc.jawaban)} criteria, {len(isi) // 1024} KiB | {t_ekspor:.2f} |")

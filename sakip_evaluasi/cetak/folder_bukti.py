@@ -17,7 +17,14 @@ import frappe
 from frappe import _
 
 from sakip_evaluasi.cetak.konteks import CETAKAN
-from sakip_evaluasi.cetak.paket import kabarkan, render_paralel, siapkan_html, simpan_berkas
+from sakip_evaluasi.cetak.paket import (
+	antrekan_tugas,
+	kabarkan,
+	render_paralel,
+	siapkan_html,
+	simpan_berkas,
+	tugas_latar,
+)
 from sakip_evaluasi.domain.doctype import AKIP
 
 ACARA_SELESAI = "sakip_folder_bukti"
@@ -147,28 +154,17 @@ def simpan(evaluasi: str) -> dict:
 def antrekan(evaluasi: str) -> dict:
 	"""Queue the evidence folders of ``evaluasi`` (one job per evaluation at a time)."""
 	pastikan_boleh(evaluasi)
-	frappe.enqueue(
-		"sakip_evaluasi.cetak.folder_bukti.buat_di_latar",
-		queue="long",
-		timeout=1800,
-		job_id=f"folder-bukti-{evaluasi}",
-		deduplicate=True,
-		evaluasi=evaluasi,
-		user=frappe.session.user,
+	antrekan_tugas(
+		"sakip_evaluasi.cetak.folder_bukti.buat_di_latar", f"folder-bukti-{evaluasi}", evaluasi=evaluasi
 	)
 	return {"antre": True, "evaluasi": evaluasi}
 
 
 def buat_di_latar(evaluasi: str, user: str) -> dict:
 	"""The job: the ZIP made as ``user``, then the notification and the realtime answer."""
-	frappe.set_user(user)
-	try:
-		hasil = simpan(evaluasi)
-	except Exception:
-		frappe.db.rollback()
-		frappe.log_error(title=f"Folder bukti {evaluasi}")
-		frappe.publish_realtime(ACARA_SELESAI, {"evaluasi": evaluasi, "gagal": True}, user=user)
-		raise
+	hasil = tugas_latar(
+		user, ACARA_SELESAI, {"evaluasi": evaluasi}, f"Folder bukti {evaluasi}", lambda: simpan(evaluasi)
+	)
 	kabarkan(
 		user,
 		AKIP,

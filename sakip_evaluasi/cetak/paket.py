@@ -423,28 +423,40 @@ def antrekan(evaluasi: str) -> dict:
 	"""Queue the pack of ``evaluasi`` (one job per evaluation at a time): the user is told on the page
 	(realtime) and by a notification when it is ready."""
 	pastikan_boleh(evaluasi)
+	antrekan_tugas("sakip_evaluasi.cetak.paket.buat_di_latar", f"paket-bukti-{evaluasi}", evaluasi=evaluasi)
+	return {"antre": True, "evaluasi": evaluasi}
+
+
+def antrekan_tugas(method: str, job_id: str, **kwargs) -> None:
+	"""A document job in the long queue, once at a time per ``job_id``, for the session user."""
 	frappe.enqueue(
-		"sakip_evaluasi.cetak.paket.buat_di_latar",
+		method,
 		queue="long",
 		timeout=1800,
-		job_id=f"paket-bukti-{evaluasi}",
+		job_id=job_id,
 		deduplicate=True,
-		evaluasi=evaluasi,
 		user=frappe.session.user,
+		**kwargs,
 	)
-	return {"antre": True, "evaluasi": evaluasi}
+
+
+def tugas_latar(user: str, acara: str, data: dict, judul_galat: str, buat) -> dict:
+	"""Run ``buat()`` as ``user``; on failure roll back, log, tell the page (``acara``) and re-raise."""
+	frappe.set_user(user)
+	try:
+		return buat()
+	except Exception:
+		frappe.db.rollback()
+		frappe.log_error(title=judul_galat)
+		frappe.publish_realtime(acara, {**data, "gagal": True}, user=user)
+		raise
 
 
 def buat_di_latar(evaluasi: str, user: str) -> dict:
 	"""The job: the pack made as ``user``, then the notification and the realtime answer."""
-	frappe.set_user(user)
-	try:
-		hasil = simpan_paket(evaluasi)
-	except Exception:
-		frappe.db.rollback()
-		frappe.log_error(title=f"Paket bukti {evaluasi}")
-		frappe.publish_realtime(ACARA_SELESAI, {"evaluasi": evaluasi, "gagal": True}, user=user)
-		raise
+	hasil = tugas_latar(
+		user, ACARA_SELESAI, {"evaluasi": evaluasi}, f"Paket bukti {evaluasi}", lambda: simpan_paket(evaluasi)
+	)
 	kabarkan(
 		user,
 		EVALUASI,
