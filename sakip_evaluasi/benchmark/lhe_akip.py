@@ -61,8 +61,17 @@ def siapkan(password: str = "Bench#2026") -> str:
 			r.jawaban_opd = r.jawaban_inspektorat = ("A", "BB", "B")[n % 3] if r.skala == "AA-E" else None
 			if n % 7 == 0:
 				r.catatan_inspektorat = f"Temuan pada kriteria {r.kriteria}: bukti belum lengkap."
+		bidang = frappe.get_all("Bidang", filters={"opd": OPD}, pluck="name", order_by="name", limit=1)[0]
 		for s in doc.nilai_subkomponen:
-			doc.append("rekomendasi", {"subkomponen": s.kode, "rekomendasi": f"Agar {s.nama} diperbaiki."})
+			doc.append(
+				"rekomendasi",
+				{
+					"subkomponen": s.kode,
+					"rekomendasi": f"Agar {s.nama} diperbaiki.",
+					"bidang": bidang,
+					"batas_waktu": f"{TAHUN}-06-30",
+				},
+			)
 		doc.flags.dari_sistem = True
 		doc.save(ignore_permissions=True)
 		frappe.db.set_value(AKIP, nama, "workflow_state", "Final", update_modified=False)
