@@ -110,6 +110,8 @@ jinja = {
 		"sakip_evaluasi.halaman.pemberitahuan.tautan_dokumen",
 		# The official documents' print formats (sakip_evaluasi/cetak/konteks.py).
 		"sakip_evaluasi.cetak.konteks.konteks_cetak",
+		# The LHE of an Evaluasi AKIP (sakip_evaluasi/cetak/lhe.py).
+		"sakip_evaluasi.cetak.lhe.konteks_lhe",
 	],
 	# The print formats' filters (sakip_evaluasi/cetak/saringan.py).
 	"filters": [

@@ -4,9 +4,12 @@ LKE of a year (``sakip_evaluasi.aturan.akip``, ``aturan.akip_bukti``, ``aturan.l
 import frappe
 from frappe import _
 
-from sakip_evaluasi.aturan import akip
+from sakip_evaluasi.api.kertas_kerja import batasi_unggah_per_pengguna
+from sakip_evaluasi.aturan import akip, lke_excel
 from sakip_evaluasi.aturan.akip_bukti import tautkan_bukti_aplikasi
+from sakip_evaluasi.aturan.kertas_kerja import JENIS_XLSX
 from sakip_evaluasi.aturan.lke import pastikan_lke
+from sakip_evaluasi.cetak import folder_bukti, lhe
 from sakip_evaluasi.domain.doctype import AKIP, LKE
 
 
@@ -38,3 +41,36 @@ def buat_lke(tahun: int) -> str:
 	if not 2000 <= int(tahun) <= 2100:
 		frappe.throw(_("Tahun {0} tidak sah. Tidak ada data yang diubah.").format(tahun))
 	return pastikan_lke(int(tahun))
+
+
+def _unduhan(nama_file: str, isi: bytes, jenis: str) -> None:
+	frappe.response["filename"] = nama_file
+	frappe.response["filecontent"] = isi
+	frappe.response["content_type"] = jenis
+	frappe.response["type"] = "download"
+
+
+@frappe.whitelist(methods=["GET"])
+def unduh_lke(evaluasi: str) -> None:
+	"""The LKE workbook (.xlsx) of an evaluation, with the current party's columns to fill."""
+	_unduhan(*lke_excel.buat_lke_excel(evaluasi), JENIS_XLSX)
+
+
+@frappe.whitelist(methods=["POST"])
+@batasi_unggah_per_pengguna
+def impor_lke(evaluasi: str, file_url: str | None = None) -> dict:
+	"""Import a filled LKE workbook (the uploaded ``file`` or a File attached to the evaluation), all
+	or nothing; a refused file lists every problem by cell and writes nothing."""
+	return lke_excel.impor_lke_excel(evaluasi, file_url)
+
+
+@frappe.whitelist(methods=["GET"])
+def unduh_lhe(evaluasi: str) -> None:
+	"""The Laporan Hasil Evaluasi (PDF) of a final evaluation."""
+	_unduhan(*lhe.pdf_lhe(evaluasi), "application/pdf")
+
+
+@frappe.whitelist(methods=["POST"])
+def buat_folder_bukti(evaluasi: str) -> dict:
+	"""Queue the evidence folders (ZIP) of an evaluation; a notification tells when it is ready."""
+	return folder_bukti.antrekan(evaluasi)

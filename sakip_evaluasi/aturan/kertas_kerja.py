@@ -331,7 +331,7 @@ def _impor(doc, isi: bytes, nama_file: str) -> dict:
 	harapan = HarapanImpor(doctype, doc.name, cint(doc.tahun), nomor_triwulan(doc.triwulan), lembar)
 	hasil = baca_workbook(isi, nama_file or "", harapan, rahasia(), batas_ukuran())
 	if hasil.kesalahan:
-		return _ditolak(hasil.kesalahan)
+		return hasil_ditolak(hasil.kesalahan)
 	if not hasil.perubahan:
 		return {
 			"berhasil": True,
@@ -352,11 +352,11 @@ def _impor(doc, isi: bytes, nama_file: str) -> dict:
 			if (alasan := alasan_tidak_boleh_mengubah(tujuan[bidang]))
 		]
 		if kesalahan:
-			return _ditolak(kesalahan)
+			return hasil_ditolak(kesalahan)
 	return _tulis([(tujuan[b], ps) for b, ps in per_bidang.items()], nama_file)
 
 
-def _ditolak(kesalahan: list[Kesalahan]) -> dict:
+def hasil_ditolak(kesalahan: list[Kesalahan]) -> dict:
 	return {
 		"berhasil": False,
 		"pesan": _("Berkas ditolak ({0} kesalahan). Tidak ada data yang diubah.").format(len(kesalahan)),
@@ -412,7 +412,7 @@ def _tulis(tugas: list[tuple], nama_file: str) -> dict:
 		frappe.db.rollback(save_point=titik)
 		del frappe.local.message_log[jumlah_pesan:]
 		pesan = frappe.utils.strip_html(str(e)) or _("Penyimpanan gagal.")
-		return _ditolak([Kesalahan("", None, None, _("Data tidak dapat disimpan: {0}").format(pesan))])
+		return hasil_ditolak([Kesalahan("", None, None, _("Data tidak dapat disimpan: {0}").format(pesan))])
 	frappe.db.release_savepoint(titik)
 	baris_berubah = {(r["dokumen"], r["indikator"]) for r in ringkasan}
 	return {

@@ -221,6 +221,24 @@ def html_dokumen(doctype: str, nama: str, print_format: str) -> str:
 		frappe.flags.ignore_print_permissions, frappe.local.lang = sebelumnya, bahasa
 
 
+def render_cetakan(doctype: str, nama: str, print_format: str, judul: str = "") -> Bagian:
+	"""One document's print as PDF (``.pdf``, ``.halaman``), rendered as the pack renders its parts, in
+	Indonesian; the caller has checked the reader's right to the document."""
+	bagian = _siapkan(judul or print_format, nama, html_dokumen(doctype, nama, print_format))
+	_render_semua([bagian])
+	return bagian
+
+
+def render_paralel(bagian: list[Bagian]) -> None:
+	"""Render prepared parts (``siapkan_html``), one browser for all."""
+	_render_semua(bagian)
+
+
+def siapkan_html(judul: str, keterangan: str, html: str) -> Bagian:
+	"""A print's HTML made ready to render (later, by ``render_paralel``)."""
+	return _siapkan(judul, keterangan, html)
+
+
 def pdf_dokumen(html: str) -> bytes:
 	"""The official PDF of one document's print HTML (``html_dokumen``), by the app's one renderer
 	(``cetak.pdf.pdf_resmi``): the documents signed electronically take it."""
@@ -321,25 +339,30 @@ def simpan_paket(evaluasi: str) -> dict:
 		"dokumen": [[b.judul, b.keterangan, b.halaman] for b in bagian],
 	}
 	for ext, isi in (("pdf", pdf), ("zip", arsip)):
-		nama_file = f"Paket Bukti {evaluasi}.{ext}"
-		for lama in frappe.get_all(
-			"File",
-			filters={"attached_to_doctype": EVALUASI, "attached_to_name": evaluasi, "file_name": nama_file},
-			pluck="name",
-		):
-			frappe.delete_doc("File", lama, ignore_permissions=True)
-		berkas = frappe.get_doc(
-			{
-				"doctype": "File",
-				"file_name": nama_file,
-				"attached_to_doctype": EVALUASI,
-				"attached_to_name": evaluasi,
-				"is_private": 1,
-				"content": isi,
-			}
-		).insert(ignore_permissions=True)
-		hasil[ext] = berkas.file_url
+		hasil[ext] = simpan_berkas(EVALUASI, evaluasi, f"Paket Bukti {evaluasi}.{ext}", isi)
 	return hasil
+
+
+def simpan_berkas(doctype: str, docname: str, nama_file: str, isi: bytes) -> str:
+	"""Keep ``isi`` as a private File attached to the document, replacing an earlier one of that name;
+	its URL."""
+	for lama in frappe.get_all(
+		"File",
+		filters={"attached_to_doctype": doctype, "attached_to_name": docname, "file_name": nama_file},
+		pluck="name",
+	):
+		frappe.delete_doc("File", lama, ignore_permissions=True)
+	berkas = frappe.get_doc(
+		{
+			"doctype": "File",
+			"file_name": nama_file,
+			"attached_to_doctype": doctype,
+			"attached_to_name": docname,
+			"is_private": 1,
+			"content": isi,
+		}
+	).insert(ignore_permissions=True)
+	return berkas.file_url
 
 
 # --------------------------------------------------------------------------- in the background
@@ -351,40 +374,64 @@ def antrekan(evaluasi: str) -> dict:
 	"""Queue the pack of ``evaluasi`` (one job per evaluation at a time): the user is told on the page
 	(realtime) and by a notification when it is ready."""
 	pastikan_boleh(evaluasi)
+	antrekan_tugas("sakip_evaluasi.cetak.paket.buat_di_latar", f"paket-bukti-{evaluasi}", evaluasi=evaluasi)
+	return {"antre": True, "evaluasi": evaluasi}
+
+
+def antrekan_tugas(method: str, job_id: str, **kwargs) -> None:
+	"""A document job in the long queue, once at a time per ``job_id``, for the session user."""
 	frappe.enqueue(
-		"sakip_evaluasi.cetak.paket.buat_di_latar",
+		method,
 		queue="long",
 		timeout=1800,
-		job_id=f"paket-bukti-{evaluasi}",
+		job_id=job_id,
 		deduplicate=True,
-		evaluasi=evaluasi,
 		user=frappe.session.user,
+		**kwargs,
 	)
-	return {"antre": True, "evaluasi": evaluasi}
+
+
+def tugas_latar(user: str, acara: str, data: dict, judul_galat: str, buat) -> dict:
+	"""Run ``buat()`` as ``user``; on failure roll back, log, tell the page (``acara``) and re-raise."""
+	frappe.set_user(user)
+	try:
+		return buat()
+	except Exception:
+		frappe.db.rollback()
+		frappe.log_error(title=judul_galat)
+		frappe.publish_realtime(acara, {**data, "gagal": True}, user=user)
+		raise
 
 
 def buat_di_latar(evaluasi: str, user: str) -> dict:
 	"""The job: the pack made as ``user``, then the notification and the realtime answer."""
-	frappe.set_user(user)
-	try:
-		hasil = simpan_paket(evaluasi)
-	except Exception:
-		frappe.db.rollback()
-		frappe.log_error(title=f"Paket bukti {evaluasi}")
-		frappe.publish_realtime(ACARA_SELESAI, {"evaluasi": evaluasi, "gagal": True}, user=user)
-		raise
+	hasil = tugas_latar(
+		user, ACARA_SELESAI, {"evaluasi": evaluasi}, f"Paket bukti {evaluasi}", lambda: simpan_paket(evaluasi)
+	)
+	kabarkan(
+		user,
+		EVALUASI,
+		evaluasi,
+		_("Paket bukti {0} siap: {1} halaman (PDF dan ZIP terlampir pada evaluasi).").format(
+			evaluasi, hasil["halaman"]
+		),
+		ACARA_SELESAI,
+		{"evaluasi": evaluasi, **hasil},
+	)
+	return hasil
+
+
+def kabarkan(user: str, doctype: str, docname: str, subjek: str, acara: str, data: dict) -> None:
+	"""A background job's result to the user who asked: a notification (the bell) and, once the job
+	has committed, the realtime event ``acara`` to their open page."""
 	frappe.get_doc(
 		{
 			"doctype": "Notification Log",
 			"for_user": user,
 			"type": "Alert",
-			"document_type": EVALUASI,
-			"document_name": evaluasi,
-			"subject": _("Paket bukti {0} siap: {1} halaman (PDF dan ZIP terlampir pada evaluasi).").format(
-				evaluasi, hasil["halaman"]
-			),
+			"document_type": doctype,
+			"document_name": docname,
+			"subject": subjek,
 		}
 	).insert(ignore_permissions=True)
-	# the job commits when it ends; the page is told after that
-	frappe.publish_realtime(ACARA_SELESAI, {"evaluasi": evaluasi, **hasil}, user=user, after_commit=True)
-	return hasil
+	frappe.publish_realtime(acara, data, user=user, after_commit=True)

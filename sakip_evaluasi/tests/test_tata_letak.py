@@ -12,7 +12,11 @@ APP = "sakip_evaluasi"
 # Where the previous layout kept the Plt/Plh job: a site made then holds this Scheduled Job Type.
 JOB_LAMA = "sakip_evaluasi.penunjukan.selaraskan_penunjukan"
 # Jobs a site may still have in its queues from before the move (frappe.enqueue by dotted path).
-ANTREAN = ("sakip_evaluasi.sla.notifikasi.kirim_tertunda", "sakip_evaluasi.cetak.paket.buat_di_latar")
+ANTREAN = (
+	"sakip_evaluasi.sla.notifikasi.kirim_tertunda",
+	"sakip_evaluasi.cetak.paket.buat_di_latar",
+	"sakip_evaluasi.cetak.folder_bukti.buat_di_latar",
+)
 
 
 def jalur_hooks() -> list[str]:

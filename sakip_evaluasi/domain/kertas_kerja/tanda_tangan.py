@@ -18,6 +18,12 @@ def _tanda_tangan(rahasia: bytes, kepala: dict, lembar: list[dict]) -> str:
 		"triwulan": kepala["triwulan"],
 		"lembar": lembar,
 	}
+	return tanda_tangan_data(rahasia, data)
+
+
+def tanda_tangan_data(rahasia: bytes, data: dict) -> str:
+	"""HMAC-SHA256 over the canonical JSON of ``data``: every workbook the app signs (the work paper,
+	the LKE workbook) is signed by this one rule."""
 	kanon = json.dumps(data, ensure_ascii=True, sort_keys=True, separators=(",", ":")).encode("ascii")
 	return hmac.new(rahasia, kanon, hashlib.sha256).hexdigest()
 
