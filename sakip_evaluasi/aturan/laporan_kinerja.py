@@ -18,16 +18,11 @@ from sakip_evaluasi.aturan.alur_kerja import (
 )
 from sakip_evaluasi.aturan.capaian_baris import aturan_capaian
 from sakip_evaluasi.aturan.perjanjian_kinerja import pk_opd_berlaku
-from sakip_evaluasi.domain import sla
 from sakip_evaluasi.domain import tulisan as tl
 from sakip_evaluasi.domain.capaian import RealisasiTidakSah, urai_realisasi
-from sakip_evaluasi.domain.doctype import KKE, PENGATURAN, PK, RENSTRA
+from sakip_evaluasi.domain.doctype import KKE, LKJIP, PENGATURAN, PK, RENSTRA
 from sakip_evaluasi.domain.lkjip import model as m
 from sakip_evaluasi.domain.periode import nomor_triwulan
-from sakip_evaluasi.sla.kalender import get_kalender
-
-LKJIP = "Laporan Kinerja"
-SOP_LKJIP = "SOP Penyusunan Laporan Kinerja"
 
 # The columns the app computes: never changed by hand.
 KOLOM_DIHITUNG = {
@@ -366,39 +361,3 @@ def masuk_tahap(doc) -> None:
 		doc.nama_inspektur = frappe.utils.get_fullname(frappe.session.user)
 		doc.tanggal_pernyataan = getdate()
 		doc.tanggal_final = now_datetime()
-	jalankan_jam(doc)
-
-
-def _langkah_sop() -> dict[int, dict]:
-	if not frappe.db.exists("SOP", SOP_LKJIP):
-		return {}
-	return {r.no: r for r in frappe.get_doc("SOP", SOP_LKJIP).langkah}
-
-
-def jalankan_jam(doc) -> None:
-	"""Close the clock of the step just done, open the one of the new stage (its time from the SOP
-	record the Pemda sets, on the default Kalender Kerja)."""
-	sekarang = now_datetime()
-	for r in doc.langkah:
-		if not r.selesai:
-			r.selesai = sekarang
-			r.status = _(sla.status_pada(sekarang, r.batas_waktu, None, sekarang))
-	no = m.LANGKAH_PADA_TAHAP.get(doc.workflow_state)
-	langkah = _langkah_sop().get(no) if no else None
-	if not langkah:
-		doc.batas_waktu, doc.status_batas = None, _("Selesai") if doc.workflow_state == m.FINAL else None
-		return
-	rencana = sla.rencanakan(get_kalender(), sekarang, langkah.waktu, langkah.satuan)
-	doc.append(
-		"langkah",
-		{
-			"no": langkah.no,
-			"kegiatan": langkah.kegiatan,
-			"pelaksana": langkah.pelaksana,
-			"mulai": sekarang,
-			"batas_waktu": rencana.batas_waktu,
-			"status": _(sla.BERJALAN),
-		},
-	)
-	doc.batas_waktu = rencana.batas_waktu
-	doc.status_batas = _(sla.BERJALAN)

@@ -6,10 +6,8 @@ import frappe
 from frappe import _
 from frappe.utils import getdate
 
-from sakip_evaluasi.domain.doctype import OPD, PENGATURAN
+from sakip_evaluasi.domain.doctype import LKJIP, OPD, PENGATURAN
 from sakip_evaluasi.domain.lkjip import model as m
-
-LKJIP = "Laporan Kinerja"
 
 
 def batas(tahun: int):

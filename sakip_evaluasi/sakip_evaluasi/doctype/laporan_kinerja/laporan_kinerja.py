@@ -4,6 +4,7 @@
 from frappe.model.document import Document
 
 from sakip_evaluasi.aturan import laporan_kinerja as lk
+from sakip_evaluasi.sla.laporan_kinerja import jalankan_jam
 
 
 class LaporanKinerja(Document):
@@ -73,7 +74,7 @@ class LaporanKinerja(Document):
 		self.workflow_state = self.workflow_state or "Draft"
 		if not self.flags.dari_sistem:  # created from the list: drafted from the data at once
 			lk.isi_tabel(self, lk.pastikan_siap(self.opd, int(self.tahun)))
-		lk.jalankan_jam(self)
+		jalankan_jam(self)
 
 	def validate(self) -> None:
 		lk.pastikan_tabel_tidak_diubah(self)
@@ -81,4 +82,5 @@ class LaporanKinerja(Document):
 		lk.periksa_reviu(self)
 		if not self.is_new() and self.has_value_changed("workflow_state"):
 			lk.masuk_tahap(self)
+			jalankan_jam(self)
 		lk.hitung(self)
