@@ -10,6 +10,7 @@ import time
 import frappe
 
 from sakip_evaluasi.aturan import laporan_kinerja as lk
+from sakip_evaluasi.benchmark.dasar import sisip
 from sakip_evaluasi.cetak import laporan_kinerja as cetak
 from sakip_evaluasi.laporan import status_lkjip
 
@@ -17,28 +18,18 @@ TAHUN = 2093
 OPD = "BENCH-LKJ"
 
 
-def _sisip(data: dict) -> str:
-	doc = frappe.get_doc(data)
-	doc.name = data.get("name") or frappe.generate_hash(length=10)
-	doc.db_insert()
-	for anak in doc.get_all_children():
-		anak.parent = doc.name
-		anak.db_insert()
-	return doc.name
-
-
 def _siapkan(jumlah: int = 30) -> None:
 	for i in range(40):
 		kode = OPD if i == 0 else f"BENCH-O{i:02d}"
-		_sisip({"doctype": "OPD", "name": kode, "kode": kode, "nama_opd": f"Dinas Bench {i}", "aktif": 1})
-	bidang = _sisip(
+		sisip({"doctype": "OPD", "name": kode, "kode": kode, "nama_opd": f"Dinas Bench {i}", "aktif": 1})
+	bidang = sisip(
 		{"doctype": "Bidang", "name": f"{OPD}-B", "opd": OPD, "kode": "B", "nama_bidang": "Bidang"}
 	)
 	ik = [
-		_sisip({"doctype": "Indikator Kinerja", "indikator": f"Indikator {i}", "bidang": bidang, "opd": OPD})
+		sisip({"doctype": "Indikator Kinerja", "indikator": f"Indikator {i}", "bidang": bidang, "opd": OPD})
 		for i in range(jumlah)
 	]
-	_sisip(
+	sisip(
 		{
 			"doctype": "Perjanjian Kinerja",
 			"name": f"PK-{OPD}-{TAHUN}-V1",
@@ -58,7 +49,7 @@ def _siapkan(jumlah: int = 30) -> None:
 		}
 	)  # fmt: skip
 	for tw in ("I", "II", "III", "IV"):
-		_sisip(
+		sisip(
 			{
 				"doctype": "Data Kinerja Bidang",
 				"opd": OPD,
@@ -68,7 +59,7 @@ def _siapkan(jumlah: int = 30) -> None:
 				"baris": [{"indikator": k, "realisasi": "24", "kendala": "Kendala"} for k in ik],
 			}
 		)
-	_sisip(
+	sisip(
 		{
 			"doctype": "Renstra OPD",
 			"opd": OPD,
@@ -82,7 +73,7 @@ def _siapkan(jumlah: int = 30) -> None:
 			],
 		}
 	)
-	_sisip(
+	sisip(
 		{
 			"doctype": "Kertas Kerja Evaluasi",
 			"opd": OPD,

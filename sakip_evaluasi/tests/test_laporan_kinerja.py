@@ -10,6 +10,7 @@ import frappe
 from docx import Document
 
 from sakip_evaluasi.aturan import laporan_kinerja as lk
+from sakip_evaluasi.benchmark.dasar import sisip
 from sakip_evaluasi.cetak import laporan_kinerja as cetak
 from sakip_evaluasi.domain.doctype import KKE, PK
 from sakip_evaluasi.tests import factories as pabrik
@@ -17,17 +18,6 @@ from sakip_evaluasi.tests.factories import KADIS, OPD_UJI, SEKRETARIS, SUBKOR, S
 
 TAHUN = 2094
 INSPEKTUR = "inspektur.lkjip@test.sakip"
-
-
-def _sisip(data: dict) -> str:
-	"""A record as a finished cycle leaves it, written without its workflow (only what the LKjIP reads)."""
-	doc = frappe.get_doc(data)
-	doc.name = data.get("name") or frappe.generate_hash(length=10)
-	doc.db_insert()
-	for anak in doc.get_all_children():
-		anak.parent = doc.name
-		anak.db_insert()
-	return doc.name
 
 
 class TestLaporanKinerja(SakipTestCase):
@@ -44,7 +34,7 @@ class TestLaporanKinerja(SakipTestCase):
 			.name
 			for nama in ("Jalan mantap", "Jembatan baik")
 		]  # fmt: skip
-		cls.pk = _sisip(
+		cls.pk = sisip(
 			{
 				"doctype": PK,
 				"name": f"PK-{OPD_UJI}-{TAHUN}-V1",
@@ -66,7 +56,7 @@ class TestLaporanKinerja(SakipTestCase):
 		for tw, (jalan, jembatan) in zip(
 			("I", "II", "III", "IV"), ((50, 5), (60, 10), (70, 10), (76, 5)), strict=True
 		):
-			_sisip(
+			sisip(
 				{
 					"doctype": "Data Kinerja Bidang",
 					"opd": OPD_UJI,
@@ -80,7 +70,7 @@ class TestLaporanKinerja(SakipTestCase):
 					],
 				}
 			)  # fmt: skip
-		_sisip(
+		sisip(
 			{
 				"doctype": "Notulen Rapat",
 				"opd": OPD_UJI,
@@ -89,7 +79,7 @@ class TestLaporanKinerja(SakipTestCase):
 				"rekomendasi": [{"indikator": cls.ik[0], "rekomendasi": "Percepat rehabilitasi ruas utara"}],
 			}
 		)
-		_sisip(
+		sisip(
 			{
 				"doctype": "Renstra OPD",
 				"name": f"RENSTRA-{OPD_UJI}-{TAHUN}",
@@ -103,7 +93,7 @@ class TestLaporanKinerja(SakipTestCase):
 				],
 			}
 		)
-		cls.kke = _sisip(
+		cls.kke = sisip(
 			{"doctype": KKE, "opd": OPD_UJI, "tahun": TAHUN, "triwulan": "IV", "workflow_state": "Direkap"}
 		)
 
