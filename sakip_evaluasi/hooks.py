@@ -84,7 +84,9 @@ scheduler_events = {
 	"cron": {
 		"* * * * *": ["sakip_evaluasi.sla.jadwal.periksa_sla"],
 		"*/5 * * * *": ["sakip_evaluasi.pejabat.penunjukan.selaraskan_penunjukan"],
-	}
+	},
+	# The OPD's officials are reminded of the LKjIP deadline (Pengaturan SAKIP) before it falls.
+	"daily": ["sakip_evaluasi.laporan.status_lkjip.ingatkan_batas"],
 }
 
 # The endpoints moved into sakip_evaluasi/api/; the old URLs keep working for this release (an open

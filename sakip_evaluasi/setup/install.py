@@ -49,6 +49,7 @@ def after_install() -> None:
 	buat_peran()
 	buat_kalender_default()
 	buat_sop_default()
+	buat_sop_lkjip()
 	buat_instruksi_disposisi()
 	isi_pengaturan_default()
 	sinkronkan_workflow()
@@ -63,6 +64,7 @@ def after_install() -> None:
 def after_migrate() -> None:
 	pastikan_kunci_situs()
 	buat_peran()  # roles a newer version adds (Inspektorat, Bappeda, Admin SAKIP Pemda)
+	buat_sop_lkjip()  # the LKjIP's step times, once: the Pemda's edits are kept
 	# Workflows are installed by code (not fixtures); an administrator's edits are kept. Their
 	# Workflow Action e-mails follow whether the site can send e-mail.
 	sinkronkan_workflow()
@@ -150,6 +152,13 @@ def buat_sop_default() -> None:
 	if frappe.db.exists("SOP", SOP_DEFAULT):
 		return
 	frappe.get_doc({"doctype": "SOP", **data_sop_default()}).insert(ignore_permissions=True)
+
+
+def buat_sop_lkjip() -> None:
+	"""The steps and times of the LKjIP (Laporan Kinerja) workflow as SOP data the Pemda sets."""
+	data = json.loads((DATA / "sop_penyusunan_laporan_kinerja.json").read_text())
+	if not frappe.db.exists("SOP", data["nama_sop"]):
+		frappe.get_doc({"doctype": "SOP", **data}).insert(ignore_permissions=True)
 
 
 def isi_pengaturan_default() -> None:

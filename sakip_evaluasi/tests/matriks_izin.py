@@ -29,6 +29,7 @@ DOCTYPES = (
 	"Kalender Kerja",
 	"Kertas Kerja Evaluasi",
 	"Langkah Evaluasi",
+	"Laporan Kinerja",
 	"Jabatan",
 	"LKE AKIP",
 	"Notulen Rapat",
@@ -85,6 +86,7 @@ IZIN: dict[str, dict[str, str]] = {
 		"SOP": _BACA,
 		"Perjanjian Kinerja": _UBAH,  # signs as pihak pertama (OPD) or pihak kedua (bidang)
 		"Renstra OPD": _BACA,
+		"Laporan Kinerja": _UBAH,  # approves the LKjIP
 		"Tindak Lanjut Evaluasi": _UBAH,
 		**_KEPEGAWAIAN_BACA,
 		**_ACUAN_PEMDA,
@@ -107,6 +109,7 @@ IZIN: dict[str, dict[str, str]] = {
 		"SOP": _BUAT,  # their OPD's own (User Permission on OPD); never deletes
 		"Perjanjian Kinerja": _BACA,
 		"Renstra OPD": _BACA,
+		"Laporan Kinerja": _UBAH,  # checks the LKjIP
 		"Tindak Lanjut Evaluasi": _UBAH,
 		"Jabatan": _BACA,  # officials are named by the Admin SAKIP Pemda
 		"Pegawai": _BUAT,
@@ -131,6 +134,7 @@ IZIN: dict[str, dict[str, str]] = {
 		"SOP": _BACA,
 		"Perjanjian Kinerja": _BUAT,  # drafts it; never deletes
 		"Renstra OPD": _BUAT,
+		"Laporan Kinerja": _BUAT,  # drafts the LKjIP
 		"Tindak Lanjut Evaluasi": _BACA,
 		**_KEPEGAWAIAN_BACA,
 		**_ACUAN_PEMDA,
@@ -151,6 +155,7 @@ IZIN: dict[str, dict[str, str]] = {
 		"SOP": _BACA,
 		"Perjanjian Kinerja": _UBAH,  # signs their bidang's PK as pihak pertama
 		"Renstra OPD": _BACA,
+		"Laporan Kinerja": _BACA,
 		"Tindak Lanjut Evaluasi": _UBAH,
 		**_KEPEGAWAIAN_BACA,
 		**_ACUAN_PEMDA,
@@ -166,8 +171,14 @@ IZIN: dict[str, dict[str, str]] = {
 	"": {},
 	# The Pemda-wide readers: every OPD's records; the Inspektorat may also return an accepted Tindak
 	# Lanjut (write, for its reason and the transition; the SOP rule locks every other field).
-	# It also opens and reviews every OPD's Evaluasi AKIP (the Workflow decides which columns when).
-	"Inspektorat": {**_PEMBACA_PEMDA, "Tindak Lanjut Evaluasi": _UBAH, "Evaluasi AKIP": _BUAT},
+	# It also opens and reviews every OPD's Evaluasi AKIP (the Workflow decides which columns when), and
+	# reviews the LKjIP.
+	"Inspektorat": {
+		**_PEMBACA_PEMDA,
+		"Tindak Lanjut Evaluasi": _UBAH,
+		"Evaluasi AKIP": _BUAT,
+		"Laporan Kinerja": _UBAH,
+	},
 	"Bappeda": _PEMBACA_PEMDA,
 	"Admin SAKIP Pemda": {
 		"Bidang": _SEMUA,
@@ -190,6 +201,7 @@ IZIN: dict[str, dict[str, str]] = {
 		"SOP": _SEMUA,
 		"Perjanjian Kinerja": _SEMUA,
 		"Renstra OPD": _SEMUA,
+		"Laporan Kinerja": _BACA,
 		"Tindak Lanjut Evaluasi": _BACA,
 		**dict.fromkeys(DOKUMEN_PEMDA, _SEMUA),
 	},

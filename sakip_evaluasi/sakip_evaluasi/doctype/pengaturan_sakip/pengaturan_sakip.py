@@ -28,6 +28,7 @@ class PengaturanSAKIP(Document):
 		ambang_aman_proyeksi: DF.Percent
 		ambang_kritis_proyeksi: DF.Percent
 		ambang_peringatan_sla: DF.Percent
+		bulan_batas_lkjip: DF.Int
 		batas_atas_capaian: DF.Literal["Tanpa Batas", "100", "120", "150"]
 		batas_ukuran_unggah_mb: DF.Int
 		interval_pemeriksaan_sla: DF.Literal["1", "2", "3", "5", "10", "15", "20", "30", "60"]
@@ -37,6 +38,7 @@ class PengaturanSAKIP(Document):
 		skala_predikat: DF.Table[TingkatPredikat]
 		sop_default: DF.Link | None
 		tempat_penandatanganan: DF.Data | None
+		tanggal_batas_lkjip: DF.Int
 		ukuran_kertas: DF.Literal["F4", "A4"]
 	# end: auto-generated types
 
