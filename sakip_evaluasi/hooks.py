@@ -89,6 +89,8 @@ jinja = {
 		"sakip_evaluasi.halaman.pemberitahuan.tautan_dokumen",
 		# The official documents' print formats (sakip_evaluasi/cetak/konteks.py).
 		"sakip_evaluasi.cetak.konteks.konteks_cetak",
+		# The Perjanjian Kinerja and its Rencana Aksi (sakip_evaluasi/cetak/perjanjian_kinerja.py).
+		"sakip_evaluasi.cetak.perjanjian_kinerja.konteks_pk",
 	],
 	# The print formats' filters (sakip_evaluasi/cetak/saringan.py).
 	"filters": [
