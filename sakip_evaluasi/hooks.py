@@ -114,6 +114,8 @@ jinja = {
 		"sakip_evaluasi.cetak.konteks.konteks_cetak",
 		# The LHE of an Evaluasi AKIP (sakip_evaluasi/cetak/lhe.py).
 		"sakip_evaluasi.cetak.lhe.konteks_lhe",
+		# The Perjanjian Kinerja and its Rencana Aksi (sakip_evaluasi/cetak/perjanjian_kinerja.py).
+		"sakip_evaluasi.cetak.perjanjian_kinerja.konteks_pk",
 	],
 	# The print formats' filters (sakip_evaluasi/cetak/saringan.py).
 	"filters": [

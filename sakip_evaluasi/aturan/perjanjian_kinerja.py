@@ -21,7 +21,7 @@ from sakip_evaluasi.domain.doctype import EVALUASI, INDIKATOR_PK, KKE, PK
 from sakip_evaluasi.domain.penamaan import nama_pk
 from sakip_evaluasi.domain.peran import KEPALA_DINAS
 from sakip_evaluasi.domain.periode import ROMAWI_TRIWULAN, nomor_triwulan
-from sakip_evaluasi.pejabat.pemegang import kepala_bidang, pemegang_peran
+from sakip_evaluasi.pejabat.pemegang import Pemegang, kepala_bidang, pemegang_peran
 
 # Fields a save of a PK past its draft may still change: the workflow's own and what the app writes.
 _BOLEH_SETELAH_DRAFT = {
@@ -29,6 +29,8 @@ _BOLEH_SETELAH_DRAFT = {
 	"pihak_pertama",
 	"nama_pihak_pertama",
 	"pihak_kedua",
+	"pihak_pertama_berwenang",
+	"pihak_kedua_berwenang",
 	"tanggal_berlaku",
 	"status_batas",
 	"pk_induk",
@@ -219,7 +221,7 @@ def pastikan_tidak_diubah(doc) -> None:
 
 def hitung(doc) -> None:
 	"""What the PK derives: its total budget and its deadline, timed like an SOP step."""
-	doc.total_anggaran = sum(flt(r.anggaran) for r in doc.program)
+	doc.total_anggaran = flt(pk.total_anggaran((r.kode_sipd, r.anggaran) for r in doc.program))
 	if doc.tanggal_dpa:
 		doc.batas_waktu = pk.batas_penyusunan(getdate(doc.tanggal_dpa))
 		berlaku = get_datetime(doc.tanggal_berlaku) if doc.tanggal_berlaku else None
@@ -231,26 +233,43 @@ def hitung(doc) -> None:
 # --------------------------------------------------------------------------- the workflow
 
 
-def tetapkan_pihak(doc) -> None:
-	"""When submitted: the pihak pertama (the head of the OPD or of the bidang, a Plt/Plh in their
-	stead) and, for a bidang's PK, the pihak kedua (the head of the OPD), by the holders' rule."""
+def pemegang_pihak(doc) -> tuple[Pemegang, Pemegang | None]:
+	"""Who signs ``doc`` today by the holders' rule (a Plt/Plh in the holder's stead): the pihak pertama
+	(the head of the OPD or of the bidang) and, for a bidang's PK, the pihak kedua (the head of the
+	OPD); None for the Kepala Daerah, who is recorded on the PK."""
 	baru = frappe.new_doc(EVALUASI)  # the holders' rule reads an evaluation being created in the OPD
 	baru.opd = doc.opd
 	kadis = pemegang_peran(KEPALA_DINAS, baru)
 	if doc.tingkat == pk.TINGKAT_BIDANG:
-		pertama, kedua = kepala_bidang(doc.bidang), kadis
+		return kepala_bidang(doc.bidang), kadis
+	return kadis, None
+
+
+def tetapkan_pihak(doc) -> None:
+	"""When submitted: the pihak pertama and, for a bidang's PK, the pihak kedua (``pemegang_pihak``),
+	and who may sign for each: the holder, and under a Plh the definitive official too, as the holders'
+	rule says (``Pemegang.berwenang``)."""
+	pertama, kedua = pemegang_pihak(doc)
+	doc.pihak_pertama_berwenang = "\n".join(pertama.berwenang)
+	if kedua is not None:
 		doc.pihak_kedua = kedua.user
 		doc.nama_pihak_kedua = frappe.utils.get_fullname(kedua.user) if kedua.user else None
-	else:
-		pertama = kadis
-		if not doc.nama_pihak_kedua:
-			_tolak(
-				[_("Isi Nama Pihak Kedua (Kepala Daerah) sebelum PK Kepala OPD diajukan.")], _("Pihak kedua")
-			)
+		doc.pihak_kedua_berwenang = "\n".join(kedua.berwenang)
+	elif not doc.nama_pihak_kedua:
+		_tolak([_("Isi Nama Pihak Kedua (Kepala Daerah) sebelum PK Kepala OPD diajukan.")], _("Pihak kedua"))
 	if not pertama.user:
 		_tolak([pertama.masalah or _("Pihak pertama belum ditetapkan.")], _("Pihak pertama"))
 	doc.pihak_pertama = pertama.user
 	doc.nama_pihak_pertama = frappe.utils.get_fullname(pertama.user)
+
+
+def catat_penandatangan(doc, pihak: str) -> None:
+	"""The party who signed is the user who took the action (the definitive official may sign while a
+	Plh stands in): ``pihak`` is "pertama" or "kedua"."""
+	user = frappe.session.user
+	doc.set(f"pihak_{pihak}", user)
+	if pihak == "pertama" or doc.tingkat == pk.TINGKAT_BIDANG:
+		doc.set(f"nama_pihak_{pihak}", frappe.utils.get_fullname(user))
 
 
 def pastikan_satu_berlaku(doc) -> None:

@@ -13,6 +13,7 @@ from frappe.utils.password import update_password
 from sakip_evaluasi.aturan.pelaku import jalankan_aksi, sebagai
 from sakip_evaluasi.aturan.pk_dari_indikator import pk_dari_indikator
 from sakip_evaluasi.demo.akip import buat_evaluasi_akip
+from sakip_evaluasi.demo.perjanjian_kinerja import pk_dpupr
 from sakip_evaluasi.domain.penamaan import nama_bidang, nama_evaluasi
 from sakip_evaluasi.domain.peran import (
 	ADMIN_PEMDA,
@@ -272,6 +273,10 @@ def buat_opd(kode_opd: str, nama_opd: str, pejabat, bidang, indikator, password:
 		).insert(ignore_permissions=True)
 		baru += 1
 	yield f"  {len(bidang)} bidang dan {len(indikator)} indikator kinerja 2026 ({baru} baru)."
+	if kode_opd == OPD:  # the Dinas PUPR's PK made by hand, with its Rencana Aksi and a PK Perubahan
+		kabid = {kode: email(user) for kode, (_n, user, _l) in bidang.items()}
+		yield from pk_dpupr(kode_opd, {p: email(u) for p, (u, _l) in pejabat.items()}, kabid)
+		return
 	# The PK 2026 the cycle reads its targets from, as the migration builds it from these indicators.
 	yield f"  Perjanjian Kinerja 2026: {', '.join(pk_dari_indikator(kode_opd, 2026)) or 'sudah ada'}."
 

@@ -163,6 +163,22 @@ def periksa_kode_sipd(baris: str, jenis: str, kode: str | None) -> str | None:
 	return None
 
 
+def total_anggaran(program: Iterable[tuple[str | None, object]]) -> Decimal:
+	"""The PK's total budget from its rows ``(kode SIPD, anggaran)``: a program's anggaran already holds
+	its kegiatan's and a kegiatan's its sub-kegiatan's, so a row listed under another row that has an
+	amount (its code starts with that row's code) is not counted again."""
+	baris = [((kode or "").strip(), _d(anggaran)) for kode, anggaran in program]
+	induk = {kode for kode, anggaran in baris if kode and anggaran}
+	return sum(
+		(
+			anggaran
+			for kode, anggaran in baris
+			if not any(kode.startswith(f"{lain}.") for lain in induk if lain != kode)
+		),
+		Decimal(0),
+	)
+
+
 # --------------------------------------------------------------------------- versions
 
 

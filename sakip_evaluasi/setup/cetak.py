@@ -4,6 +4,7 @@ DocType's default, once (the formats themselves ship in ``sakip_evaluasi/sakip_e
 import frappe
 
 from sakip_evaluasi.cetak.konteks import CETAKAN
+from sakip_evaluasi.cetak.perjanjian_kinerja import CETAKAN_PK
 
 
 def pasang_cetakan() -> None:
@@ -11,7 +12,7 @@ def pasang_cetakan() -> None:
 	administrator's later choice (or an editable copy made default) is kept."""
 	from frappe.custom.doctype.property_setter.property_setter import make_property_setter
 
-	baku = dict(reversed(list(CETAKAN.values())))  # the first print format of each DocType …
+	baku = dict(reversed([*CETAKAN.values(), *CETAKAN_PK.values()]))  # the first of each DocType …
 	baku["Notulen Rapat"] = CETAKAN["notulen_rapat"][1]  # … but the minutes for the Notulen
 	for doctype, print_format in baku.items():
 		if not frappe.db.exists("Print Format", print_format):

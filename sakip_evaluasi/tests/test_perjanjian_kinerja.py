@@ -150,7 +150,7 @@ class TestPerjanjianKinerja(SakipTestCase):
 		self.assertEqual(doc.pk_induk, self.opd)
 		opd = frappe.get_doc(PK, self.opd)
 		self.assertEqual(
-			(opd.workflow_state, opd.pihak_pertama, opd.total_anggaran), ("Berlaku", KADIS, 1_250_000_000)
+			(opd.workflow_state, opd.pihak_pertama, opd.total_anggaran), ("Berlaku", KADIS, 1_000_000_000)
 		)
 		self.assertEqual(str(opd.batas_waktu), f"{TAHUN}-02-10 23:59:59")
 

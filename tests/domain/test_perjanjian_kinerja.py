@@ -137,3 +137,22 @@ def test_renstra_periode_kode_dan_tahun():
 		"Target 3: target 'IK1' tahun 2030 sudah ada di Target 1.",
 	]
 	assert pk.periksa_renstra(2029, 2025, [], [])[0].startswith("Periode Renstra 2029–2025 tidak valid")
+
+
+@pytest.mark.parametrize(
+	("baris", "total"),
+	[
+		# a program and its sub-kegiatan: the program's anggaran already holds the sub-kegiatan's
+		([("1.03.02", 1_000), ("1.03.02.2.01.0001", 250)], 1_000),
+		# two programs, one with its kegiatan listed
+		([("1.03.02", 1_000), ("1.03.02.2.01", 400), ("1.03.03", 500)], 1_500),
+		# only kegiatan and sub-kegiatan: the kegiatan count, their sub-kegiatan do not
+		([("1.03.02.2.01", 400), ("1.03.02.2.01.0001", 150), ("1.03.02.2.02", 100)], 500),
+		# a program row with no amount: its kegiatan count
+		([("1.03.02", 0), ("1.03.02.2.01", 400), ("1.03.02.2.02", 100)], 500),
+		# rows without a SIPD code count as typed; 1.03.020 is not under 1.03.02
+		([(None, 10), ("", 5), ("1.03.02", 100), ("1.03.020", 7)], 122),
+	],
+)
+def test_total_anggaran_counts_each_rupiah_once(baris, total):
+	assert pk.total_anggaran(baris) == total

@@ -7,6 +7,7 @@ from frappe.model.document import Document
 
 from sakip_evaluasi.aturan.perjanjian_kinerja import (
 	beri_nama,
+	catat_penandatangan,
 	hitung,
 	mulai_berlaku,
 	pastikan_satu_berlaku,
@@ -49,7 +50,9 @@ class PerjanjianKinerja(Document):
 		nama_pihak_pertama: DF.Data | None
 		opd: DF.Link
 		pihak_kedua: DF.Link | None
+		pihak_kedua_berwenang: DF.SmallText | None
 		pihak_pertama: DF.Link | None
+		pihak_pertama_berwenang: DF.SmallText | None
 		pk_induk: DF.Link | None
 		pk_sebelumnya: DF.Link | None
 		program: DF.Table[ProgramPK]
@@ -89,7 +92,11 @@ class PerjanjianKinerja(Document):
 			if not self.indikator:
 				frappe.throw(_("Perjanjian Kinerja {0} belum berisi indikator.").format(self.name))
 			tetapkan_pihak(self)
+		if state == pk.DITANDATANGANI_PIHAK_PERTAMA:
+			catat_penandatangan(self, "pertama")
 		if state == pk.BERLAKU:
+			if self.tingkat == pk.TINGKAT_BIDANG:
+				catat_penandatangan(self, "kedua")
 			pastikan_satu_berlaku(self)
 			mulai_berlaku(self)
 
