@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import frappe
 from frappe import _
 
-from sakip_evaluasi.domain.doctype import DKB, EVALUASI, KKE, NOTULEN, TL
+from sakip_evaluasi.domain.doctype import DKB, EVALUASI, KKE, LKJIP, NOTULEN, TL
 from sakip_evaluasi.domain.tindak_lanjut import tautan_sah
 
 DOKUMEN_APLIKASI = "Dokumen Aplikasi"
@@ -42,16 +42,19 @@ REGISTRI: tuple[SumberBukti, ...] = (
 	SumberBukti(DKB, ("2.b.6", "2.b.7", "3.b.3", "3.b.4"), keterangan="Data Kinerja Bidang (realisasi)"),
 	SumberBukti(NOTULEN, ("4.a.2", "4.b.5", "1.c.3"), keterangan="Notulen Rapat evaluasi"),
 	SumberBukti(TL, ("4.c.1", "4.c.2", "4.c.3"), keterangan="Tindak Lanjut Evaluasi"),
-	# Built beside this feature; offered once their DocType is installed.
-	SumberBukti("Perjanjian Kinerja", ("1.a.4", "1.a.5", "1.b.1", "1.b.10", "1.c.4")),
-	SumberBukti("Rencana Aksi", ("1.a.5", "1.c.2")),
-	SumberBukti("LKjIP", ("3.a.1", "3.a.2", "3.a.3", "3.a.4", "3.a.6", "3.b.5")),
+	# The PK holds its Rencana Aksi (the quarterly targets and actions, printed as their own format).
+	SumberBukti(
+		"Perjanjian Kinerja",
+		("1.a.4", "1.a.5", "1.b.1", "1.b.10", "1.c.2", "1.c.4"),
+		keterangan="Perjanjian Kinerja dan Rencana Aksi",
+	),
+	SumberBukti(LKJIP, ("3.a.1", "3.a.2", "3.a.3", "3.a.4", "3.a.6", "3.b.5"), keterangan="Laporan Kinerja"),
 )
 
 
 def sumber_tersedia() -> dict[str, SumberBukti]:
-	"""The registry's entries whose DocType exists on this site."""
-	return {s.doctype: s for s in REGISTRI if frappe.db.exists("DocType", s.doctype)}
+	"""The registry's entries whose DocType exists on this site (as a document, not a child table)."""
+	return {s.doctype: s for s in REGISTRI if frappe.db.exists("DocType", {"name": s.doctype, "istable": 0})}
 
 
 def bukti_aplikasi(opd: str, tahun_dinilai: int, kode_kriteria: set[str]) -> list[dict]:
