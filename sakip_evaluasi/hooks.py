@@ -32,6 +32,10 @@ before_uninstall = "sakip_evaluasi.setup.install.before_uninstall"
 # Integration tests: the officials' test users are made once per run (sakip_evaluasi/tests/factories.py).
 before_tests = "sakip_evaluasi.tests.factories.sebelum_uji"
 
+# An Error Log made while a request reads from the replica is written to the primary later (Frappe's
+# deferred insert) instead of failing on the read-only replica (sakip_evaluasi/extends/catatan_galat.py).
+override_doctype_class = {"Error Log": "sakip_evaluasi.extends.catatan_galat.CatatanGalat"}
+
 # The app's own DocTypes get their lifecycle from their controllers (controllers/alur_kerja.py and
 # the DocType controllers call the SLA engine); doc_events only for other apps' DocTypes.
 doc_events = {
