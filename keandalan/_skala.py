@@ -26,6 +26,27 @@ PORT = {
 }
 URL = {k: f"http://127.0.0.1:{PORT[k]}" for k in ("nginx", "a", "b")}
 
+HASIL: list[tuple[str, bool]] = []
+
+
+def cek(teks: str, ok: bool) -> bool:
+	HASIL.append((teks, ok))
+	print(f"  {'PASS' if ok else 'FAIL'}: {teks}", flush=True)
+	return ok
+
+
+def judul(teks: str) -> None:
+	print(f"\n## {teks}\n", flush=True)
+
+
+def tunggu(fungsi, batas: float, jeda: float = 2):
+	akhir = time.monotonic() + batas
+	while True:
+		hasil = fungsi()
+		if hasil or time.monotonic() > akhir:
+			return hasil
+		time.sleep(jeda)
+
 
 def site_config() -> dict:
 	return json.loads((DIR / "bersama" / SITE / "site_config.json").read_text())

@@ -33,21 +33,8 @@ from pathlib import Path
 import _skala as k
 import requests
 import uji_beban
-from _peladen import Sesi, di_situs, laporkan, persentil, pesan_server
-
-HASIL: list[tuple[str, bool]] = []
-DKB = "Data Kinerja Bidang"
-LANGKAH = "Langkah Evaluasi"
-
-
-def cek(teks: str, ok: bool) -> bool:
-	HASIL.append((teks, ok))
-	print(f"  {'PASS' if ok else 'FAIL'}: {teks}", flush=True)
-	return ok
-
-
-def judul(teks: str) -> None:
-	print(f"\n## {teks}\n", flush=True)
+from _peladen import di_situs, laporkan, persentil, situs_aktif, tunggu_antrean_kosong
+from _skala_replika import replika
 
 
 def opsi(**lain) -> Namespace:
@@ -67,23 +54,44 @@ def opsi(**lain) -> Namespace:
 
 
 def depan() -> None:
-	judul("Front: assets once, socket.io sticky")
+	k.judul("Front: assets once, socket.io sticky")
 	aset = {}
 	for h in ("a", "b"):
 		r = requests.get(f"{k.URL[h]}/login", headers={"Host": k.SITE}, timeout=60)
 		aset[h] = sorted(set(re.findall(r"/assets/[^\"'?]+\.(?:js|css)", r.text)))
 	print(f"  /login of host A names {len(aset['a'])} bundles, e.g. {aset['a'][:2]}")
-	cek(
+	k.cek(
 		f"both hosts' pages name the same built bundles ({len(aset['a'])} files)",
 		bool(aset["a"]) and aset["a"] == aset["b"],
 	)
 	status = {u: requests.get(f"{k.URL['nginx']}{u}", timeout=60).status_code for u in aset["a"]}
-	cek(
+	k.cek(
 		f"nginx serves each of them from the one build ({sorted(set(status.values()))})",
 		set(status.values()) == {200},
 	)
 	jalur = {h: (k.DIR / f"host-{h}" / "sites" / "assets").resolve() for h in ("a", "b")}
-	cek(f"both hosts' sites/assets are one directory ({jalur['a']})", jalur["a"] == jalur["b"])
+	k.cek(f"both hosts' sites/assets are one directory ({jalur['a']})", jalur["a"] == jalur["b"])
+	konf = {h: (k.DIR / f"host-{h}" / "sites" / k.SITE / "site_config.json").resolve() for h in ("a", "b")}
+	k.cek(f"both hosts read one site_config.json, one encryption_key ({konf['a']})", konf["a"] == konf["b"])
+	# a private file uploaded through host A, downloaded through host B with the same session
+	s = requests.Session()
+	s.headers["Host"] = k.SITE
+	s.post(f"{k.URL['a']}/api/method/login", data={"usr": "Administrator", "pwd": "admin"}, timeout=60)
+	isi = f"skala {time.time()}".encode()
+	r = s.post(
+		f"{k.URL['a']}/api/method/upload_file",
+		files={"file": ("skala.txt", isi)},
+		data={"is_private": 1},
+		headers={"X-Frappe-CSRF-Token": s.cookies.get("csrf_token", "")},
+		timeout=60,
+	)
+	url_berkas = r.json().get("message", {}).get("file_url", "") if r.ok else ""
+	r = s.get(f"{k.URL['b']}{url_berkas}", timeout=60) if url_berkas else r
+	k.cek(
+		f"a private file uploaded through host A is downloaded through host B, same session ({url_berkas}: "
+		f"{r.status_code})",
+		bool(url_berkas) and r.ok and r.content == isi,
+	)
 
 	sejak = time.time()
 	hulu_per_sesi, gagal = {}, []
@@ -118,252 +126,12 @@ def depan() -> None:
 			hulu[a["hulu"]] += 1
 	for g in gagal:
 		print("  socket.io:", g)
-	cek(
+	k.cek(
 		f"8 socket.io sessions through nginx: handshake, namespace (authenticated through nginx) and 3 "
 		f"messages each, every request on its session's host ({len(gagal)} failed; requests per host {hulu})",
 		not gagal and len(hulu_per_sesi) == 8,
 	)
-	cek(f"the sessions are spread over both hosts' socket.io servers ({sorted(hulu)})", len(hulu) == 2)
-
-
-# --------------------------------------------------------------------------- replika
-
-
-def _diukur(panggil, n: int = 3) -> dict:
-	sebelum = {p: k.statistik(p) for p in ("primer", "replika")}
-	for _ in range(n):
-		r = panggil()
-		if r is not None and not r.ok:
-			raise SystemExit(f"{r.status_code} {r.text[:300]}")
-	return {p: k.selisih(sebelum[p], k.statistik(p)) for p in ("primer", "replika")}
-
-
-def _daftar_langkah(s: Sesi, filters: dict):
-	return s.metode(
-		None,
-		"sakip_evaluasi.api.sla.daftar_langkah",
-		data={
-			"doctype": LANGKAH,
-			"fields": json.dumps([f"`tab{LANGKAH}`.`name`"]),
-			"filters": json.dumps(filters),
-			"page_length": 50,
-		},
-	)
-
-
-def replika() -> None:
-	judul("Replica: reads there, writes on the primary, own writes, lag, SLA status")
-	st = k.status_replika()
-	cek(
-		f"replica replicates the primary by GTID: IO {st.get('Slave_IO_Running')}, SQL {st.get('Slave_SQL_Running')}, "
-		f"Using_Gtid {st.get('Using_Gtid')}, Gtid_IO_Pos {st.get('Gtid_IO_Pos')}",
-		st.get("Slave_IO_Running") == "Yes"
-		and st.get("Slave_SQL_Running") == "Yes"
-		and st.get("Using_Gtid") == "Slave_Pos",
-	)
-	try:
-		with k.db("replika", sebagai_situs=True) as c, c.cursor() as cur:
-			cur.execute("update `tabDefaultValue` set defvalue = defvalue where parent = 'skala'")
-		tolak = "accepted"
-	except Exception as e:  # the read_only refusal is the point
-		tolak = str(e)[:120]
-	cek(
-		f"the replica is read_only: a write as the site's user is refused ({tolak})",
-		"read-only" in tolak or "1290" in tolak,
-	)
-
-	with di_situs(k.SITE):
-		from sakip_evaluasi.uji import beban
-
-		data = beban.siapkan(3, 2)
-	ev, sandi = data["evaluasi"], data["sandi"]
-	print(f"  caught up in {k.tunggu_replika():.2f} s after the preparation")
-	url = k.URL["nginx"]
-	subkor, kabid = Sesi(url, k.SITE), Sesi(url, k.SITE)
-	subkor.masuk(data["pejabat"]["subkor"], sandi)
-	p = data["pengguna"][0]
-	kabid.masuk(p["user"], sandi)
-
-	def laporan(nama, filters):
-		return lambda: subkor.metode(
-			None, "frappe.desk.query_report.run", data={"report_name": nama, "filters": json.dumps(filters)}
-		)
-
-	titik = [
-		(
-			"list view (frappe.desk.reportview.get)",
-			True,
-			lambda: subkor.metode(
-				None,
-				"frappe.desk.reportview.get",
-				data={
-					"doctype": DKB,
-					"fields": json.dumps([f"`tab{DKB}`.`name`"]),
-					"filters": json.dumps({"evaluasi": ev}),
-				},
-			),
-		),
-		(
-			"report Kepatuhan SOP (query_report.run)",
-			True,
-			laporan("Kepatuhan SOP", {"kelompok": "Langkah", "tahun": 2097}),
-		),
-		(
-			"report Rekap Capaian Kinerja (query_report.run)",
-			True,
-			laporan("Rekap Capaian Kinerja", {"tahun": 2097, "triwulan": "I"}),
-		),
-		(
-			"Langkah Evaluasi list (api.sla.daftar_langkah)",
-			True,
-			lambda: _daftar_langkah(subkor, {"evaluasi": ev}),
-		),
-		(
-			"SLA clocks on the form (api.sla.jam_langkah)",
-			False,
-			lambda: subkor.metode(None, "sakip_evaluasi.api.sla.jam_langkah", "GET", params={"evaluasi": ev}),
-		),
-		(
-			"cycle documents (api.siklus.dokumen_evaluasi)",
-			True,
-			lambda: subkor.metode(
-				None, "sakip_evaluasi.api.siklus.dokumen_evaluasi", "GET", params={"evaluasi": ev}
-			),
-		),
-		(
-			"Tugas Saya (api.tugas_saya.daftar)",
-			True,
-			lambda: kabid.metode(None, "sakip_evaluasi.api.tugas_saya.daftar", "GET"),
-		),
-		(
-			"form load (frappe.desk.form.load.getdoc)",
-			False,
-			lambda: kabid.metode(
-				None, "frappe.desk.form.load.getdoc", "GET", params={"doctype": DKB, "name": p["dkb"]}
-			),
-		),
-	]
-	print(
-		"\n| call | marked read_only | SELECTs on the replica | SELECTs on the primary | writes on the primary |"
-	)
-	print("|---|---|---:|---:|---:|")
-	for nama, dari_replika, panggil in titik:
-		d = _diukur(panggil)
-		print(
-			f"| {nama} | {'yes' if dari_replika else 'no'} | {d['replika']['s']} | {d['primer']['s']} | {d['primer']['u']} |"
-		)
-		HASIL.append(
-			(
-				f"{nama}: {'served from the replica' if dari_replika else 'read from the primary'} "
-				f"({d['replika']['s']} SELECTs there, 3 calls)",
-				(d["replika"]["s"] > 0) == dari_replika,
-			)
-		)
-
-	# a report that refuses its input, run on the replica: the user gets its message, not a 500
-	r = laporan("Rekap Capaian Kinerja", {})()
-	cek(
-		f"a report refusing its input on the replica answers with its own message ({r.status_code}: "
-		f"{pesan_server(r)[:80]!r}), not the replica's read-only error",
-		r.status_code == 417 and "Pilih tahun" in pesan_server(r),
-	)
-
-	# saves: on the primary; and each seen by its author right after
-	segera_form, segera_daftar, tunggu = 0, 0, []
-	sebelum = {q: k.statistik(q) for q in ("primer", "replika")}
-	for n in range(10):
-		doc = kabid.buka(DKB, p["dkb"])
-		doc["baris"][0]["kendala"] = f"Skala {n} {time.time()}"
-		r = kabid.simpan(doc)
-		disimpan = r.json()["docs"][0]
-		form = kabid.buka(DKB, p["dkb"])
-		daftar = kabid.metode(
-			None,
-			"frappe.desk.reportview.get",
-			data={
-				"doctype": DKB,
-				"fields": json.dumps([f"`tab{DKB}`.`modified`"]),
-				"filters": json.dumps({"name": p["dkb"]}),
-			},
-		).json()["message"]["values"][0][0]
-		segera_form += (
-			form["modified"] == disimpan["modified"]
-			and form["baris"][0]["kendala"] == doc["baris"][0]["kendala"]
-		)
-		segera_daftar += daftar == disimpan["modified"]
-		tunggu.append(k.tunggu_replika())
-	d = {q: k.selisih(sebelum[q], k.statistik(q)) for q in ("primer", "replika")}
-	cek(
-		f"10 saves written on the primary ({d['primer']['u']} writes there), none by the site's user on the "
-		f"replica ({d['replika']['u']})",
-		d["primer"]["u"] > 0 and d["replika"]["u"] == 0,
-	)
-	cek(
-		f"own write seen right after saving: the form (read from the primary) {segera_form}/10",
-		segera_form == 10,
-	)
-	print(
-		f"  the list (read from the replica) right after saving showed the save {segera_daftar}/10 times; "
-		f"replica caught up within {max(tunggu) * 1000:.0f} ms (max of 10, MASTER_GTID_WAIT)"
-	)
-
-	# the SLA status while the replica lags
-	from frappe.utils import add_to_date, now_datetime
-
-	with di_situs(k.SITE) as frappe:
-		from sakip_evaluasi.uji import gangguan
-
-		langkah = gangguan.langkah_berjalan(ev)[0]
-		batas = add_to_date(now_datetime(), seconds=12)
-		frappe.db.sql(
-			"update `tabLangkah Evaluasi` set batas_peringatan = %s, batas_waktu = %s, status_sla = 'Berjalan' where name = %s",
-			(add_to_date(now_datetime(), hours=-1), batas, langkah),
-		)
-		frappe.db.commit()
-	k.tunggu_replika()
-	k.satu("replika", "STOP SLAVE SQL_THREAD")
-	try:
-		time.sleep(15)
-		with di_situs(k.SITE) as frappe:
-			from sakip_evaluasi.sla import jadwal
-
-			jadwal.periksa()  # what the scheduled check does on the primary
-			di_primer = frappe.db.get_value(LANGKAH, langkah, "status_sla")
-		tersimpan = k.satu(
-			"replika",
-			f"select status_sla s from `{k.site_config()['db_name']}`.`tabLangkah Evaluasi` where name=%s",
-			(langkah,),
-		)["s"]
-		tertinggal = k.transaksi_tertinggal()
-		sebelum = k.statistik("replika")
-		r = _daftar_langkah(subkor, {"name": langkah})
-		isi = r.json()["message"]
-		baris = dict(zip(isi["keys"], isi["values"][0], strict=False)) if isi else {}
-		dari_replika = k.selisih(sebelum, k.statistik("replika"))["s"]
-		print(
-			f"  replica stopped applying: {tertinggal} transactions behind; step {langkah} stored there as "
-			f"{tersimpan!r}, on the primary {di_primer!r}"
-		)
-		cek(
-			f"SLA status right with the replica behind: the list (from the replica, {dari_replika} SELECTs) shows "
-			f"{baris.get('status_sla')!r} from the clock, the replica's stored flag still {tersimpan!r}",
-			baris.get("status_sla") == "Terlambat"
-			and tersimpan != "Terlambat"
-			and dari_replika > 0
-			and tertinggal > 0,
-		)
-	finally:
-		k.satu("replika", "START SLAVE SQL_THREAD")
-	kejar = k.tunggu_replika()
-	cek(
-		f"the replica caught up again in {kejar:.2f} s ({k.transaksi_tertinggal()} behind, "
-		f"Seconds_Behind_Master {k.status_replika().get('Seconds_Behind_Master')})",
-		kejar >= 0,
-	)
-	with di_situs(k.SITE):
-		from sakip_evaluasi.uji import beban
-
-		beban.bersihkan()
+	k.cek(f"the sessions are spread over both hosts' socket.io servers ({sorted(hulu)})", len(hulu) == 2)
 
 
 # --------------------------------------------------------------------------- penjadwal
@@ -391,21 +159,12 @@ def _keadaan(ev, sejak):
 		return gangguan.keadaan(ev, sejak)
 
 
-def _tunggu(fungsi, batas: float, jeda: float = 2):
-	akhir = time.monotonic() + batas
-	while True:
-		hasil = fungsi()
-		if hasil or time.monotonic() > akhir:
-			return hasil
-		time.sleep(jeda)
-
-
 def _sekarang() -> str:
 	return str(k.satu("primer", "select now(6) t")["t"])
 
 
 def penjadwal(jumlah: int = 10) -> None:
-	judul(f"The scheduler on both hosts ({jumlah} overdue steps)")
+	k.judul(f"The scheduler on both hosts ({jumlah} overdue steps)")
 	db = k.site_config()["db_name"]
 	with k.db("primer") as c, c.cursor() as cur:
 		cur.execute("CREATE DATABASE IF NOT EXISTS skala_audit")
@@ -419,11 +178,13 @@ def penjadwal(jumlah: int = 10) -> None:
 		from sakip_evaluasi.uji import gangguan
 
 		data = gangguan.siapkan(jumlah)
+		situs_aktif()
+		tunggu_antrean_kosong()  # the preparation's own jobs (e.g. the links of removed users)
 	ev = data["evaluasi"]
 	try:
 		k.jalankan("scheduler-b", k.PENJADWAL, "b")  # the mistake: host A runs one already
 		time.sleep(3)
-		cek(
+		k.cek(
 			"a second scheduler runs on host B beside host A's",
 			bool(k.pid("scheduler-b")) and Path(f"/proc/{k.pid('scheduler-b')}").exists(),
 		)
@@ -440,7 +201,7 @@ def penjadwal(jumlah: int = 10) -> None:
 				)
 				for h in ("a", "b"):
 					k.jalankan(f"periksa-{h}", f'../env/bin/python -c "{skrip}"', h)
-			selesai = _tunggu(
+			selesai = k.tunggu(
 				lambda: (lambda x: x["terlambat"] == n and x["tertunda"] == 0 and x["pesan"] > 0 and x)(
 					_keadaan(ev, sejak)
 				),
@@ -456,12 +217,12 @@ def penjadwal(jumlah: int = 10) -> None:
 					for m in re.findall(r"DIBALIK (\d+)", (k.DIR / "log" / f"periksa-{h}.log").read_text())
 				]
 				print(f"  the two checks flipped {dibalik} (the schedulers' checks the rest)")
-			cek(
+			k.cek(
 				f"[{putaran}] every step flipped once: {len(flip)} of {n} steps flipped, "
 				f"{sum(flip.values())} flips in all (trigger on the primary)",
 				bool(selesai) and len(flip) == n and set(flip.values()) == {1},
 			)
-			cek(
+			k.cek(
 				f"[{putaran}] every notification sent once: {x['pesan']} Notification Logs, {x['pesan_unik']} distinct, "
 				f"{len(x['ganda'])} twice; {x['tertunda']} still flagged; Error Log {x['error_log']}",
 				x["pesan"] == x["pesan_unik"]
@@ -492,12 +253,12 @@ def _tunggu_ping(url: str, batas: float = 120) -> bool:
 		except requests.RequestException:
 			return False
 
-	return bool(_tunggu(ping, batas, 1))
+	return bool(k.tunggu(ping, batas, 1))
 
 
 def mati() -> None:
 	pengguna = int(os.environ.get("SKALA_PENGGUNA_MATI", 10))
-	judul(f"Host B's gunicorn killed mid-run ({pengguna} users over nginx)")
+	k.judul(f"Host B's gunicorn killed mid-run ({pengguna} users over nginx)")
 	momen = {}
 	hulu_b = f"127.0.0.1:{k.PORT['b']}"
 
@@ -526,21 +287,21 @@ def mati() -> None:
 	print(
 		f"  nginx: {len(gagal_ngx)} answers 5xx {[(a['metode'], a['path'][-40:], a['status'], a['hulu']) for a in gagal_ngx][:6]}"
 	)
-	cek(f"host B killed during the run ({'yes' if t_mati else 'no'})", bool(t_mati))
-	cek(
+	k.cek(f"host B killed during the run ({'yes' if t_mati else 'no'})", bool(t_mati))
+	k.cek(
 		f"requests in flight failed cleanly: {len(buruk)} failed, all as nginx's 502 ({sorted(set(map(str, buruk)))}), "
 		"none hung past the timeout",
 		all(s == 502 for s in buruk),
 	)
-	cek(
+	k.cek(
 		f"nginx routed on: {len(sesudah)} requests after the kill, {ke_a} answered by host A, "
 		f"{sum(1 for a in sesudah if a['status'] >= '500')} failed",
 		ke_a > 0 and all(a["status"] < "500" for a in sesudah),
 	)
 	for teks, ok in uji_beban.periksa(hasil["data"], hasil["keadaan"], catat):
-		cek(f"[host B killed] {teks}", ok)
+		k.cek(f"[host B killed] {teks}", ok)
 	k.jalankan("web-b", k.gunicorn("b"), "b")
-	cek("host B's gunicorn started again and answers", _tunggu_ping(k.URL["b"]))
+	k.cek("host B's gunicorn started again and answers", _tunggu_ping(k.URL["b"]))
 
 
 # --------------------------------------------------------------------------- beban
@@ -558,7 +319,7 @@ def _lag(berhenti: threading.Event, contoh: list) -> None:
 
 def beban() -> None:
 	pengguna = int(os.environ.get("SKALA_PENGGUNA", 50))
-	judul(f"{pengguna} users: both hosts behind nginx, then host A alone")
+	k.judul(f"{pengguna} users: both hosts behind nginx, then host A alone")
 	baris = []
 	for nama, url in (("two hosts (nginx)", k.URL["nginx"]), ("one host (A alone)", k.URL["a"])):
 		contoh, berhenti = [], threading.Event()
@@ -592,12 +353,12 @@ def beban() -> None:
 				"lag": (max(lag) if lag else None, max(detik) if detik else None),
 			}
 		)
-		cek(
+		k.cek(
 			f"[{nama}] 0 server errors ({galat_server}), 0 unexpected answers ({len(catat.aneh)})",
 			galat_server == 0 and not catat.aneh,
 		)
 		for teks, ok in cek_db:
-			cek(f"[{nama}] {teks}", ok)
+			k.cek(f"[{nama}] {teks}", ok)
 	print(
 		"\n| setup | requests | s | server errors | lost acknowledged fields | save DKB p50 / p95 (s) | "
 		"save plain p95 (s) | list p95 (s) | SELECTs on replica | writes on primary | replica lag max (trx / s) |"
@@ -624,9 +385,9 @@ def main() -> int:
 			import traceback
 
 			traceback.print_exc()
-			cek(f"step {nama} ran to its end ({type(e).__name__}: {str(e)[:200]})", False)
+			k.cek(f"step {nama} ran to its end ({type(e).__name__}: {str(e)[:200]})", False)
 	print()
-	return laporkan("skala", HASIL)
+	return laporkan("skala", k.HASIL)
 
 
 if __name__ == "__main__":

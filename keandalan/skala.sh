@@ -238,8 +238,14 @@ say "creating $SITE on the primary (install of sakip_evaluasi: a few minutes)"
 bench_di a "new-site $SITE --db-host 127.0.0.1 --db-port $PORT_PRIMER --db-root-username root \
 	--db-root-password $DB_SANDI --admin-password admin --mariadb-user-host-login-scope=% \
 	--install-app sakip_evaluasi" >"$DIR/log/new-site.log" 2>&1 || die "membuat situs gagal — lihat $DIR/log/new-site.log"
+# The site's configuration and files on the one shared path; each host keeps a site directory of its
+# own (Frappe skips a symlinked site directory: its scheduler would not see the site) holding links to
+# them, and its own locks and logs.
 mv "$DIR/host-a/sites/$SITE" "$DIR/bersama/$SITE"
-for h in a b; do ln -s "$DIR/bersama/$SITE" "$DIR/host-$h/sites/$SITE"; done
+for h in a b; do
+	install -d -o "$BENCH_USER" "$DIR/host-$h/sites/$SITE" "$DIR/host-$h/sites/$SITE/locks" "$DIR/host-$h/sites/$SITE/logs"
+	for f in site_config.json public private; do ln -s "$DIR/bersama/$SITE/$f" "$DIR/host-$h/sites/$SITE/$f"; done
+done
 chown -hR "$BENCH_USER" "$DIR/bersama" "$DIR"/host-*/sites
 bench_di a "--site $SITE set-config -p read_from_replica 1" >/dev/null
 bench_di a "--site $SITE set-config replica_host 127.0.0.1" >/dev/null
