@@ -47,6 +47,16 @@ def jalankan_di_situs(site: str, fungsi: str, *args, **kwargs):
 		return frappe.get_attr(fungsi)(*args, **kwargs)
 
 
+def tunggu(fungsi, batas: float, jeda: float = 0.5):
+	"""Call ``fungsi`` until it returns something true or ``batas`` seconds pass; its last result."""
+	akhir = time.monotonic() + batas
+	while True:
+		hasil = fungsi()
+		if hasil or time.monotonic() > akhir:
+			return hasil
+		time.sleep(jeda)
+
+
 def situs_aktif() -> None:
 	"""Inside ``di_situs``: a login's trace (an Activity Log) and Frappe's cached verdict cleared, so the
 	scheduler treats a throw-away site as in use (it runs a dormant site's jobs once a day)."""

@@ -39,15 +39,6 @@ def judul(teks: str) -> None:
 	print(f"\n## {teks}\n", flush=True)
 
 
-def tunggu(fungsi, batas: float, jeda: float = 2):
-	akhir = time.monotonic() + batas
-	while True:
-		hasil = fungsi()
-		if hasil or time.monotonic() > akhir:
-			return hasil
-		time.sleep(jeda)
-
-
 def site_config() -> dict:
 	return json.loads((DIR / "bersama" / SITE / "site_config.json").read_text())
 

@@ -33,7 +33,7 @@ from pathlib import Path
 import _skala as k
 import requests
 import uji_beban
-from _peladen import di_situs, laporkan, persentil, situs_aktif, tunggu_antrean_kosong
+from _peladen import di_situs, laporkan, persentil, situs_aktif, tunggu, tunggu_antrean_kosong
 from _skala_replika import replika
 
 
@@ -201,11 +201,12 @@ def penjadwal(jumlah: int = 10) -> None:
 				)
 				for h in ("a", "b"):
 					k.jalankan(f"periksa-{h}", f'../env/bin/python -c "{skrip}"', h)
-			selesai = k.tunggu(
+			selesai = tunggu(
 				lambda: (lambda x: x["terlambat"] == n and x["tertunda"] == 0 and x["pesan"] > 0 and x)(
 					_keadaan(ev, sejak)
 				),
 				240,
+				2,
 			)
 			time.sleep(15)  # any second run (the other scheduler's tick, the other check) lands here
 			x = _keadaan(ev, sejak)
@@ -253,7 +254,7 @@ def _tunggu_ping(url: str, batas: float = 120) -> bool:
 		except requests.RequestException:
 			return False
 
-	return bool(k.tunggu(ping, batas, 1))
+	return bool(tunggu(ping, batas, 1))
 
 
 def mati() -> None:

@@ -143,6 +143,7 @@ install -d -o "$BENCH_USER" "$DIR" "$DIR"/{db,pid,log,bersama,redis}
 mulai() {  # mulai NAME COMMAND...: as the bench user, in its own session, logged; pid in pid/NAME.pid
 	local nama=$1
 	shift
+	install -m 644 -o "$BENCH_USER" /dev/null "$DIR/log/$nama.log"  # the checks may start it again, as that user
 	setsid runuser -u "$BENCH_USER" -- "$@" >>"$DIR/log/$nama.log" 2>&1 </dev/null &
 	echo $! >"$DIR/pid/$nama.pid"
 }
