@@ -165,6 +165,14 @@ def hentikan(nama: str, batas: float = 20) -> None:
 	(DIR / "pid" / f"{nama}.pid").unlink(missing_ok=True)
 
 
+def dalam_proses(port: int) -> int:
+	"""Connections established to ``port`` on 127.0.0.1 (nginx opens one per request in flight)."""
+	hasil = subprocess.run(
+		["ss", "-Htn", "state", "established", f"( sport = :{port} )"], capture_output=True, text=True
+	)
+	return len([b for b in hasil.stdout.splitlines() if b.strip()])
+
+
 def gunicorn(host: str) -> str:
 	return f"../env/bin/gunicorn -b 127.0.0.1:{PORT[host]} -w 3 -t 120 --preload frappe.app:application"
 

@@ -245,6 +245,9 @@ def replika() -> None:
 		kejar >= 0,
 	)
 	with di_situs(k.SITE):
+		from frappe.deferred_insert import save_to_db
+
 		from sakip_evaluasi.uji import beban
 
+		save_to_db()  # the refused report's Error Log, deferred above, written now (not in a later step's window)
 		beban.bersihkan()
