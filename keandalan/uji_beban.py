@@ -255,7 +255,11 @@ def periksa(data, keadaan, catat: Catatan) -> list[tuple[str, bool]]:
 	]
 
 
-def satu_tingkat(args, url, pengguna: int) -> list[tuple[str, bool]]:
+def jalankan_tingkat(args, url, pengguna: int, selama=None) -> dict:
+	"""One level: prepare, the simultaneous save pairs, ``pengguna`` users over ``url``, the database
+	read back. ``selama`` (optional) is called in a thread as the users start (e.g. a fault to inject).
+	Returns the record (``catat``), what the database holds (``keadaan``), the per-action summary
+	(``baris``), the seconds of the load (``detik``) and the prepared data (``data``)."""
 	n_pejabat = max(1, pengguna // 5)
 	n_kabid = pengguna - n_pejabat
 	t0 = time.perf_counter()
@@ -266,7 +270,7 @@ def satu_tingkat(args, url, pengguna: int) -> list[tuple[str, bool]]:
 		tunggu_antrean_kosong()  # the jobs the preparation queued (e.g. a Contact per new user)
 	print(
 		f"\n## {pengguna} concurrent users ({n_kabid} Kabid, {n_pejabat} officials), "
-		f"{args.indikator} indicators each — prepared in {time.perf_counter() - t0:.0f} s"
+		f"{args.indikator} indicators each, over {url} — prepared in {time.perf_counter() - t0:.0f} s"
 	)
 	catat = Catatan()
 	if args.simpan_ditolak:
@@ -320,6 +324,8 @@ def satu_tingkat(args, url, pengguna: int) -> list[tuple[str, bool]]:
 		)
 		for i in range(n_pejabat)
 	]
+	if selama:
+		threads.append(threading.Thread(target=selama, daemon=True))
 	t0 = time.perf_counter()
 	for t in threads:
 		t.start()
@@ -339,6 +345,12 @@ def satu_tingkat(args, url, pengguna: int) -> list[tuple[str, bool]]:
 	print(tabel_markdown(baris))
 	for aneh in catat.aneh[:10]:
 		print("  unexpected:", aneh)
+	return {"catat": catat, "keadaan": keadaan, "baris": baris, "detik": detik, "data": data}
+
+
+def satu_tingkat(args, url, pengguna: int) -> list[tuple[str, bool]]:
+	hasil = jalankan_tingkat(args, url, pengguna)
+	catat, baris = hasil["catat"], hasil["baris"]
 	p95 = {b["aksi"]: b["p95"] for b in baris}
 	rasio = p95["simpan Data Kinerja Bidang"] / p95["simpan dokumen polos"]
 	print(
@@ -349,7 +361,7 @@ def satu_tingkat(args, url, pengguna: int) -> list[tuple[str, bool]]:
 	return [
 		(f"[{pengguna}] 0 server errors ({galat_server})", galat_server == 0),
 		(f"[{pengguna}] no unexpected answer ({len(catat.aneh)})", not catat.aneh),
-		*[(f"[{pengguna}] {t}", ok) for t, ok in periksa(data, keadaan, catat)],
+		*[(f"[{pengguna}] {t}", ok) for t, ok in periksa(hasil["data"], hasil["keadaan"], catat)],
 		(
 			f"[{pengguna}] Data Kinerja Bidang save p95 within 1.5× the plain save ({rasio:.2f}×)",
 			rasio <= 1.5,

@@ -34,6 +34,7 @@ from _peladen import (
 	laporkan,
 	pesan_server,
 	server,
+	tunggu,
 	tunggu_antrean_kosong,
 	worker_rq,
 )
@@ -41,16 +42,6 @@ from openpyxl import load_workbook
 
 DKB = "Data Kinerja Bidang"
 PORT_REDIS = 6390
-
-
-def _tunggu(fungsi, batas: float, jeda: float = 0.5):
-	"""Call ``fungsi`` until it returns something true or ``batas`` seconds pass; its last result."""
-	akhir = time.monotonic() + batas
-	while True:
-		hasil = fungsi()
-		if hasil or time.monotonic() > akhir:
-			return hasil
-		time.sleep(jeda)
 
 
 def _keadaan(site, evaluasi, sejak):
@@ -133,7 +124,7 @@ def uji_worker(args) -> list[tuple[str, bool]]:
 					- data["pesan_awal"]
 				)
 
-			terkirim = _tunggu(pesan_tertulis, 120, 0.01)
+			terkirim = tunggu(pesan_tertulis, 120, 0.01)
 			worker.bunuh()  # SIGKILL: the worker and the job's work horse, no clean-up
 		k = _keadaan(args.site, ev, data["sejak"])
 		print(
@@ -144,7 +135,7 @@ def uji_worker(args) -> list[tuple[str, bool]]:
 		berhenti = _keadaan(args.site, ev, data["sejak"])["pesan"] == k["pesan"]  # the job died too
 		worker = worker_rq("../logs/uji-gangguan-worker.log")
 		t0 = time.monotonic()
-		pulih = _tunggu(
+		pulih = tunggu(
 			lambda: (_periksa_sla_di_worker(args.site), _semua_terkirim(args.site, ev, data, n))[1],
 			args.batas,
 			5,
@@ -203,7 +194,7 @@ def uji_koneksi(args) -> list[tuple[str, bool]]:
 					)
 					return c.fetchall()
 
-				target = _tunggu(koneksi_pemeriksa, 60, 0.2)
+				target = tunggu(koneksi_pemeriksa, 60, 0.2)
 				if target:
 					c.execute(f"kill {int(target[0][0])}")  # that connection only
 			db.rollback()  # releases the lock
@@ -220,7 +211,7 @@ def uji_koneksi(args) -> list[tuple[str, bool]]:
 		utuh = k["terlambat"] == 0 and k["pesan"] == 0
 		t0 = time.monotonic()
 		_periksa_sla_di_worker(args.site)  # the next run
-		pulih = _tunggu(lambda: _semua_terkirim(args.site, ev, data, n), args.batas, 1)
+		pulih = tunggu(lambda: _semua_terkirim(args.site, ev, data, n), args.batas, 1)
 		k = _keadaan(args.site, ev, data["sejak"])
 		print(
 			f"koneksi: next run caught up in {time.monotonic() - t0:.0f} s: {json.dumps(k, default=str)[:300]}"
@@ -351,7 +342,7 @@ def uji_redis(args) -> list[tuple[str, bool]]:
 
 				n = gangguan.jadikan_terlambat(ev)
 			_periksa_sla_di_worker(args.site)
-			pulih = _tunggu(lambda: _semua_terkirim(args.site, ev, data, n), args.batas, 1)
+			pulih = tunggu(lambda: _semua_terkirim(args.site, ev, data, n), args.batas, 1)
 			k = _keadaan(args.site, ev, data["sejak"])
 			print(f"redis: after it came back: {json.dumps(k, default=str)[:300]}")
 			hasil += [

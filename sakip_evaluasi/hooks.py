@@ -74,8 +74,13 @@ has_permission = {
 	# The letter of a Rahasia disposisi opens for its sender and addressee alone (sakip_evaluasi/extends/berkas.py).
 	"File": "sakip_evaluasi.extends.berkas.izin_berkas",
 }
-# ... and so does its download, which Frappe checks with File.is_downloadable, not the hook above.
-override_doctype_class = {"File": "sakip_evaluasi.extends.berkas.BerkasSakip"}
+override_doctype_class = {
+	# ... and so does its download, which Frappe checks with File.is_downloadable, not the hook above.
+	"File": "sakip_evaluasi.extends.berkas.BerkasSakip",
+	# An Error Log made while a request reads from the replica is written to the primary later (Frappe's
+	# deferred insert) instead of failing on the read-only replica (sakip_evaluasi/extends/catatan_galat.py).
+	"Error Log": "sakip_evaluasi.extends.catatan_galat.CatatanGalat",
+}
 
 # The SLA check every minute by default (domain.sla.INTERVAL_PEMERIKSAAN_BAWAAN); the interval in
 # Pengaturan SAKIP is written into its Scheduled Job Type.

@@ -6,6 +6,7 @@ from sakip_evaluasi.aturan import siklus
 
 
 @frappe.whitelist()
+@frappe.read_only()
 def dokumen_evaluasi(evaluasi: str) -> list[dict]:
 	"""Every output document of the evaluation the session user may read, with its SOP steps and state."""
 	return siklus.dokumen_evaluasi(evaluasi)

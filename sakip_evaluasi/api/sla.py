@@ -9,7 +9,10 @@ from sakip_evaluasi.sla import tampilan
 @frappe.whitelist()
 def jam_langkah(evaluasi: str) -> dict:
 	"""Every step clock of the evaluation the session user may read: started, due, finished, status
-	(with its colour) and late by (working hours), with the current step and who it waits for."""
+	(with its colour) and late by (working hours), with the current step and who it waits for.
+
+	Not ``@frappe.read_only()``: the current step is read with a locking read (``jam.jam_evaluasi``,
+	FOR UPDATE), which the read-only replica refuses; it reads the primary."""
 	return tampilan.jam_langkah(evaluasi)
 
 
