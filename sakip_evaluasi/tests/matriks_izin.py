@@ -22,6 +22,7 @@ DOCTYPES = (
 	"Bidang",
 	"Data Kinerja Bidang",
 	"Disposisi",
+	"Dokumen TTE",
 	"Evaluasi AKIP",
 	"Evaluasi Kinerja Internal",
 	"Indikator Kinerja",
@@ -36,6 +37,7 @@ DOCTYPES = (
 	"OPD",
 	"Pegawai",
 	"Pengaturan SAKIP",
+	"Pengaturan TTE",
 	"Penunjukan Pelaksana",
 	"Perjanjian Kinerja",
 	"Renstra OPD",
@@ -59,9 +61,15 @@ _BUAT = "rwc--epl"  # read, write, create
 _ACUAN_PEMDA = dict.fromkeys(DOKUMEN_PEMDA, _BACA)
 
 # What the Pemda-wide readers (Inspektorat, Bappeda) may do: read every DocType of every OPD.
+# The record of a document's electronic signatures: read by whoever reads the document (its rows say who
+# signed and when); written by the signing alone. Pengaturan TTE: the administrators'.
+_TTE = {"Dokumen TTE": "r-------"}
+_PENGATURAN_TTE = {"Pengaturan TTE": "rwc-----"}
+
 _PEMBACA_PEMDA = {
-	**{doctype: _BACA for doctype in BARIS},
+	**{doctype: _BACA for doctype in BARIS if doctype != "Pengaturan TTE"},
 	"Pengaturan SAKIP": "r-------",
+	**_TTE,
 }
 
 # Officials, their positions and appointments: named by the Admin SAKIP Pemda, read by the OPD.
@@ -90,6 +98,7 @@ IZIN: dict[str, dict[str, str]] = {
 		"Tindak Lanjut Evaluasi": _UBAH,
 		**_KEPEGAWAIAN_BACA,
 		**_ACUAN_PEMDA,
+		**_TTE,
 	},
 	"Sekretaris": {
 		"Bidang": _SEMUA,
@@ -115,6 +124,7 @@ IZIN: dict[str, dict[str, str]] = {
 		"Pegawai": _BUAT,
 		"Penunjukan Pelaksana": "rwc-sepl",
 		**_ACUAN_PEMDA,  # what every OPD runs on is the Admin SAKIP Pemda's
+		**_TTE,
 	},
 	"Subkoordinator Perencanaan dan Pelaporan": {
 		"Bidang": _BACA,
@@ -138,6 +148,7 @@ IZIN: dict[str, dict[str, str]] = {
 		"Tindak Lanjut Evaluasi": _BACA,
 		**_KEPEGAWAIAN_BACA,
 		**_ACUAN_PEMDA,
+		**_TTE,
 	},
 	"Kepala Bidang": {
 		"Bidang": _BACA,
@@ -159,6 +170,7 @@ IZIN: dict[str, dict[str, str]] = {
 		"Tindak Lanjut Evaluasi": _UBAH,
 		**_KEPEGAWAIAN_BACA,
 		**_ACUAN_PEMDA,
+		**_TTE,
 	},
 	"System Manager": {
 		**{doctype: _SEMUA for doctype in BARIS},
@@ -166,6 +178,8 @@ IZIN: dict[str, dict[str, str]] = {
 		"Pengaturan SAKIP": "rwc---p-",
 		"Jabatan": _BUAT,  # positions are made with their OPD and Bidang, never deleted by hand
 		"Penunjukan Pelaksana": "rwcdsepl",  # an appointment is submitted to take effect
+		**_TTE,
+		**_PENGATURAN_TTE,
 	},
 	# A desk user holding none of the roles above.
 	"": {},
@@ -204,6 +218,8 @@ IZIN: dict[str, dict[str, str]] = {
 		"Laporan Kinerja": _BACA,
 		"Tindak Lanjut Evaluasi": _BACA,
 		**dict.fromkeys(DOKUMEN_PEMDA, _SEMUA),
+		**_TTE,
+		**_PENGATURAN_TTE,
 	},
 }
 
