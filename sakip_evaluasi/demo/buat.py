@@ -149,6 +149,9 @@ def buat_demo(password: str) -> Iterator[str]:
 			yield from jalankan_siklus(kode, triwulan, sampai_langkah=sampai)
 	yield lengkapi_pegawai()
 	yield tunjuk_plh_sekretaris()
+	from sakip_evaluasi.demo.lkjip import buat_lkjip  # it builds on this module's cycles
+
+	yield from buat_lkjip()
 	yield "Selesai. Masuk ke /app dengan salah satu pengguna di atas."
 
 
@@ -285,14 +288,14 @@ def simpan(doc, user: str) -> None:
 		doc.save()
 
 
-def jalankan_siklus(opd: str, triwulan: str, sampai_langkah: int) -> Iterator[str]:
+def jalankan_siklus(opd: str, triwulan: str, sampai_langkah: int, tahun: int = 2026) -> Iterator[str]:
 	pejabat = pejabat_opd(opd)
 	kadis, sekretaris, subkor = pejabat[KEPALA_DINAS], pejabat[SEKRETARIS], pejabat[SUBKOOR]
-	nama = nama_evaluasi(opd, 2026, triwulan)
+	nama = nama_evaluasi(opd, tahun, triwulan)
 	if not frappe.db.exists("Evaluasi Kinerja Internal", nama):
 		with sebagai(kadis):
 			frappe.get_doc(
-				{"doctype": "Evaluasi Kinerja Internal", "opd": opd, "tahun": 2026, "triwulan": triwulan}
+				{"doctype": "Evaluasi Kinerja Internal", "opd": opd, "tahun": tahun, "triwulan": triwulan}
 			).insert()
 	if sampai_langkah < 2:
 		yield f"{nama}: baru dimulai (langkah 1, disposisi Kepala Dinas)."
@@ -406,12 +409,12 @@ def _isi_undangan(nr: str, subkor: str) -> None:
 		return
 	doc.update(
 		{
-			"nomor_undangan": f"005/{doc.triwulan}/SEKR/2026",
+			"nomor_undangan": f"005/{doc.triwulan}/SEKR/{doc.tahun}",
 			"tanggal_rapat": frappe.utils.add_days(frappe.utils.today(), -2),
 			"jam_mulai": "09:00:00",
 			"jam_selesai": "12:00:00",
 			"tempat": "Ruang Rapat Kepala Dinas",
-			"acara": f"Rapat Evaluasi Kinerja Internal Triwulan {doc.triwulan} Tahun 2026",
+			"acara": f"Rapat Evaluasi Kinerja Internal Triwulan {doc.triwulan} Tahun {doc.tahun}",
 		}
 	)
 	simpan(doc, subkor)
