@@ -67,9 +67,7 @@ def buat_lkjip() -> Iterator[str]:
 
 def _indikator_opd(opd: str) -> dict[str, str]:
 	return dict(
-		frappe.get_all(
-			"Indikator Kinerja", filters={"opd": opd}, fields=["indikator", "name"], as_list=True
-		)
+		frappe.get_all("Indikator Kinerja", filters={"opd": opd}, fields=["indikator", "name"], as_list=True)
 	)
 
 
@@ -135,7 +133,7 @@ def renstra(opd: str) -> str:
 	if nama := frappe.db.get_value(RENSTRA, {"opd": opd, "tahun_mulai": TAHUN - 2}):
 		return f"Renstra {opd}: {nama} sudah ada."
 	ik = _indikator_opd(opd)
-	targets = {nama: t for _b, nama, _s, _p, _a, t in OPD_DEMO[opd][3]}
+	targets = {nama: sum(t) if a == "Kumulatif" else t[-1] for _b, nama, _s, _p, a, t in OPD_DEMO[opd][3]}
 	sasaran = f"Meningkatnya kinerja {OPD_DEMO[opd][0]}"
 	doc = frappe.get_doc(
 		{
@@ -144,11 +142,11 @@ def renstra(opd: str) -> str:
 			"tahun_mulai": TAHUN - 2,
 			"tahun_selesai": TAHUN + 2,
 			"indikator": [
-				{"kode": f"IK{i}", "sasaran": sasaran, "indikator": ik[n], "nama_indikator": n, "iku": 1, "target_akhir": targets[n][-1] * 1.1}
+				{"kode": f"IK{i}", "sasaran": sasaran, "indikator": ik[n], "nama_indikator": n, "iku": 1, "target_akhir": targets[n] * 1.1}
 				for i, n in enumerate(IKU, start=1)
 			],
 			"target": [
-				{"kode_indikator": f"IK{i}", "tahun": t, "realisasi": targets[n][-1] * f, "ada_realisasi": 1}
+				{"kode_indikator": f"IK{i}", "tahun": t, "realisasi": targets[n] * f, "ada_realisasi": 1}
 				for i, n in enumerate(IKU, start=1)
 				for t, f in ((TAHUN - 2, 0.88), (TAHUN - 1, 0.94))
 			],
