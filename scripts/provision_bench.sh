@@ -43,7 +43,7 @@ FRAPPE_REF=${FRAPPE_REF:-v15.55.1}
 BENCH_CLI_VERSION=5.31.1
 PYTHON=${SAKIP_PYTHON:-/usr/bin/python3.11}
 APT_PACKAGES=(git python3-venv python3-dev libmariadb-dev pkg-config build-essential
-	mariadb-client redis-tools curl wkhtmltopdf)
+	mariadb-client redis-tools curl wkhtmltopdf libreoffice-writer-nogui)
 
 say() { printf '[provision] %s\n' "$*"; }
 die() { printf '[provision] ERROR: %s\n' "$*" >&2; exit 1; }
