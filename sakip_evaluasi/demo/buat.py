@@ -149,10 +149,6 @@ def buat_demo(password: str) -> Iterator[str]:
 			yield from jalankan_siklus(kode, triwulan, sampai_langkah=sampai)
 	yield lengkapi_pegawai()
 	yield tunjuk_plh_sekretaris()
-	from sakip_evaluasi.demo.lkjip import buat_lkjip  # it builds on this module's cycles
-
-	yield from buat_lkjip()
-	yield "Selesai. Masuk ke /app dengan salah satu pengguna di atas."
 
 
 def pengguna_demo() -> list[str]:
