@@ -14,6 +14,7 @@ def sakip_demo(context, password: str) -> None:
 	import frappe
 
 	from sakip_evaluasi.demo.buat import buat_demo
+	from sakip_evaluasi.demo.lkjip import buat_lkjip
 
 	site = get_site(context)
 	frappe.init(site=site)
@@ -21,6 +22,9 @@ def sakip_demo(context, password: str) -> None:
 	try:
 		for line in buat_demo(password):
 			click.echo(line)
+		for line in buat_lkjip():  # the Dinas PUPR's closed year 2025 and its LKjIP
+			click.echo(line)
+		click.echo("Selesai. Masuk ke /app dengan salah satu pengguna di atas.")
 		frappe.db.commit()
 	finally:
 		frappe.destroy()

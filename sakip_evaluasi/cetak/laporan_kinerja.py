@@ -23,6 +23,7 @@ from pypdf import PdfReader
 from sakip_evaluasi.aturan import laporan_kinerja as lk
 from sakip_evaluasi.cetak.konteks import kop, tabel_e81
 from sakip_evaluasi.domain import tulisan as tl
+from sakip_evaluasi.domain.capaian import RealisasiTidakSah, urai_realisasi
 from sakip_evaluasi.domain.doctype import PK
 from sakip_evaluasi.domain.lkjip import model as m
 from sakip_evaluasi.domain.lkjip import word as w
@@ -32,6 +33,15 @@ BATAS_DETIK_KONVERSI = 120
 
 def _angka(nilai) -> str:
 	return tl.angka_id(nilai, None)
+
+
+def _realisasi(teks: str | None) -> str:
+	"""A stored realisasi ("92,4") with two decimals ("92,40"); a realisasi in words as written."""
+	try:
+		nilai = urai_realisasi(teks)
+	except RealisasiTidakSah:
+		return teks or "-"
+	return tl.angka_id(nilai, 2)
 
 
 def tabel_bab2(pk) -> w.Tabel:
@@ -53,7 +63,7 @@ def tabel_bab3(doc) -> list[w.Tabel]:
 			"A. Capaian Kinerja Organisasi",
 			["No", "Sasaran", "Indikator", "Satuan", "Target", "Realisasi", "Capaian"],
 			[
-				[str(r.idx), r.sasaran or r.kode_sasaran or "-", r.nama_indikator, r.satuan or "-", _angka(r.target), r.realisasi or "-", capaian(r)]
+				[str(r.idx), r.sasaran or r.kode_sasaran or "-", r.nama_indikator, r.satuan or "-", _angka(r.target), _realisasi(r.realisasi), capaian(r)]
 				for r in doc.capaian
 			],
 		),
@@ -61,14 +71,14 @@ def tabel_bab3(doc) -> list[w.Tabel]:
 			"Perbandingan dengan Tahun Lalu dan Target Akhir Renstra",
 			["No", "Indikator", f"Realisasi {doc.tahun - 2}", f"Realisasi {doc.tahun - 1}", f"Realisasi {doc.tahun}", "Target Akhir Renstra", "Capaian thd Target Akhir"],
 			[
-				[str(r.idx), r.nama_indikator, r.realisasi_lalu_2 or "-", r.realisasi_lalu_1 or "-", r.realisasi or "-", r.target_akhir_renstra or "-", f"{r.capaian_renstra}%" if r.capaian_renstra else "-"]
+				[str(r.idx), r.nama_indikator, _realisasi(r.realisasi_lalu_2), _realisasi(r.realisasi_lalu_1), _realisasi(r.realisasi), _realisasi(r.target_akhir_renstra), _realisasi(r.capaian_renstra) + "%" if r.capaian_renstra else "-"]
 				for r in doc.capaian
 			],
 		),
 		w.Tabel(
 			"Efisiensi Penggunaan Sumber Daya",
 			["Rata-rata Capaian", "Serapan Anggaran", "Indeks Efisiensi", "Kesimpulan"],
-			[[tl.persen_id(doc.rata_rata_capaian), tl.persen_id(doc.serapan_anggaran), _angka(doc.indeks_efisiensi), doc.kesimpulan_efisiensi or "-"]],
+			[[tl.persen_id(doc.rata_rata_capaian), tl.persen_id(doc.serapan_anggaran), tl.angka_id(doc.indeks_efisiensi, 2), doc.kesimpulan_efisiensi or "-"]],
 		),
 		w.Tabel(
 			"B. Realisasi Anggaran",
@@ -101,7 +111,7 @@ def tabel_e81_tahun(doc) -> w.Tabel:
 		for b in s["baris"]:
 			baris.append(
 				[str(len(baris) + 1), s["sasaran"], b.indikator, _angka(b.target_tahun)]
-				+ [_angka(v) for v in b.realisasi_tw]
+				+ [tl.angka_id(v, 2) for v in b.realisasi_tw]
 				+ [tl.persen_id(b.capaian), b.predikat or "-"]
 			)
 	return w.Tabel(

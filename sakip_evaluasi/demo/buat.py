@@ -155,7 +155,6 @@ def buat_demo(password: str) -> Iterator[str]:
 	yield from buat_evaluasi_akip(
 		{kode: pejabat_opd(kode)[SEKRETARIS] for kode in ("DPUPR", "DINKES")}, email("inspektorat")
 	)
-	yield "Selesai. Masuk ke /app dengan salah satu pengguna di atas."
 
 
 def pengguna_demo() -> list[str]:
@@ -295,14 +294,14 @@ def simpan(doc, user: str) -> None:
 		doc.save()
 
 
-def jalankan_siklus(opd: str, triwulan: str, sampai_langkah: int) -> Iterator[str]:
+def jalankan_siklus(opd: str, triwulan: str, sampai_langkah: int, tahun: int = 2026) -> Iterator[str]:
 	pejabat = pejabat_opd(opd)
 	kadis, sekretaris, subkor = pejabat[KEPALA_DINAS], pejabat[SEKRETARIS], pejabat[SUBKOOR]
-	nama = nama_evaluasi(opd, 2026, triwulan)
+	nama = nama_evaluasi(opd, tahun, triwulan)
 	if not frappe.db.exists("Evaluasi Kinerja Internal", nama):
 		with sebagai(kadis):
 			frappe.get_doc(
-				{"doctype": "Evaluasi Kinerja Internal", "opd": opd, "tahun": 2026, "triwulan": triwulan}
+				{"doctype": "Evaluasi Kinerja Internal", "opd": opd, "tahun": tahun, "triwulan": triwulan}
 			).insert()
 	if sampai_langkah < 2:
 		yield f"{nama}: baru dimulai (langkah 1, disposisi Kepala Dinas)."
@@ -416,12 +415,12 @@ def _isi_undangan(nr: str, subkor: str) -> None:
 		return
 	doc.update(
 		{
-			"nomor_undangan": f"005/{doc.triwulan}/SEKR/2026",
+			"nomor_undangan": f"005/{doc.triwulan}/SEKR/{doc.tahun}",
 			"tanggal_rapat": frappe.utils.add_days(frappe.utils.today(), -2),
 			"jam_mulai": "09:00:00",
 			"jam_selesai": "12:00:00",
 			"tempat": "Ruang Rapat Kepala Dinas",
-			"acara": f"Rapat Evaluasi Kinerja Internal Triwulan {doc.triwulan} Tahun 2026",
+			"acara": f"Rapat Evaluasi Kinerja Internal Triwulan {doc.triwulan} Tahun {doc.tahun}",
 		}
 	)
 	simpan(doc, subkor)

@@ -20,82 +20,90 @@ TAHUN = 2094
 INSPEKTUR = "inspektur.lkjip@test.sakip"
 
 
+def buat_tahun_lkjip(tahun: int, kode: str) -> tuple[list[str], str, str]:
+	"""A year of ``OPD_UJI`` ready for its LKjIP, as a finished cycle leaves it: a bidang ``kode`` with
+	two indicators, the Kepala OPD PK in force, the four quarters' data, a meeting recommendation, the
+	Renstra with two earlier years and TW IV Direkap. (indicators, PK, Kertas Kerja TW IV)."""
+	bidang = pabrik.buat_bidang(f"Bidang LKjIP {kode}", kode).name
+	ik = [
+		frappe.get_doc(
+			{"doctype": "Indikator Kinerja", "indikator": nama, "sasaran_strategis": "S", "bidang": bidang, "satuan": "%"}
+		)
+		.insert(ignore_permissions=True)
+		.name
+		for nama in ("Jalan mantap", "Jembatan baik")
+	]  # fmt: skip
+	pk = sisip(
+		{
+			"doctype": PK,
+			"name": f"PK-{OPD_UJI}-{tahun}-V1",
+			"tingkat": "Kepala OPD",
+			"opd": OPD_UJI,
+			"tahun": tahun,
+			"versi": 1,
+			"berlaku_mulai": "I",
+			"workflow_state": "Berlaku",
+			"sasaran": [{"kode_sasaran": "S1", "sasaran": "Meningkatnya kualitas jalan"}],
+			"indikator": [
+				{"kode_sasaran": "S1", "indikator": ik[0], "nama_indikator": "Jalan mantap", "satuan": "%", "akumulasi": "Nilai Akhir", "target_tahunan": 80},
+				{"kode_sasaran": "S1", "indikator": ik[1], "nama_indikator": "Jembatan baik", "satuan": "unit", "akumulasi": "Kumulatif", "target_tahunan": 40},
+			],
+			"rencana_aksi": [{"indikator": ik[0], "triwulan": "I", "aksi": "Survei kondisi jalan"}],
+			"program": [{"jenis": "Program", "kode_sipd": "1.03.02", "nama": "Program Jalan", "anggaran": 1_000_000}],
+		}
+	)  # fmt: skip
+	for tw, (jalan, jembatan) in zip(
+		("I", "II", "III", "IV"), ((50, 5), (60, 10), (70, 10), (76, 5)), strict=True
+	):
+		sisip(
+			{
+				"doctype": "Data Kinerja Bidang",
+				"opd": OPD_UJI,
+				"tahun": tahun,
+				"triwulan": tw,
+				"bidang": bidang,
+				"workflow_state": "Diterima",
+				"baris": [
+					{"indikator": ik[0], "realisasi": str(jalan), "kendala": "Hujan deras" if tw == "III" else None},
+					{"indikator": ik[1], "realisasi": str(jembatan)},
+				],
+			}
+		)  # fmt: skip
+	sisip(
+		{
+			"doctype": "Notulen Rapat",
+			"opd": OPD_UJI,
+			"tahun": tahun,
+			"triwulan": "III",
+			"rekomendasi": [{"indikator": ik[0], "rekomendasi": "Percepat rehabilitasi ruas utara"}],
+		}
+	)
+	sisip(
+		{
+			"doctype": "Renstra OPD",
+			"name": f"RENSTRA-{OPD_UJI}-{tahun}",
+			"opd": OPD_UJI,
+			"tahun_mulai": tahun - 3,
+			"tahun_selesai": tahun + 1,
+			"indikator": [{"kode": "IK1", "indikator": ik[0], "target_akhir": 90}],
+			"target": [
+				{"kode_indikator": "IK1", "tahun": tahun - 1, "realisasi": 70, "ada_realisasi": 1},
+				{"kode_indikator": "IK1", "tahun": tahun - 2, "realisasi": 65, "ada_realisasi": 1},
+			],
+		}
+	)
+	kke = sisip(
+		{"doctype": KKE, "opd": OPD_UJI, "tahun": tahun, "triwulan": "IV", "workflow_state": "Direkap"}
+	)
+	return ik, pk, kke
+
+
 class TestLaporanKinerja(SakipTestCase):
 	@classmethod
 	def setUpClass(cls) -> None:
 		super().setUpClass()
 		pabrik.buat_user(INSPEKTUR, "Inspektorat")
-		bidang = pabrik.buat_bidang("Bidang LKjIP", "LKJ").name
-		cls.ik = [
-			frappe.get_doc(
-				{"doctype": "Indikator Kinerja", "indikator": nama, "sasaran_strategis": "S", "bidang": bidang, "satuan": "%"}
-			)
-			.insert(ignore_permissions=True)
-			.name
-			for nama in ("Jalan mantap", "Jembatan baik")
-		]  # fmt: skip
-		cls.pk = sisip(
-			{
-				"doctype": PK,
-				"name": f"PK-{OPD_UJI}-{TAHUN}-V1",
-				"tingkat": "Kepala OPD",
-				"opd": OPD_UJI,
-				"tahun": TAHUN,
-				"versi": 1,
-				"berlaku_mulai": "I",
-				"workflow_state": "Berlaku",
-				"sasaran": [{"kode_sasaran": "S1", "sasaran": "Meningkatnya kualitas jalan"}],
-				"indikator": [
-					{"kode_sasaran": "S1", "indikator": cls.ik[0], "nama_indikator": "Jalan mantap", "satuan": "%", "akumulasi": "Nilai Akhir", "target_tahunan": 80},
-					{"kode_sasaran": "S1", "indikator": cls.ik[1], "nama_indikator": "Jembatan baik", "satuan": "unit", "akumulasi": "Kumulatif", "target_tahunan": 40},
-				],
-				"rencana_aksi": [{"indikator": cls.ik[0], "triwulan": "I", "aksi": "Survei kondisi jalan"}],
-				"program": [{"jenis": "Program", "kode_sipd": "1.03.02", "nama": "Program Jalan", "anggaran": 1_000_000}],
-			}
-		)  # fmt: skip
-		for tw, (jalan, jembatan) in zip(
-			("I", "II", "III", "IV"), ((50, 5), (60, 10), (70, 10), (76, 5)), strict=True
-		):
-			sisip(
-				{
-					"doctype": "Data Kinerja Bidang",
-					"opd": OPD_UJI,
-					"tahun": TAHUN,
-					"triwulan": tw,
-					"bidang": bidang,
-					"workflow_state": "Diterima",
-					"baris": [
-						{"indikator": cls.ik[0], "realisasi": str(jalan), "kendala": "Hujan deras" if tw == "III" else None},
-						{"indikator": cls.ik[1], "realisasi": str(jembatan)},
-					],
-				}
-			)  # fmt: skip
-		sisip(
-			{
-				"doctype": "Notulen Rapat",
-				"opd": OPD_UJI,
-				"tahun": TAHUN,
-				"triwulan": "III",
-				"rekomendasi": [{"indikator": cls.ik[0], "rekomendasi": "Percepat rehabilitasi ruas utara"}],
-			}
-		)
-		sisip(
-			{
-				"doctype": "Renstra OPD",
-				"name": f"RENSTRA-{OPD_UJI}-{TAHUN}",
-				"opd": OPD_UJI,
-				"tahun_mulai": TAHUN - 3,
-				"tahun_selesai": TAHUN + 1,
-				"indikator": [{"kode": "IK1", "indikator": cls.ik[0], "target_akhir": 90}],
-				"target": [
-					{"kode_indikator": "IK1", "tahun": TAHUN - 1, "realisasi": 70, "ada_realisasi": 1},
-					{"kode_indikator": "IK1", "tahun": TAHUN - 2, "realisasi": 65, "ada_realisasi": 1},
-				],
-			}
-		)
-		cls.kke = sisip(
-			{"doctype": KKE, "opd": OPD_UJI, "tahun": TAHUN, "triwulan": "IV", "workflow_state": "Direkap"}
-		)
+		cls.ik, cls.pk, cls.kke = buat_tahun_lkjip(TAHUN, "LKJ")
 
 	def susun(self) -> "frappe.model.document.Document":
 		with sebagai(SUBKOR):

@@ -10,11 +10,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from docx import Document
+from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Mm, Pt
+from docx.shared import Mm, Pt, RGBColor
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
@@ -85,23 +86,80 @@ def _field(run, instr: str) -> None:
 		run._r.append(el)
 
 
-def _tabel(doc, t: Tabel) -> None:
+# Column weights by header: the running number narrow, names wide, figures in between.
+_KOLOM_LEBAR = {"Sasaran": 5, "Sasaran Strategis": 5, "Indikator": 6, "Indikator Kinerja": 6, "Program/Kegiatan": 6, "Aksi": 6, "Anggaran (Rp)": 4, "Realisasi (Rp)": 4}  # fmt: skip
+_KOLOM_TEKS = {
+	*_KOLOM_LEBAR.keys() - {"Anggaran (Rp)", "Realisasi (Rp)"},
+	"Kode",
+	"Satuan",
+	"Triwulan",
+	"Penanggung Jawab",
+	"Kesimpulan",
+	"Predikat",
+}
+_KOLOM_SASARAN = {"Sasaran", "Sasaran Strategis"}
+
+
+def _sifat_baris(row, **atribut: str) -> None:
+	"""``w:trPr`` flags of a row: ``tblHeader`` (repeated on every page), ``cantSplit``."""
+	tr_pr = row._tr.get_or_add_trPr()
+	for nama in atribut:
+		el = OxmlElement(f"w:{nama}")
+		el.set(qn("w:val"), "true")
+		tr_pr.append(el)
+
+
+def _lebar_kolom(kepala: Sequence[str], lebar_mm: float) -> list[float]:
+	bobot = [1.4 if k == "No" else _KOLOM_LEBAR.get(k, 2.6) for k in kepala]
+	return [lebar_mm * b / sum(bobot) for b in bobot]
+
+
+def _gabung_sasaran(tabel, kepala: Sequence[str]) -> None:
+	"""A sasaran repeated on consecutive rows is written once, its cell merged down."""
+	for j, k in enumerate(kepala):
+		if k not in _KOLOM_SASARAN:
+			continue
+		sel = [row.cells[j] for row in tabel.rows[1:]]
+		awal = 0
+		for i in range(1, len(sel) + 1):
+			if i < len(sel) and sel[i].text == sel[awal].text:
+				continue
+			if i - awal > 1:
+				for bawah in sel[awal + 1 : i]:
+					bawah.text = ""
+				sel[awal].merge(sel[i - 1])
+			awal = i
+
+
+def _tabel(doc, t: Tabel, lebar_mm: float = 165) -> None:
+	"""A bordered table: its header repeated on every page, no row split over two pages, columns
+	sized by what they hold, figures right-aligned."""
 	tabel = doc.add_table(rows=1, cols=len(t.kepala))
 	tabel.style = "Table Grid"
 	tabel.alignment = WD_TABLE_ALIGNMENT.CENTER
+	tabel.autofit = False
 	for sel, teks in zip(tabel.rows[0].cells, t.kepala, strict=True):
 		sel.text = teks
 		for r in sel.paragraphs[0].runs:
 			r.bold = True
+	_sifat_baris(tabel.rows[0], tblHeader="true", cantSplit="true")
 	for isi in t.baris:
-		sel = tabel.add_row().cells
-		for s, teks in zip(sel, isi, strict=True):
+		row = tabel.add_row()
+		_sifat_baris(row, cantSplit="true")
+		for s, teks in zip(row.cells, isi, strict=True):
 			s.text = teks
+	lebar = _lebar_kolom(t.kepala, lebar_mm)
+	for kolom, mm in zip(tabel.columns, lebar, strict=True):
+		kolom.width = Mm(mm)  # the grid LibreOffice lays out by
 	for row in tabel.rows:
-		for sel in row.cells:
+		for j, sel in enumerate(row.cells):
+			sel.width = Mm(lebar[j])
 			for p in sel.paragraphs:
+				if row._index and t.kepala[j] not in _KOLOM_TEKS and t.kepala[j] != "No":
+					p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
 				for r in p.runs:
 					r.font.size = Pt(9)
+	_gabung_sasaran(tabel, t.kepala)
 
 
 def _narasi(doc, teks: str | None) -> None:
@@ -120,34 +178,58 @@ def judul_isi(d: DokumenLKjIP) -> list[tuple[str, int]]:
 	return judul
 
 
-def tulis(d: DokumenLKjIP, kertas_mm: tuple[int, int] = (215, 330)) -> bytes:
+def _kop(doc, d: DokumenLKjIP, judul: str) -> None:
+	pemda = d.nama_pemda.upper()
+	if pemda and not pemda.startswith("PEMERINTAH"):
+		pemda = f"PEMERINTAH {pemda}"
+	_paragraf(doc, pemda, tebal=True, tengah=True, ukuran=14)
+	_paragraf(doc, d.nama_opd.upper(), tebal=True, tengah=True, ukuran=16)
+	_paragraf(doc, "_" * 70, tengah=True)
+	_paragraf(doc, judul, tebal=True, tengah=True, ukuran=14)
+
+
+def _dokumen(d: DokumenLKjIP, kertas_mm: tuple[int, int]):
+	"""A new Word document of ``kertas_mm`` paper, 25 mm side margins, headings in black."""
 	doc = Document()
 	doc.core_properties.identifier = d.identitas
 	doc.core_properties.title = f"LKjIP {d.nama_opd} {d.tahun}"
 	bagian = doc.sections[0]
 	bagian.page_width, bagian.page_height = Mm(kertas_mm[0]), Mm(kertas_mm[1])
 	bagian.left_margin = bagian.right_margin = Mm(25)
+	for gaya in ("Heading 1", "Heading 2", "Heading 3"):
+		doc.styles[gaya].font.color.rgb = RGBColor(0, 0, 0)
+	return doc
+
+
+def _lebar_isi(bagian) -> float:
+	return (bagian.page_width - bagian.left_margin - bagian.right_margin) / Mm(1)
+
+
+def _tabel_lampiran(doc, t: Tabel, lebar_mm: float) -> None:
+	if t.baris:
+		_tabel(doc, t, lebar_mm)
+	else:
+		doc.add_paragraph("Tidak ada data.")
+
+
+def tulis(d: DokumenLKjIP, kertas_mm: tuple[int, int] = (215, 330)) -> bytes:
+	doc = _dokumen(d, kertas_mm)
+	bagian = doc.sections[0]
+	bagian.different_first_page_header_footer = True  # the cover carries no page number
 	kaki = bagian.footer.paragraphs[0]
 	kaki.alignment = WD_ALIGN_PARAGRAPH.CENTER
 	kaki.add_run("Halaman ")
 	_field(kaki.add_run(), "PAGE")
-	# Kop
-	_paragraf(doc, f"PEMERINTAH {d.nama_pemda.upper()}", tebal=True, tengah=True, ukuran=14)
-	_paragraf(doc, d.nama_opd.upper(), tebal=True, tengah=True, ukuran=16)
-	_paragraf(doc, "_" * 70, tengah=True)
-	_paragraf(
-		doc,
-		f"LAPORAN KINERJA INSTANSI PEMERINTAH (LKjIP) TAHUN {d.tahun}",
-		tebal=True,
-		tengah=True,
-		ukuran=14,
-	)
-	_paragraf(doc, f"Nomor dokumen: {d.identitas}", tengah=True, ukuran=8)
+	lebar = _lebar_isi(bagian)
+	_kop(doc, d, f"LAPORAN KINERJA INSTANSI PEMERINTAH (LKjIP) TAHUN {d.tahun}")
 	doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 	doc.add_heading(DAFTAR_ISI, 1)
 	for judul, tingkat in judul_isi(d):
 		hal = d.halaman.get(judul)
-		_paragraf(doc, f"{'    ' * (tingkat - 1)}{judul} {'.' * 8} {hal if hal else '…'}")
+		p = doc.add_paragraph(f"{judul}\t{hal if hal else '…'}")
+		p.paragraph_format.left_indent = Mm(8 * (tingkat - 1))
+		p.paragraph_format.space_after = Pt(2)
+		p.paragraph_format.tab_stops.add_tab_stop(Mm(lebar - 2), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
 	narasi = dict(d.narasi)
 
 	def bab(judul: str) -> None:
@@ -160,11 +242,11 @@ def tulis(d: DokumenLKjIP, kertas_mm: tuple[int, int] = (215, 330)) -> bytes:
 	_narasi(doc, narasi.get("pendahuluan"))
 	bab("BAB II PERENCANAAN KINERJA")
 	doc.add_heading(d.bab2.judul, 2)
-	_tabel(doc, d.bab2)
+	_tabel(doc, d.bab2, lebar)
 	bab("BAB III AKUNTABILITAS KINERJA")
 	for t in d.bab3:
 		doc.add_heading(t.judul, 2)
-		_tabel(doc, t)
+		_tabel(doc, t, lebar)
 	doc.add_heading(JUDUL_ANALISIS, 2)
 	for i, (nama, teks) in enumerate(d.analisis, start=1):
 		doc.add_heading(f"{AWALAN_ANALISIS}{i}. {nama}", 3)
@@ -173,12 +255,20 @@ def tulis(d: DokumenLKjIP, kertas_mm: tuple[int, int] = (215, 330)) -> bytes:
 	_narasi(doc, narasi.get("capaian_lainnya"))
 	bab("BAB IV PENUTUP")
 	_narasi(doc, narasi.get("penutup"))
-	bab("LAMPIRAN")
+	# The attachments on landscape pages: the E.81 table has ten columns.
+	lampiran = doc.add_section(WD_SECTION.NEW_PAGE)
+	lampiran.orientation = WD_ORIENT.LANDSCAPE
+	lampiran.page_width, lampiran.page_height = bagian.page_height, bagian.page_width
+	lampiran.different_first_page_header_footer = False
+	doc.add_heading("LAMPIRAN", 1)
 	for t in d.lampiran:
 		doc.add_heading(t.judul, 2)
-		_tabel(doc, t)
+		_tabel_lampiran(doc, t, _lebar_isi(lampiran))
 	if d.pernyataan:
-		bab("PERNYATAAN TELAH DIREVIU")
+		akhir = doc.add_section(WD_SECTION.NEW_PAGE)
+		akhir.orientation = WD_ORIENT.PORTRAIT
+		akhir.page_width, akhir.page_height = bagian.page_width, bagian.page_height
+		doc.add_heading("PERNYATAAN TELAH DIREVIU", 1)
 		_narasi(doc, d.pernyataan)
 	keluar = io.BytesIO()
 	doc.save(keluar)
@@ -189,15 +279,9 @@ def tulis_lampiran(
 	d: DokumenLKjIP, tabel: Tabel, judul: str, kertas_mm: tuple[int, int] = (215, 330)
 ) -> bytes:
 	"""One attachment on its own (the PK or the Rencana Aksi of the e-SAKIP ZIP), under the same kop."""
-	doc = Document()
-	doc.core_properties.identifier = d.identitas
-	bagian = doc.sections[0]
-	bagian.page_width, bagian.page_height = Mm(kertas_mm[0]), Mm(kertas_mm[1])
-	_paragraf(doc, f"PEMERINTAH {d.nama_pemda.upper()}", tebal=True, tengah=True, ukuran=14)
-	_paragraf(doc, d.nama_opd.upper(), tebal=True, tengah=True, ukuran=16)
-	_paragraf(doc, "_" * 70, tengah=True)
-	_paragraf(doc, f"{judul} TAHUN {d.tahun}", tebal=True, tengah=True, ukuran=14)
-	_tabel(doc, tabel)
+	doc = _dokumen(d, kertas_mm)
+	_kop(doc, d, f"{judul} TAHUN {d.tahun}")
+	_tabel_lampiran(doc, tabel, _lebar_isi(doc.sections[0]))
 	keluar = io.BytesIO()
 	doc.save(keluar)
 	return keluar.getvalue()

@@ -1,6 +1,14 @@
 // Laporan Kinerja (LKjIP): draft or regenerate its tables, Word out and back in, PDF and the e-SAKIP ZIP.
 frappe.ui.form.on("Laporan Kinerja", {
 	refresh(frm) {
+		// Rows come from the data (Bab III) or the fixed reviu checklist: none added or removed by hand.
+		for (const tabel of ["capaian", "anggaran", "butir_reviu"]) {
+			const grid = frm.fields_dict[tabel]?.grid;
+			if (!grid) continue;
+			grid.df.cannot_add_rows = true;
+			grid.df.cannot_delete_rows = true;
+			grid.refresh();
+		}
 		if (frm.is_new()) return;
 		const api = "sakip_evaluasi.api.laporan_kinerja.";
 		const unduh = (fungsi) =>
