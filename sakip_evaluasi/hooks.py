@@ -15,7 +15,7 @@ _KERTAS_KERJA = "public/js/kertas_kerja_excel.js"
 _PERINGATAN_DINI = "public/js/peringatan_dini.js"
 _CETAK = "public/js/cetak.js"
 # Built by `bench build` and served on every desk page: what the report scripts share (their filters).
-app_include_js = ["filter_laporan.bundle.js"]
+app_include_js = ["filter_laporan.bundle.js", "layar.bundle.js"]
 doctype_js = {
 	# The evaluation uses its timeline helper (rapikan_linimasa) and the evidence pack button.
 	"Evaluasi Kinerja Internal": [_ALUR_KERJA, _CETAK],
@@ -31,6 +31,8 @@ after_migrate = "sakip_evaluasi.setup.install.after_migrate"
 before_uninstall = "sakip_evaluasi.setup.install.before_uninstall"
 # Integration tests: the officials' test users are made once per run (sakip_evaluasi/tests/factories.py).
 before_tests = "sakip_evaluasi.tests.factories.sebelum_uji"
+# People by name on every desk page: the names of the session user's co-workers (halaman/nama_pengguna.py).
+boot_session = "sakip_evaluasi.halaman.nama_pengguna.tambah_ke_boot"
 
 # The app's own DocTypes get their lifecycle from their controllers (controllers/alur_kerja.py and
 # the DocType controllers call the SLA engine); doc_events only for other apps' DocTypes.

@@ -177,9 +177,13 @@ sakip_evaluasi.alur_kerja ||= (() => {
 	// Frappe's version lines print an emptied value as "null" (e.g. the reason cleared by the next
 	// submission): the timeline says "(kosong)" instead, each time it is drawn. Drawn again now: the
 	// timeline was drawn before the form's script ran.
+	// A changed user field ("Pimpinan Rapat dari (kosong) menjadi kadis@…") names the person: the
+	// login becomes the full name the desk knows (the boot holds the co-workers' names).
 	const kosong_di_linimasa = (frm) => {
+		const nama = (login) => (frappe.boot.user_info[login] || {}).fullname;
 		frm.timeline?.timeline_items_wrapper?.find(".timeline-content b").each(function () {
 			if (this.textContent === "null") this.textContent = __("(kosong)");
+			else if (nama(this.textContent)) this.textContent = nama(this.textContent);
 		});
 	};
 	const rapikan_linimasa = (frm) => {
