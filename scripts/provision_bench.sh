@@ -42,8 +42,9 @@ fi
 FRAPPE_REF=${FRAPPE_REF:-v15.55.1}
 BENCH_CLI_VERSION=5.31.1
 PYTHON=${SAKIP_PYTHON:-/usr/bin/python3.11}
+# chromium (and its fonts) for the browser lane of .ci/run (e2e/, Playwright never downloads a browser here)
 APT_PACKAGES=(git python3-venv python3-dev libmariadb-dev pkg-config build-essential
-	mariadb-client redis-tools curl wkhtmltopdf)
+	mariadb-client redis-tools curl wkhtmltopdf chromium fonts-liberation)
 
 say() { printf '[provision] %s\n' "$*"; }
 die() { printf '[provision] ERROR: %s\n' "$*" >&2; exit 1; }
