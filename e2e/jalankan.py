@@ -32,7 +32,7 @@ JALAN = (
 	("e2e_di_layar", ()),  # reads only: English strings, names, widths, menus, numbers, translations
 	("e2e_tugas_saya", ()),  # returns Bina Marga's data and submits it again
 	("e2e_ponsel_isian", ()),  # Sumber Daya Air submits on the phone page, reopened once
-	("e2e_ponsel_kabid", ("--user", "kabid.ck@demo.sakip.id", "--dkb", "DKB-EKI-DPUPR-2026-TW4-CK")),
+	("e2e_formulir_kabid", ("--user", "kabid.ck@demo.sakip.id", "--dkb", "DKB-EKI-DPUPR-2026-TW4-CK")),
 	("e2e_lonceng", ()),  # every handover's bell so far, and the bell on a phone
 	("e2e_ponsel_setujui", ()),  # returns Bina Marga's, accepts Sumber Daya Air's
 	("e2e_baris_kabid", ()),  # Bina Marga's returned data, in the grid
@@ -44,7 +44,7 @@ JALAN = (
 GAMBAR = {
 	"kepala-bidang-1": "e2e_ponsel_isian/isian-1-tugas-saya",
 	"kepala-bidang-2": "e2e_peringatan_dini/desktop-3-data-kinerja",
-	"kepala-bidang-3": "e2e_ponsel_kabid/2-filled",
+	"kepala-bidang-3": "e2e_formulir_kabid/2-filled",
 	"kepala-bidang-4": "e2e_ponsel_isian/isian-4-terisi",
 	"kepala-bidang-5": "e2e_ponsel_isian/isian-6-konfirmasi",
 	"kepala-bidang-7": "e2e_baris_kabid/baris-1-form",

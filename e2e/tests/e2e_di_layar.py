@@ -12,8 +12,9 @@ On a `sakip-demo` site, served (see e2e/jalankan.py, which runs it in .ci/run's 
 3. What each role is offered: a Kepala Bidang's sidebar has only the workspaces of their work (no
    Frappe workspace); the Kepala Dinas gets no Duplikat on the evaluation and no Notulen Rapat in
    its Buat menu.
-4. No sideways scrolling on any phone screen; numbers in one Indonesian format (capaian with two
-   decimals in the Data Kinerja Bidang grid).
+4. No sideways scrolling and no cut title on any phone screen; the Langkah Evaluasi list at 390 px:
+   no status pill over a step, every row told apart (step and bidang), at most two filter fields;
+   numbers in one Indonesian format (capaian with two decimals in the Data Kinerja Bidang grid).
 
 The last line reads ``di layar: N passed, M failed``.
 """
@@ -62,6 +63,10 @@ class Layar(Temuan):
 		self.periksa(f"{nama}: Bahasa Indonesia {inggris(teks)}", not inggris(teks))
 		self.periksa(f"{nama}: names, not logins {login(teks)}", not login(teks))
 		if ponsel:
+			judul = page.locator(".page-head:visible .title-text").first
+			if judul.count():
+				utuh = judul.evaluate("(el) => el.scrollWidth <= el.clientWidth + 1")
+				self.periksa(f"{nama}: the title {judul.inner_text()!r} is not cut", utuh)
 			lebar = lebar_halaman(page)
 			self.periksa(
 				f"{nama}: {lebar} px wide on a {LEBAR_PONSEL['width']} px phone",
@@ -144,6 +149,29 @@ def kepala_dinas(t: Layar) -> None:
 		t.periksa("print view says Cetak and Kop Surat", "Cetak" in teks)
 
 
+def langkah_di_ponsel(t: Layar) -> None:
+	"""The Langkah Evaluasi list at 390 px: the steps readable and told apart, the list on the first screen."""
+	with sesi(t.a, "kadis@demo.sakip.id", ponsel=True) as page:
+		page.goto(f"{t.a.url}/app/langkah-evaluasi")
+		page.wait_for_selector(".list-row-container .list-subject a", timeout=30000)
+		page.wait_for_timeout(2000)
+		t.periksa_layar(page, "kadis-langkah-ponsel", ponsel=True)
+		isian = page.locator(".page-form .frappe-control:visible").count()
+		t.periksa(f"Langkah list: {isian} filter fields on the first screen (at most 2)", isian <= 2)
+		baris = page.evaluate(
+			"""() => [...document.querySelectorAll('.list-row-container .list-row')].map((r) => {
+				const a = r.querySelector('.list-subject a'), p = r.querySelector('.indicator-pill');
+				const ka = a.getBoundingClientRect(), kp = p ? p.getBoundingClientRect() : null;
+				return {teks: a.innerText.trim(), tertutup: !!kp && ka.right > kp.left + 1
+					&& ka.bottom > kp.top && ka.top < kp.bottom};
+			})"""
+		)
+		teks = [b["teks"] for b in baris]
+		t.periksa(f"Langkah list: {len(teks)} rows, each told apart", teks and len(set(teks)) == len(teks))
+		tertutup = [b["teks"][:30] for b in baris if b["tertutup"]]
+		t.periksa(f"Langkah list: no status pill covers a step ({tertutup})", not tertutup)
+
+
 def kepala_bidang(t: Layar) -> None:
 	for ponsel in (True, False):
 		with sesi(t.a, "kabid.bm@demo.sakip.id", ponsel=ponsel) as page:
@@ -176,7 +204,7 @@ def subkoordinator(t: Layar) -> None:
 def main() -> int:
 	a = argumen("kadis@demo.sakip.id", "")
 	t = Layar(a)
-	for walk in (kepala_dinas, kepala_bidang, subkoordinator):
+	for walk in (kepala_dinas, langkah_di_ponsel, kepala_bidang, subkoordinator):
 		try:
 			walk(t)
 		except Exception as e:  # a page that does not open fails its walk, the others still run

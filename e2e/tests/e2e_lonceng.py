@@ -1,7 +1,7 @@
 """The bell after each handover of the walks before it, on a phone (390 × 844), in a real Chromium.
 
 Run by e2e/jalankan.py after e2e_tugas_saya (Bina Marga's data returned and submitted again),
-e2e_ponsel_isian (Sumber Daya Air submits) and e2e_ponsel_kabid (Cipta Karya submits), on a served
+e2e_ponsel_isian (Sumber Daya Air submits) and e2e_formulir_kabid (Cipta Karya submits), on a served
 `sakip-demo` site with a worker (the bell's Notification Logs are written by Frappe's queue):
 
 	python e2e/tests/e2e_lonceng.py --url http://127.0.0.1:8125 --shots /tmp/sakip-lonceng
@@ -32,13 +32,15 @@ SERAH = {
 
 def lonceng(page, dokumen: tuple[str, ...]) -> str:
 	"""The open bell, once every ``dokumen`` is in it (the worker writes the logs: up to 60 s)."""
-	for _ in range(6):
+	for coba in range(6):
+		if coba:
+			page.wait_for_timeout(8000)
+			page.reload()
+			page.wait_for_selector(".navbar", timeout=30000)
+			page.wait_for_timeout(1500)
 		teks = buka_lonceng(page)
 		if all(d in teks for d in dokumen):
-			return teks
-		page.wait_for_timeout(8000)
-		page.reload()
-		page.wait_for_selector(".navbar", timeout=30000)
+			break
 	return teks
 
 
@@ -62,8 +64,8 @@ def main() -> int:
 				lebar <= LEBAR_PONSEL["width"],
 			)
 			entri = page.locator(".dropdown-notifications a.notification-item", has_text=dokumen[-1]).first
-			entri.tap()
 			try:
+				entri.tap(timeout=10000)
 				page.wait_for_url("**/app/isian-kinerja**", timeout=15000)
 				page.locator(".sakip-isian .kartu").first.wait_for(timeout=30000)
 			except Exception:

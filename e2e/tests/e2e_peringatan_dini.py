@@ -105,8 +105,8 @@ def periksa(lebar: str, user: str, bidang: str, a, browser) -> list[str]:
 def main() -> int:
 	a = argumen("", "", shots="/tmp/sakip-e2e-peringatan")
 	with peramban(a.chromium) as browser:
-		gagal = periksa("desktop", "kadis@demo.sakip.id", "Bidang Sumber Daya Air", a, browser)
-		gagal += periksa("ponsel", "kabid.sda@demo.sakip.id", "Bidang Sumber Daya Air", a, browser)
+		gagal = periksa("desktop", "kadis@demo.sakip.id", "DPUPR-SDA", a, browser)
+		gagal += periksa("ponsel", "kabid.sda@demo.sakip.id", "DPUPR-SDA", a, browser)
 	for g in gagal:
 		print("FAIL:", g)
 	print("Peringatan dini check:", "failed" if gagal else "passed", f"(screenshots in {a.shots})")

@@ -2,7 +2,8 @@
 // - the date picker in Bahasa Indonesia (Frappe ships no "id" locale for it: its "Today" stayed English);
 // - on a phone, a bell entry of a Data Kinerja Bidang opens the Isian Kinerja page (as the Tugas Saya
 //   card does), not the desk form whose actions hide behind an unlabelled icon;
-// - on a phone, the bell's dropdown fits the screen (it widened the page to 399 px).
+// - on a phone, the bell's dropdown fits the screen (it widened the page to 399 px), and a page's title
+//   gets the room beside the buttons (Frappe's 25vw cut "Tugas Saya" to "Tugas S…").
 frappe.provide("sakip_evaluasi");
 
 sakip_evaluasi.layar ||= {
@@ -58,5 +59,6 @@ $(`<style id="sakip-layar-gaya">
 		.navbar .dropdown-notifications .dropdown-menu.notifications-list {
 			position: fixed; left: 8px; right: 8px; width: auto; max-width: none; min-width: 0;
 			top: calc(var(--navbar-height, 48px) + 4px); margin: 0; }
+		.page-head .page-title .title-area .title-text { max-width: 58vw; }
 	}
 </style>`).appendTo("head");
