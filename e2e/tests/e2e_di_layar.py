@@ -141,6 +141,16 @@ def kepala_dinas(t: Layar) -> None:
 			not inggris(pemilih) and "Hari Ini" in pemilih,
 		)
 		page.evaluate("() => window._d.hide()")
+		# a report's summary card and its table: one Indonesian format, two decimals
+		page.goto(f"{t.a.url}/app/query-report/Rekap Capaian Kinerja?tahun=2026&triwulan=III")
+		page.wait_for_selector(".report-summary .summary-item", timeout=30000)
+		page.wait_for_timeout(2000)
+		kartu = page.locator(".report-summary .summary-item", has_text="Rata-rata").first.inner_text()
+		page.screenshot(path=str(t.a.shots / "kadis-rekap-capaian.png"))
+		t.periksa(
+			f"the summary card's capaian in the Indonesian format with two decimals ({kartu!r})",
+			bool(re.search(r"\d,\d{2}\s?%", kartu)) and not re.search(r"\d\.\d{1,2}\s?%", kartu),
+		)
 		# the print view: its toolbar and the print command
 		page.goto(f"{t.a.url}/app/print/Evaluasi Kinerja Internal/{EKI}")
 		page.wait_for_selector(".print-preview, .print-format", timeout=30000)

@@ -1,5 +1,7 @@
 // What every desk page gets from the app (hooks.app_include_js, built by `bench build`):
 // - the date picker in Bahasa Indonesia (Frappe ships no "id" locale for it: its "Today" stayed English);
+// - a percentage in the site's number format with two decimals ("108,25%"): Frappe's Percent formatter
+//   wrote the bare JavaScript number ("184.06%") where the tables read "108,25";
 // - on a phone, a bell entry of a Data Kinerja Bidang opens the Isian Kinerja page (as the Tugas Saya
 //   card does), not the desk form whose actions hide behind an unlabelled icon;
 // - on a phone, the bell's dropdown fits the screen (it widened the page to 399 px), and a page's title
@@ -36,6 +38,15 @@ if ($.fn.datepicker && !$.fn.datepicker.language.id) {
 		timeFormat: "hh:ii",
 		firstDay: 1,
 	};
+}
+
+if (frappe.form && frappe.form.formatters && !frappe.form.formatters._sakip_persen) {
+	frappe.form.formatters.Percent = function (value, docfield, options) {
+		if (value === null || value === undefined || value === "") return "";
+		const presisi = docfield && docfield.precision ? cint(docfield.precision) : 2;
+		return frappe.form.formatters._right(`${format_number(value, null, presisi)}%`, options);
+	};
+	frappe.form.formatters._sakip_persen = true;
 }
 
 // Before Frappe's router reads the link (capture phase), a bell entry of a Data Kinerja Bidang is
