@@ -6,7 +6,7 @@ column lies beyond the screen. Needs a site prepared with `sakip-demo`, served (
 	python e2e/tests/e2e_formulir_kabid.py --url http://127.0.0.1:8125 \\
 		--user kabid.ck@demo.sakip.id --dkb DKB-EKI-DPUPR-2026-TW4-CK
 
-It logs in, opens the document, types every realisasi in the grid and checks that each row's capaian
+It logs in, opens the document (the grid's first row must be on the first screen), types every realisasi in the grid and checks that each row's capaian
 (two decimals, Indonesian format) and realisasi s.d. TW follow the typing before anything is saved
 (they read 0 until saved), saves, takes "Ajukan" from the Actions menu, and checks the state through the
 REST API. The last line reads ``formulir kabid: N passed, M failed``.
@@ -42,6 +42,11 @@ def main() -> int:
 		page.wait_for_timeout(1000)
 		rows = page.locator(f"{GRID} .grid-row")
 		n = rows.count()
+		kotak = rows.first.bounding_box()
+		t.periksa(
+			f"the rows' grid starts on the first screen (first row at y={kotak and kotak['y']:.0f})",
+			bool(kotak) and kotak["y"] + kotak["height"] <= 768,
+		)
 		for i in range(n):
 			# A click on a cell makes the row editable in place; Tab moves to the next row's realisasi.
 			field = rows.nth(i).locator("[data-fieldname='realisasi'] input")
@@ -58,6 +63,15 @@ def main() -> int:
 			f"capaian follow the typing before the save, two decimals: {capaian}",
 			n > 0 and all(ANGKA.fullmatch(c.replace("%", "").strip()) and c.strip("0,% ") for c in capaian),
 		)
+		terpotong = page.evaluate(
+			"""(grid) => [...document.querySelectorAll(grid + " .grid-static-col")]
+				.filter((c) => ['predikat', 'status_proyeksi'].includes(c.dataset.fieldname))
+				.map((c) => c.querySelector('.static-area') || c)
+				.filter((el) => el.innerText.trim() && el.scrollWidth > el.clientWidth + 1)
+				.map((el) => el.innerText.trim())""",
+			GRID,
+		)
+		t.periksa(f"predikat and peringatan read whole in the grid (cut: {terpotong})", not terpotong)
 		page.keyboard.press("Control+s")
 		expect(page.locator(".indicator-pill").first).not_to_contain_text("Belum Disimpan", timeout=15000)
 		page.wait_for_timeout(1000)

@@ -208,8 +208,9 @@ sakip_evaluasi.alur_kerja ||= (() => {
 	};
 
 	// The indicator grids (Data Kinerja Bidang, Kertas Kerja Evaluasi) have many narrow columns whose
-	// labels matter ("Target s.d. TW", "Capaian s.d. TW (%)"): on a wide screen their headings wrap
-	// instead of ending in "…" (a phone has the Isian Kinerja page).
+	// labels matter ("Target s.d. TW", "Capaian s.d. TW (%)"): on a wide screen their headings, and the
+	// predikat and peringatan of each row, wrap instead of ending in "…" (a phone has the Isian Kinerja
+	// page).
 	if (!document.getElementById("sakip-kepala-tabel")) {
 		$(`<style id="sakip-kepala-tabel">
 			@media (min-width: 768px) {
@@ -218,6 +219,12 @@ sakip_evaluasi.alur_kerja ||= (() => {
 				.frappe-control[data-fieldname="baris"] .grid-heading-row .row-check,
 				.frappe-control[data-fieldname="baris"] .grid-heading-row .row-index { height: auto; }
 				.frappe-control[data-fieldname="baris"] .grid-heading-row .static-area {
+					white-space: normal; overflow: visible; line-height: 1.25; }
+				.frappe-control[data-fieldname="baris"] .grid-body .grid-static-col[data-fieldname="predikat"],
+				.frappe-control[data-fieldname="baris"] .grid-body .grid-static-col[data-fieldname="status_proyeksi"] {
+					height: auto; }
+				.frappe-control[data-fieldname="baris"] .grid-body [data-fieldname="predikat"] .static-area,
+				.frappe-control[data-fieldname="baris"] .grid-body [data-fieldname="status_proyeksi"] .static-area {
 					white-space: normal; overflow: visible; line-height: 1.25; }
 			}
 		</style>`).appendTo("head");
