@@ -5,7 +5,7 @@
 // - on a phone, a bell entry of a Data Kinerja Bidang opens the Isian Kinerja page (as the Tugas Saya
 //   card does), not the desk form whose actions hide behind an unlabelled icon;
 // - on a phone, the bell's dropdown fits the screen (it widened the page to 399 px), and a page's title
-//   gets the room beside the buttons (Frappe's 25vw cut "Tugas Saya" to "Tugas S…").
+//   gets the room beside the buttons and a second line (Frappe's 25vw cut "Tugas Saya" to "Tugas S…").
 frappe.provide("sakip_evaluasi");
 
 sakip_evaluasi.layar ||= {
@@ -70,6 +70,9 @@ $(`<style id="sakip-layar-gaya">
 		.navbar .dropdown-notifications .dropdown-menu.notifications-list {
 			position: fixed; left: 8px; right: 8px; width: auto; max-width: none; min-width: 0;
 			top: calc(var(--navbar-height, 48px) + 4px); margin: 0; }
-		.page-head .page-title .title-area .title-text { max-width: 58vw; }
+		.page-head .page-title .title-area .title-text {
+			max-width: 58vw; white-space: normal; overflow-wrap: anywhere; line-height: 1.15;
+			font-size: var(--text-xl); display: -webkit-box; -webkit-line-clamp: 2;
+			-webkit-box-orient: vertical; }
 	}
 </style>`).appendTo("head");
