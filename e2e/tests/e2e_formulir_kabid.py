@@ -26,6 +26,13 @@ GRID = ".frappe-control[data-fieldname='baris'] .grid-body"
 ANGKA = re.compile(r"\d{1,3}(\.\d{3})*,\d{2}")
 
 
+def baca_capaian(rows, n: int) -> list[str]:
+	return [
+		rows.nth(i).locator("[data-fieldname='capaian'] .static-area").first.inner_text().strip()
+		for i in range(n)
+	]
+
+
 def main() -> int:
 	a = argumen("kabid.ck@demo.sakip.id", "DKB-EKI-DPUPR-2026-TW4-CK")
 	t = Temuan()
@@ -54,15 +61,8 @@ def main() -> int:
 				rows.nth(i).locator(".grid-static-col[data-fieldname='satuan']").first.click()
 			field.first.fill(f"{70 + i},5")
 		page.wait_for_timeout(2500)  # the live computation (debounced, one request)
-		capaian = [
-			rows.nth(i).locator("[data-fieldname='capaian'] .static-area").first.inner_text().strip()
-			for i in range(n)
-		]
+		langsung = baca_capaian(rows, n)
 		page.screenshot(path=str(a.shots / "2-filled.png"))
-		t.periksa(
-			f"capaian follow the typing before the save, two decimals: {capaian}",
-			n > 0 and all(ANGKA.fullmatch(c.replace("%", "").strip()) and c.strip("0,% ") for c in capaian),
-		)
 		terpotong = page.evaluate(
 			"""(grid) => [...document.querySelectorAll(grid + " .grid-static-col")]
 				.filter((c) => ['predikat', 'status_proyeksi'].includes(c.dataset.fieldname))
@@ -74,7 +74,16 @@ def main() -> int:
 		t.periksa(f"predikat and peringatan read whole in the grid (cut: {terpotong})", not terpotong)
 		page.keyboard.press("Control+s")
 		expect(page.locator(".indicator-pill").first).not_to_contain_text("Belum Disimpan", timeout=15000)
-		page.wait_for_timeout(1000)
+		page.reload()
+		page.wait_for_selector(GRID, timeout=30000)
+		page.wait_for_timeout(1500)
+		tersimpan = baca_capaian(rows, n)
+		t.periksa(
+			f"capaian follow the typing, as the save stores them: {langsung} (saved {tersimpan})",
+			n > 0 and langsung == tersimpan and any(c not in ("", "0") for c in langsung),
+		)
+		salah = [c for c in langsung if c != "0" and not ANGKA.fullmatch(c)]
+		t.periksa(f"capaian in the Indonesian format with two decimals (wrong: {salah})", not salah)
 
 		Formulir(page).aksi("Ajukan")
 		confirm = page.locator(".modal.show .btn-primary")

@@ -226,6 +226,9 @@ sakip_evaluasi.alur_kerja ||= (() => {
 				.frappe-control[data-fieldname="baris"] .grid-body [data-fieldname="predikat"] .static-area,
 				.frappe-control[data-fieldname="baris"] .grid-body [data-fieldname="status_proyeksi"] .static-area {
 					white-space: normal; overflow: visible; line-height: 1.25; }
+				.frappe-control[data-fieldname="baris"] .grid-body [data-fieldname="status_proyeksi"] .indicator-pill {
+					white-space: normal; height: auto; line-height: 1.2; padding: 2px 6px;
+					font-size: var(--text-xs); max-width: 100%; }
 			}
 		</style>`).appendTo("head");
 	}

@@ -22,7 +22,8 @@ frappe.listview_settings["Langkah Evaluasi"] = {
 					.sakip-daftar-langkah .list-row .level-left { flex: 1 1 0; min-width: 0; }
 					.sakip-daftar-langkah .list-row .level-right { flex: 0 0 auto; max-width: 112px; }
 					.sakip-daftar-langkah .list-row .list-subject,
-					.sakip-daftar-langkah .list-row .list-subject .ellipsis,
+					.sakip-daftar-langkah .list-row .list-subject .ellipsis {
+						white-space: normal; min-width: 0; }
 					.sakip-daftar-langkah .list-row .list-subject a {
 						white-space: normal; overflow: hidden; display: -webkit-box;
 						-webkit-line-clamp: 3; -webkit-box-orient: vertical; min-width: 0; }
