@@ -73,6 +73,8 @@ def main() -> int:
 		)
 		t.periksa(f"predikat and peringatan read whole in the grid (cut: {terpotong})", not terpotong)
 		page.keyboard.press("Control+s")
+		page.wait_for_timeout(1000)
+		page.screenshot(path=str(a.shots / "3-disimpan.png"))  # a refused save shows its message here
 		expect(page.locator(".indicator-pill").first).not_to_contain_text("Belum Disimpan", timeout=15000)
 		page.reload()
 		page.wait_for_selector(GRID, timeout=30000)

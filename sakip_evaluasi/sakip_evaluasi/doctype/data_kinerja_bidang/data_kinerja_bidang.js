@@ -61,12 +61,14 @@ function sakip_evaluasi_rumus_di_tabel(frm) {
 
 // While a realisasi is typed in the grid, the row's computed columns show what the save will store
 // (sakip_evaluasi.api.isian_ponsel.hitung: the save's own rule, nothing written) instead of 0 until
-// saved. The values go into the rows as the save would put them; the save recomputes them anyway.
+// saved. Only the cells are redrawn: the rows keep their stored values (the server refuses a save that
+// changes a computed column), and the save computes and stores the same figures.
 function sakip_evaluasi_hitung_langsung(frm) {
 	const grid = frm.fields_dict.baris && frm.fields_dict.baris.grid;
 	const wadah = grid && $(grid.wrapper)[0];
 	if (!wadah || frm.is_new() || wadah._sakip_langsung) return;
 	wadah._sakip_langsung = true;
+	const KOLOM = ["realisasi_sd_tw", "capaian", "predikat", "status_proyeksi"];
 	let tunda;
 	wadah.addEventListener("input", (e) => {
 		const input = e.target.closest("[data-fieldname='realisasi'] input");
@@ -83,12 +85,15 @@ function sakip_evaluasi_hitung_langsung(frm) {
 				.then((hasil) => {
 					(frm.doc.baris || []).forEach((r) => {
 						const h = hasil[r.name];
-						if (!h || h.galat) return;
 						const baris = grid.grid_rows_by_docname[r.name];
-						for (const k of ["realisasi_sd_tw", "capaian", "predikat", "status_proyeksi"]) {
-							r[k] = h.terisi ? h[k] : null;
-							baris && baris.refresh_field(k);
-						}
+						if (!h || h.galat || !baris) return;
+						const kini = { ...r };
+						KOLOM.forEach((k) => (kini[k] = h.terisi ? h[k] : null));
+						KOLOM.forEach((k) => {
+							const kolom = baris.columns && baris.columns[k];
+							const df = frappe.meta.get_docfield(r.doctype, k, r.name);
+							if (kolom && df) kolom.static_area.html(frappe.format(kini[k], df, null, kini) || "");
+						});
 					});
 				});
 		}, 400);
