@@ -14,16 +14,19 @@ _ALUR_KERJA = "public/js/alur_kerja.js"
 _KERTAS_KERJA = "public/js/kertas_kerja_excel.js"
 _PERINGATAN_DINI = "public/js/peringatan_dini.js"
 _CETAK = "public/js/cetak.js"
+# The electronic-signature panel of every signed document and the NIK Saya button (public/js/tte.js).
+_TTE = "public/js/tte.js"
 # Built by `bench build` and served on every desk page: what the report scripts share (their filters).
 app_include_js = ["filter_laporan.bundle.js", "layar.bundle.js"]
 doctype_js = {
 	# The evaluation uses its timeline helper (rapikan_linimasa) and the evidence pack button.
-	"Evaluasi Kinerja Internal": [_ALUR_KERJA, _CETAK],
+	"Evaluasi Kinerja Internal": [_ALUR_KERJA, _CETAK, _TTE],
 	"Disposisi": [_ALUR_KERJA],
 	"Kertas Kerja Evaluasi": [_ALUR_KERJA, _KERTAS_KERJA, _PERINGATAN_DINI],
 	"Data Kinerja Bidang": [_ALUR_KERJA, _KERTAS_KERJA, _PERINGATAN_DINI],
-	"Notulen Rapat": [_ALUR_KERJA],
-	"Tindak Lanjut Evaluasi": [_ALUR_KERJA],
+	"Notulen Rapat": [_ALUR_KERJA, _TTE],
+	"Tindak Lanjut Evaluasi": [_ALUR_KERJA, _TTE],
+	"Pegawai": [_TTE],
 }
 
 after_install = "sakip_evaluasi.setup.install.after_install"
@@ -50,6 +53,12 @@ doc_events = {
 	},
 	# Attachments of the app's documents are stored private (sakip_evaluasi/extends/berkas.py).
 	"File": {"validate": "sakip_evaluasi.extends.berkas.jadikan_privat"},
+	# A document signed electronically is locked until a new version replaces it; any DocType whose print
+	# format has a rule in Pengaturan TTE (sakip_evaluasi/extends/tte_kunci.py).
+	"*": {
+		"validate": "sakip_evaluasi.extends.tte_kunci.cegah_ubah_tertanda",
+		"on_trash": "sakip_evaluasi.extends.tte_kunci.cegah_ubah_tertanda",
+	},
 }
 # The Pemda-wide SOP and Kalender Kerja (no OPD) are changed by the Pemda's administrators alone
 # (sakip_evaluasi/pejabat/izin.py); an OPD's own is scoped by the User Permission on OPD like every OPD record.

@@ -45,6 +45,10 @@ say "sakip-demo"
 as_bench_user "bench --site '$SITE' sakip-demo --password '$PASSWORD'"
 as_bench_user "bench --site '$SITE' enable-scheduler" >/dev/null
 as_bench_user "bench --site '$SITE' set-config host_name 'http://localhost:$PORT'" >/dev/null
+# Electronic signatures against the local eSign service (its own virtual environment, tte_lokal/).
+TTE_PORT=${SAKIP_TTE_PORT:-8190}
+SAKIP_TTE_PORT=$TTE_PORT bash "$ROOT/scripts/tte_lokal.sh" start
+as_bench_user "bench --site '$SITE' execute sakip_evaluasi.demo.tte.pakai_layanan_lokal --kwargs \"{'port': $TTE_PORT}\"" | tail -n 1 | sed 's/^/[demo] /'
 
 [ "${SAKIP_DEMO_NO_SERVE:-0}" = 1 ] && { say "ready (not serving: SAKIP_DEMO_NO_SERVE=1)"; exit 0; }
 
@@ -62,7 +66,8 @@ stop() {
 	for pid in "${PIDS[@]}"; do kill -TERM -- "-$pid" 2>/dev/null || true; done
 	sleep 2
 	for pid in "${PIDS[@]}"; do kill -KILL -- "-$pid" 2>/dev/null || true; done
-	say "stopped the web server, worker, scheduler and realtime server" 2>/dev/null || true
+	SAKIP_TTE_PORT=$TTE_PORT bash "$ROOT/scripts/tte_lokal.sh" stop >/dev/null 2>&1 || true
+	say "stopped the web server, worker, scheduler, realtime server and local eSign service" 2>/dev/null || true
 	exit 0
 }
 trap stop INT TERM HUP EXIT
@@ -102,6 +107,9 @@ cat <<EOF
   bappeda@demo.sakip.id                Bappeda (semua OPD)
   admin.pemda@demo.sakip.id            Admin SAKIP Pemda
   Administrator                        (kata sandi: admin)
+
+  Tanda tangan elektronik: layanan TTE lokal (uji, tidak sah) di http://127.0.0.1:$TTE_PORT/api/v2;
+  passphrase para pejabat DPUPR: Rahasia#2026. Verifikasi publik: http://localhost:$PORT/verifikasi_tte
 
   Ctrl-C stops everything this command started.
 EOF

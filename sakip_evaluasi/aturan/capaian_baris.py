@@ -9,6 +9,7 @@ from decimal import Decimal
 import frappe
 from frappe.utils import escape_html
 
+from sakip_evaluasi.aturan.perjanjian_kinerja import target_pk
 from sakip_evaluasi.domain.capaian import (
 	SKALA_PERMENDAGRI_86_2017,
 	Predikat,
@@ -43,24 +44,10 @@ def ambang_proyeksi() -> AmbangPeringatan:
 	)
 
 
-def target_tahun(indikator: list[str], tahun: int) -> dict[str, tuple]:
-	"""Per indicator its annual target and the four quarterly targets of ``tahun``."""
-	if not indikator:
-		return {}
-	# One plain query: this runs on every save of a Data Kinerja Bidang, where get_all's query
-	# building cost more than the query itself.
-	return {
-		t.parent: (t.target_tahunan, [t.target_tw1, t.target_tw2, t.target_tw3, t.target_tw4])
-		for t in frappe.db.sql(
-			"""
-			select parent, target_tahunan, target_tw1, target_tw2, target_tw3, target_tw4
-			from `tabTarget Indikator Kinerja`
-			where parenttype = 'Indikator Kinerja' and tahun = %(tahun)s and parent in %(indikator)s
-			""",
-			{"tahun": tahun, "indikator": tuple(indikator)},
-			as_dict=True,
-		)
-	}
+def target_tahun(indikator: list[str], tahun: int, triwulan: int = 4) -> dict[str, tuple]:
+	"""Per indicator its annual target and the four quarterly targets of ``tahun``, from the PK in
+	force in ``triwulan`` (``aturan.perjanjian_kinerja``)."""
+	return target_pk(indikator, tahun, triwulan)
 
 
 def realisasi_triwulan_lalu(indikator: list[str], tahun: int, triwulan: int) -> dict[str, list]:
@@ -115,7 +102,7 @@ def hitung_semua_baris(doc) -> list[str]:
 	lalu = realisasi_triwulan_lalu(indikator, doc.tahun, triwulan)
 	batas_atas, skala = aturan_capaian()
 	ambang = ambang_proyeksi()
-	target = target_tahun(indikator, doc.tahun)
+	target = target_tahun(indikator, doc.tahun, triwulan)
 	hasil, masalah = [], []
 	for row in doc.baris:
 		tahunan, target_tw = target.get(row.indikator) or (None, [None] * 4)

@@ -8,6 +8,7 @@ import frappe
 from frappe import _
 from frappe.utils import get_datetime, get_fullname
 
+from sakip_evaluasi.aturan.perjanjian_kinerja import indikator_berlaku
 from sakip_evaluasi.aturan.tindak_lanjut import baris_tindak_lanjut_baru
 from sakip_evaluasi.domain.capaian import nilai_kolom, nilai_sd_tw
 from sakip_evaluasi.domain.periode import nomor_triwulan
@@ -26,43 +27,27 @@ def sistem(doc):
 
 
 def baris_dari_indikator(tahun: int, triwulan: str, opd: str) -> list[dict]:
-	"""One Kertas Kerja row per active indicator of ``opd`` that has a target for ``tahun``."""
+	"""One Kertas Kerja row per indicator of the Kepala Bidang PKs of ``opd`` in force in ``triwulan``
+	of ``tahun`` (the PK is the one source of the targets: a PK Perubahan counts from the triwulan it
+	starts in, the quarters before keep the version they used). No PK in force: no rows (the paper
+	cannot be submitted, and says why)."""
 	tw = nomor_triwulan(triwulan)
-	indikator = frappe.get_all(
-		"Indikator Kinerja",
-		filters={"aktif": 1, "opd": opd},
-		fields=["name", "indikator", "bidang", "satuan", "polaritas", "metode_negatif", "akumulasi"],
-		order_by="bidang asc, name asc",
-	)
-	targets = {
-		t.parent: t
-		for t in frappe.get_all(
-			"Target Indikator Kinerja",
-			filters={
-				"parenttype": "Indikator Kinerja",
-				"tahun": tahun,
-				"parent": ("in", [ik.name for ik in indikator] or [""]),
-			},
-			fields=["parent", "target_tahunan", "target_tw1", "target_tw2", "target_tw3", "target_tw4"],
-		)
-	}
 	rows = []
-	for ik in indikator:
-		if not (t := targets.get(ik.name)):
-			continue
-		per_tw = [t.target_tw1, t.target_tw2, t.target_tw3, t.target_tw4]
+	for r in indikator_berlaku(tahun, tw, opd=opd):
+		per_tw = [r.target_tw1, r.target_tw2, r.target_tw3, r.target_tw4]
 		rows.append(
 			{
-				"indikator": ik.name,
-				"nama_indikator": ik.indikator,
-				"bidang": ik.bidang,
-				"satuan": ik.satuan,
-				"polaritas": ik.polaritas,
-				"metode_negatif": ik.metode_negatif,
-				"akumulasi": ik.akumulasi,
+				"indikator": r.indikator,
+				"nama_indikator": r.nama_indikator,
+				"bidang": r.bidang,
+				"satuan": r.satuan,
+				"polaritas": r.polaritas,
+				"metode_negatif": r.metode_negatif,
+				"akumulasi": r.akumulasi,
+				"perjanjian_kinerja": r.parent,
 				"target_tw": per_tw[tw - 1],
 				"target_sd_tw": nilai_kolom(
-					nilai_sd_tw(per_tw, tw, ik.akumulasi or "Kumulatif", t.target_tahunan)
+					nilai_sd_tw(per_tw, tw, r.akumulasi or "Kumulatif", r.target_tahunan)
 				),
 			}
 		)

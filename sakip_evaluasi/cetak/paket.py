@@ -234,6 +234,23 @@ def _render(b: Bagian) -> Bagian:
 	return b
 
 
+def html_dokumen(doctype: str, nama: str, print_format: str) -> str:
+	"""One document's print HTML as its PDF is made from it (Indonesian, the print permission checked by
+	the caller)."""
+	sebelumnya, bahasa = frappe.flags.ignore_print_permissions, frappe.local.lang
+	frappe.flags.ignore_print_permissions, frappe.local.lang = True, "id"
+	try:
+		return frappe.get_print(doctype, nama, print_format, doc=frappe.get_doc(doctype, nama))
+	finally:
+		frappe.flags.ignore_print_permissions, frappe.local.lang = sebelumnya, bahasa
+
+
+def pdf_dokumen(html: str) -> bytes:
+	"""The official PDF of one document's print HTML (``html_dokumen``): the app's one way from a print
+	to a PDF, the pack's parts and the documents signed electronically alike."""
+	return _render(_siapkan("", "", html)).pdf
+
+
 def _tanpa_halaman_kosong_akhir(pdf: bytes) -> tuple[bytes, int]:
 	"""wkhtmltopdf adds an empty last page when a signature block ends just at the bottom of a page:
 	drop trailing pages with neither text nor images."""

@@ -11,6 +11,7 @@ import frappe
 from frappe.utils.password import update_password
 
 from sakip_evaluasi.aturan.pelaku import jalankan_aksi, sebagai
+from sakip_evaluasi.aturan.pk_dari_indikator import pk_dari_indikator
 from sakip_evaluasi.domain.penamaan import nama_bidang, nama_evaluasi
 from sakip_evaluasi.domain.peran import (
 	ADMIN_PEMDA,
@@ -266,6 +267,8 @@ def buat_opd(kode_opd: str, nama_opd: str, pejabat, bidang, indikator, password:
 		).insert(ignore_permissions=True)
 		baru += 1
 	yield f"  {len(bidang)} bidang dan {len(indikator)} indikator kinerja 2026 ({baru} baru)."
+	# The PK 2026 the cycle reads its targets from, as the migration builds it from these indicators.
+	yield f"  Perjanjian Kinerja 2026: {', '.join(pk_dari_indikator(kode_opd, 2026)) or 'sudah ada'}."
 
 
 # --------------------------------------------------------------------------- walking the cycle

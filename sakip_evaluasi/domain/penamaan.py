@@ -5,6 +5,8 @@ side by side and every OPD may have a "Sekretariat":
 - Bidang: ``<OPD>-<kode bidang>``, e.g. ``DPUPR-BM``;
 - Evaluasi Kinerja Internal: ``EKI-<OPD>-<tahun>-TW<n>``, e.g. ``EKI-DPUPR-2026-TW3`` (its documents
   derive their names from it: ``KKE-EKI-DPUPR-2026-TW3``, ``DKB-EKI-DPUPR-2026-TW3-BM``, ...);
+- Perjanjian Kinerja: ``PK-<OPD or bidang>-<tahun>-V<versi>``, e.g. ``PK-DPUPR-2026-V1`` and
+  ``PK-DPUPR-BM-2026-V2`` (a PK Perubahan is the next version); Renstra: ``RENSTRA-DPUPR-2025-2029``;
 - numbered letters: ``<jenis>-<OPD>-<tahun>-<nomor>``, e.g. ``DISP-DPUPR-2027-00001`` or
   ``PLH-DPUPR-2027-001``, numbered per OPD and year. The year is the record's own (the date of the
   letter), never the year it was typed in, so a letter dated 2027 entered in December 2026 is a 2027
@@ -35,6 +37,16 @@ def nama_bidang(opd: str, kode_bidang: str) -> str:
 
 def nama_evaluasi(opd: str, tahun: int | str, triwulan: str) -> str:
 	return f"EKI-{opd}-{tahun}-TW{nomor_triwulan(triwulan)}"
+
+
+def nama_pk(pemilik: str, tahun: int | str, versi: int | str) -> str:
+	"""A Perjanjian Kinerja of an OPD or of a bidang, one name per version: ``PK-DPUPR-BM-2026-V2``."""
+	return f"PK-{pemilik}-{tahun}-V{versi}"
+
+
+def nama_renstra(opd: str, mulai: int | str, selesai: int | str) -> str:
+	"""An OPD's Renstra: ``RENSTRA-DPUPR-2025-2029``."""
+	return f"RENSTRA-{opd}-{mulai}-{selesai}"
 
 
 def nama_dokumen_bidang(awalan: str, evaluasi: str, kode_bidang: str) -> str:

@@ -30,6 +30,7 @@ PERAN_PEMDA: dict[tuple[str, str], tuple[str, ...]] = {}
 
 # User fields of the app that are not routing fields of a document, and why.
 BUKAN_PENERIMA: dict[tuple[str, str], str] = {
+	("Penandatangan TTE", "user"): "records who signed (set by the signing itself, never chosen by a user)",
 	("Bidang", "kepala_bidang"): "defines who heads the bidang (and so who belongs to the OPD)",
 	("Bidang", "pelaksana_kepala_bidang"): "set by a Plt/Plh appointment of the OPD",
 	("OPD", "kepala_dinas"): "defines the OPD's officials",
@@ -41,6 +42,11 @@ BUKAN_PENERIMA: dict[tuple[str, str], str] = {
 	("Riwayat Pengembalian", "dikembalikan_oleh"): "history: who returned a document",
 	("Langkah Evaluasi", "pelaksana"): "set by the SLA engine from the SOP role's holder",
 	("Langkah Evaluasi", "atasan"): "set by the SLA engine from the SOP role's holder",
+	(
+		"Perjanjian Kinerja",
+		"pihak_pertama",
+	): "set when submitted from the holder of the OPD's or bidang's head",
+	("Perjanjian Kinerja", "pihak_kedua"): "set when submitted from the holder of the OPD's head",
 }
 
 

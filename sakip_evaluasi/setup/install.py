@@ -15,7 +15,7 @@ from sakip_evaluasi.domain.capaian import SKALA_PERMENDAGRI_86_2017
 from sakip_evaluasi.domain.kalender import NAMA_HARI, kalender_default
 from sakip_evaluasi.domain.peran import PERAN_APP
 from sakip_evaluasi.extends.surel import lupakan, selaraskan_surel
-from sakip_evaluasi.setup import dasbor, pemberitahuan, ruang_kerja
+from sakip_evaluasi.setup import dasbor, pemberitahuan, ruang_kerja, tte
 from sakip_evaluasi.setup.cetak import pasang_cetakan
 from sakip_evaluasi.setup.dasbor import pasang_dasbor
 from sakip_evaluasi.setup.workflow import hapus_workflow, sinkronkan_workflow
@@ -55,6 +55,7 @@ def after_install() -> None:
 	pasang_dasbor()
 	pasang_tampilan()
 	bahasa_situs_baru()
+	tte.pasang_aturan_bawaan()
 
 
 def after_migrate() -> None:
@@ -66,6 +67,7 @@ def after_migrate() -> None:
 	selaraskan_surel()
 	pasang_dasbor()  # once per record: an administrator's edit or deletion is kept
 	pasang_tampilan()
+	tte.pasang_aturan_bawaan()  # once per site
 
 
 def before_uninstall() -> None:

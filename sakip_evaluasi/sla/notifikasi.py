@@ -24,8 +24,9 @@ from redis.exceptions import RedisError
 from rq.job import JobStatus
 
 from sakip_evaluasi.domain import sla
-from sakip_evaluasi.domain.doctype import LANGKAH
+from sakip_evaluasi.domain.doctype import EVALUASI, LANGKAH
 from sakip_evaluasi.extends.surel import surel_keluar_aktif
+from sakip_evaluasi.pejabat.opd import pengguna_opd
 
 JOB_ID = "sakip_evaluasi_sla_notifikasi"
 BATAS_GAGAL = 3
@@ -142,14 +143,24 @@ def kirim_langkah(name: str) -> int:
 	sudah = [kolom for kolom in sla.CATATAN_NOTIFIKASI.values() if row.get(kolom)]
 	sekarang = now_datetime()
 	catatan, terkirim = {}, 0
+	sah = _boleh_diberi_tahu(row.evaluasi)
 	for penerima, status in sla.notifikasi_perlu(row.status_sla, sudah, bool(row.atasan)):
 		user = row.pelaksana if penerima == sla.KEPADA_PELAKSANA else row.atasan
+		if sah is not None and user not in sah:
+			user = None  # no longer acts in the evaluation's OPD: told nothing, as a disabled user
 		subjek, isi = pesan(row, penerima, status)
 		terkirim += beri_tahu(user, subjek, isi, row.name)
 		catatan[sla.CATATAN_NOTIFIKASI[(penerima, status)]] = sekarang
 	if catatan:
 		frappe.db.set_value(LANGKAH, name, catatan, update_modified=False)
 	return terkirim
+
+
+def _boleh_diberi_tahu(evaluasi: str | None) -> set[str] | None:
+	"""Who may be told of a clock of ``evaluasi``: the users who act in its OPD (the guard the handover
+	notifications pass through, ``pejabat.opd.penerima_sah``); None when the evaluation has no OPD."""
+	opd = evaluasi and frappe.db.get_value(EVALUASI, evaluasi, "opd")
+	return pengguna_opd(opd) if opd else None
 
 
 def beri_tahu(user: str | None, subjek: str, isi: str, langkah: str) -> int:

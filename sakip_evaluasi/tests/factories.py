@@ -12,6 +12,7 @@ from frappe.desk.form.save import savedocs
 from frappe.tests.utils import FrappeTestCase
 
 from sakip_evaluasi.aturan.pelaku import jalankan_aksi, sebagai  # noqa: F401 (the tests' actors)
+from sakip_evaluasi.aturan.pk_dari_indikator import pk_dari_indikator
 from sakip_evaluasi.domain import peran
 
 
@@ -226,6 +227,10 @@ def buat_indikator(
 			**kw,
 		}
 	).insert(ignore_permissions=True)
+	# The PK is the one source of the targets: the indicator joins its bidang's PK of that year in
+	# force, as the migration makes it (aturan/pk_dari_indikator).
+	if doc.aktif:
+		pk_dari_indikator(doc.opd, tahun)
 	return doc.name
 
 

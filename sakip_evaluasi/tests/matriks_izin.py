@@ -34,6 +34,8 @@ DOCTYPES = (
 	"Pegawai",
 	"Pengaturan SAKIP",
 	"Penunjukan Pelaksana",
+	"Perjanjian Kinerja",
+	"Renstra OPD",
 	"SOP",
 	"Tindak Lanjut Evaluasi",
 )
@@ -77,6 +79,8 @@ IZIN: dict[str, dict[str, str]] = {
 		"OPD": _BACA,
 		"Pengaturan SAKIP": "r-----p-",
 		"SOP": _BACA,
+		"Perjanjian Kinerja": _UBAH,  # signs as pihak pertama (OPD) or pihak kedua (bidang)
+		"Renstra OPD": _BACA,
 		"Tindak Lanjut Evaluasi": _UBAH,
 		**_KEPEGAWAIAN_BACA,
 		**_ACUAN_PEMDA,
@@ -95,6 +99,8 @@ IZIN: dict[str, dict[str, str]] = {
 		"OPD": _UBAH,
 		"Pengaturan SAKIP": "r-------",  # Pemda-wide: the Admin SAKIP Pemda sets it
 		"SOP": _BUAT,  # their OPD's own (User Permission on OPD); never deletes
+		"Perjanjian Kinerja": _BACA,
+		"Renstra OPD": _BACA,
 		"Tindak Lanjut Evaluasi": _UBAH,
 		"Jabatan": _BACA,  # officials are named by the Admin SAKIP Pemda
 		"Pegawai": _BUAT,
@@ -115,6 +121,8 @@ IZIN: dict[str, dict[str, str]] = {
 		"OPD": _BACA,
 		"Pengaturan SAKIP": "r-----p-",
 		"SOP": _BACA,
+		"Perjanjian Kinerja": _BUAT,  # drafts it; never deletes
+		"Renstra OPD": _BUAT,
 		"Tindak Lanjut Evaluasi": _BACA,
 		**_KEPEGAWAIAN_BACA,
 		**_ACUAN_PEMDA,
@@ -131,6 +139,8 @@ IZIN: dict[str, dict[str, str]] = {
 		"OPD": _BACA,
 		"Pengaturan SAKIP": "r-----p-",
 		"SOP": _BACA,
+		"Perjanjian Kinerja": _UBAH,  # signs their bidang's PK as pihak pertama
+		"Renstra OPD": _BACA,
 		"Tindak Lanjut Evaluasi": _UBAH,
 		**_KEPEGAWAIAN_BACA,
 		**_ACUAN_PEMDA,
@@ -165,6 +175,8 @@ IZIN: dict[str, dict[str, str]] = {
 		"Pengaturan SAKIP": "rwc---p-",
 		"Penunjukan Pelaksana": "rwcdsepl",
 		"SOP": _SEMUA,
+		"Perjanjian Kinerja": _SEMUA,
+		"Renstra OPD": _SEMUA,
 		"Tindak Lanjut Evaluasi": _BACA,
 		**dict.fromkeys(DOKUMEN_PEMDA, _SEMUA),
 	},

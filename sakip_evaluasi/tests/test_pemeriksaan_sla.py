@@ -10,7 +10,8 @@ from sakip_evaluasi.patches import isi_pemicu_langkah_sop
 from sakip_evaluasi.setup.install import KALENDER_DEFAULT, SOP_DEFAULT, data_sop_default
 from sakip_evaluasi.sla import jadwal, notifikasi
 from sakip_evaluasi.sla.pemicu import KOLOM_PEMICU
-from sakip_evaluasi.tests.factories import KADIS, SEKRETARIS
+from sakip_evaluasi.tests import factories as pabrik
+from sakip_evaluasi.tests.factories import KADIS, LAIN, SEKRETARIS
 from sakip_evaluasi.tests.uji_siklus import SLATestCase
 
 
@@ -148,6 +149,17 @@ class TestPemeriksaanSLA(SLATestCase):
 		self.assertTrue(frappe.db.exists("Error Log", {"reference_name": gagal.name}))
 		self.assertEqual(self.kirim("2026-11-16 08:06"), 1, "the next run retries it")
 		self.assertEqual(self.pemberitahuan(KADIS, gagal, "menunggu tindakan"), 1)
+
+	def test_a_clock_never_tells_a_user_who_does_not_act_in_the_evaluations_opd(self):
+		pabrik.buat_opd_lain()
+		eki = self.evaluasi("2026-11-16 08:00", "II")
+		jam = self.jam(eki, 1)
+		# the clock still names an official who has since moved to another OPD
+		frappe.db.set_value(LANGKAH, jam.name, {"pelaksana": LAIN["kadis"], "notifikasi_tertunda": 1})
+		self.kirim("2026-11-16 08:01")
+		self.assertEqual(self.pemberitahuan(LAIN["kadis"], jam, ""), 0)
+		self.assertFalse(frappe.db.exists("Email Queue", {"reference_name": jam.name}))
+		self.assertEqual(frappe.db.get_value(LANGKAH, jam.name, "notifikasi_tertunda"), 0, "not retried forever")
 
 	def test_a_step_that_cannot_be_replanned_is_logged_and_the_others_move(self):
 		satu = self.evaluasi("2026-11-16 08:00", "III")

@@ -24,6 +24,8 @@ def atur_target_tahunan(indikator: str, nilai: float) -> None:
 	frappe.db.set_value(
 		"Target Indikator Kinerja", {"parent": indikator, "tahun": TAHUN_UJI}, "target_tahunan", nilai
 	)
+	# and in the PK in force, where the cycle reads it
+	frappe.db.set_value("Indikator PK", {"indikator": indikator}, "target_tahunan", nilai)
 
 
 def isi_dan_terima(evaluasi: str, realisasi: dict, kendala: dict | None = None) -> None:

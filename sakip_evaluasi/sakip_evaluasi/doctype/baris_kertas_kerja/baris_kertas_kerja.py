@@ -25,6 +25,7 @@ class BarisKertasKerja(BarisAlurKerja):
 		parent: DF.Data
 		parentfield: DF.Data
 		parenttype: DF.Data
+		perjanjian_kinerja: DF.Link | None
 		polaritas: DF.Literal["Positif", "Negatif"]
 		predikat: DF.Data | None
 		proyeksi_capaian: DF.Float

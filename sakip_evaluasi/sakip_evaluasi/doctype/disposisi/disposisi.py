@@ -7,6 +7,7 @@ from frappe.model.naming import make_autoname
 from frappe.utils import today
 
 from sakip_evaluasi.aturan.alur_kerja import ada_perubahan_isian
+from sakip_evaluasi.aturan.perjanjian_kinerja import pk_disposisi
 from sakip_evaluasi.controllers.alur_kerja import DokumenAlurKerja
 from sakip_evaluasi.domain.penamaan import awalan_nomor
 from sakip_evaluasi.sla.pemicu import pemicu_sop
@@ -35,6 +36,7 @@ class Disposisi(DokumenAlurKerja):
 		kepada: DF.Link
 		nomor_agenda: DF.Data | None
 		opd: DF.Link | None
+		perjanjian_kinerja: DF.Link | None
 		tanggal: DF.Date
 		workflow_state: DF.Link | None
 	# end: auto-generated types
@@ -47,6 +49,9 @@ class Disposisi(DokumenAlurKerja):
 	def before_validate(self) -> None:
 		if self.is_new() and not self.dari:
 			self.dari = frappe.session.user
+		if self.is_new() and not self.disposisi_induk and self.evaluasi:
+			# step 1 starts from the Dokumen Target Kinerja: the OPD's PK in force in that triwulan
+			self.perjanjian_kinerja = pk_disposisi(self.evaluasi)
 
 	def validasi_isi(self) -> None:
 		if self.dari == self.kepada:

@@ -18,6 +18,8 @@ frappe.ui.form.on("Evaluasi Kinerja Internal", {
 		sakip_evaluasi_ringkasan(frm);
 		sakip_evaluasi_jam_langkah(frm);
 		sakip_evaluasi.cetak.tombol_paket(frm);
+		sakip_evaluasi.tte.refresh(frm);
+		frm.add_custom_button(__("Segel Paket Bukti"), () => sakip_evaluasi.tte.segel(frm), __("Cetak"));
 	},
 });
 

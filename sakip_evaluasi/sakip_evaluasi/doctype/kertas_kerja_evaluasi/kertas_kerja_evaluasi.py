@@ -69,7 +69,13 @@ class KertasKerjaEvaluasi(DokumenAlurKerja):
 
 	def validasi_masuk_status(self, state: str) -> None:
 		if state == "Diajukan" and not self.baris:
-			frappe.throw(_("Kertas kerja belum berisi indikator kinerja."))
+			frappe.throw(
+				_(
+					"Kertas kerja belum berisi indikator kinerja: belum ada Perjanjian Kinerja Kepala Bidang "
+					"OPD {0} tahun {1} yang berlaku pada triwulan {2}. Sahkan PK-nya dahulu, lalu buat kertas "
+					"kerja ini lagi."
+				).format(self.opd, self.tahun, self.triwulan)
+			)
 		if state == "Didistribusikan":
 			pastikan_kepala_bidang((r.bidang for r in self.baris), langkah="5")
 		if state == "Direkap":

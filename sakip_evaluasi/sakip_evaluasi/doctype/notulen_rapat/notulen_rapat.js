@@ -14,6 +14,7 @@ frappe.ui.form.on("Notulen Rapat", {
 	},
 	refresh(frm) {
 		sakip_evaluasi.alur_kerja.refresh(frm);
+		sakip_evaluasi.tte.refresh(frm);
 		if (frm.is_new() || frm.doc.workflow_state === "Disahkan" || !frm.has_perm("write")) return;
 		if (frappe.workflow.is_read_only(frm.doctype, frm.docname)) return;
 		frm.add_custom_button(__("Tambahkan Draf Peringatan Dini"), () =>

@@ -7,6 +7,7 @@ from frappe.model.document import Document
 from frappe.utils import getdate, today
 
 from sakip_evaluasi.domain import kepegawaian as k
+from sakip_evaluasi.domain import tte
 from sakip_evaluasi.pejabat.jabatan import lengkapi_riwayat
 
 # What each problem of a NIP means to the user (``kepegawaian.masalah_nip``).
@@ -34,6 +35,7 @@ class Pegawai(Document):
 		dari_migrasi: DF.Check
 		keterangan_nip: DF.Data | None
 		nama_lengkap: DF.Data
+		nik: DF.Data | None
 		nip: DF.Data | None
 		opd: DF.Link | None
 		pangkat_golongan: DF.Literal[
@@ -63,11 +65,22 @@ class Pegawai(Document):
 	def validate(self) -> None:
 		self.nama_lengkap = (self.nama_lengkap or "").strip()
 		self.periksa_nip()
+		self.periksa_nik()
 		self.periksa_user()
 
 	def on_update(self) -> None:
 		if self.has_value_changed("nip") or self.has_value_changed("pangkat_golongan"):
 			lengkapi_riwayat(self.name, self.nip, self.pangkat_golongan)
+
+	def periksa_nik(self) -> None:
+		self.nik = tte.rapikan_nik(self.nik) or None
+		if self.nik and not tte.nik_sah(self.nik):
+			frappe.throw(
+				_(
+					"NIK terdiri atas 16 angka, bukan '{0}'. Perbaiki NIK-nya; tidak ada yang disimpan."
+				).format(frappe.utils.escape_html(self.nik)),
+				title=_("NIK tidak sah"),
+			)
 
 	def periksa_nip(self) -> None:
 		self.nip = k.rapikan_nip(self.nip) or None

@@ -1,0 +1,24 @@
+# Copyright (c) 2026, sakip_evaluasi contributors
+# For license information, please see license.txt
+
+from sakip_evaluasi.controllers.alur_kerja import BarisAlurKerja
+
+
+class ProgramPK(BarisAlurKerja):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		anggaran: DF.Currency
+		jenis: DF.Literal["Program", "Kegiatan", "Sub Kegiatan"]
+		keterangan: DF.Data | None
+		kode_sipd: DF.Data | None
+		nama: DF.SmallText
+		parent: DF.Data
+		parentfield: DF.Data
+		parenttype: DF.Data
+	# end: auto-generated types

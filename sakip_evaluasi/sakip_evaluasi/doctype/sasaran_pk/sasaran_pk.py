@@ -1,0 +1,22 @@
+# Copyright (c) 2026, sakip_evaluasi contributors
+# For license information, please see license.txt
+
+from sakip_evaluasi.controllers.alur_kerja import BarisAlurKerja
+
+
+class SasaranPK(BarisAlurKerja):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		kode_sasaran: DF.Data
+		kode_sasaran_opd: DF.Data | None
+		parent: DF.Data
+		parentfield: DF.Data
+		parenttype: DF.Data
+		sasaran: DF.SmallText
+	# end: auto-generated types
