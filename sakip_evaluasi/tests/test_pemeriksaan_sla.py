@@ -159,7 +159,9 @@ class TestPemeriksaanSLA(SLATestCase):
 		self.kirim("2026-11-16 08:01")
 		self.assertEqual(self.pemberitahuan(LAIN["kadis"], jam, ""), 0)
 		self.assertFalse(frappe.db.exists("Email Queue", {"reference_name": jam.name}))
-		self.assertEqual(frappe.db.get_value(LANGKAH, jam.name, "notifikasi_tertunda"), 0, "not retried forever")
+		self.assertEqual(
+			frappe.db.get_value(LANGKAH, jam.name, "notifikasi_tertunda"), 0, "not retried forever"
+		)
 
 	def test_a_step_that_cannot_be_replanned_is_logged_and_the_others_move(self):
 		satu = self.evaluasi("2026-11-16 08:00", "III")
