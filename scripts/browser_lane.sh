@@ -70,6 +70,10 @@ curl -fsS -o /dev/null "$URL/api/method/ping" || { tail -n 30 "$WORK/web.log"; g
 mkdir -p "$SHOTS"
 "$WORK/venv/bin/python" "$ROOT/e2e/jalankan.py" --url "$URL" --shots "$SHOTS" --gambar "$ROOT/docs/gambar"
 rc=$?
+if ! kill -0 "${PIDS[1]}" 2>/dev/null; then
+	say "the worker was not running at the end of the walks (the bell and the evidence pack need it): see its log below"
+	rc=1
+fi
 if [ $rc -ne 0 ]; then
 	say "the web server's last lines:"; tail -n 15 "$WORK/web.log"
 	say "the worker's last lines:"; tail -n 15 "$WORK/worker.log"
