@@ -17,7 +17,7 @@ _CETAK = "public/js/cetak.js"
 # The electronic-signature panel of every signed document and the NIK Saya button (public/js/tte.js).
 _TTE = "public/js/tte.js"
 # Built by `bench build` and served on every desk page: what the report scripts share (their filters).
-app_include_js = ["filter_laporan.bundle.js"]
+app_include_js = ["filter_laporan.bundle.js", "layar.bundle.js"]
 doctype_js = {
 	# The evaluation uses its timeline helper (rapikan_linimasa) and the evidence pack button.
 	"Evaluasi Kinerja Internal": [_ALUR_KERJA, _CETAK, _TTE],
@@ -35,6 +35,8 @@ after_migrate = "sakip_evaluasi.setup.install.after_migrate"
 before_uninstall = "sakip_evaluasi.setup.install.before_uninstall"
 # Integration tests: the officials' test users are made once per run (sakip_evaluasi/tests/factories.py).
 before_tests = "sakip_evaluasi.tests.factories.sebelum_uji"
+# People by name on every desk page: the names of the session user's co-workers (halaman/nama_pengguna.py).
+boot_session = "sakip_evaluasi.halaman.nama_pengguna.tambah_ke_boot"
 
 # The official documents are printed to PDF by headless Chromium (sakip_evaluasi/cetak/pdf.py): Frappe
 # v15.55.1 has no PDF generator hook, so each request and each job first puts the app's get_pdf in

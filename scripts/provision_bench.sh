@@ -42,8 +42,10 @@ fi
 FRAPPE_REF=${FRAPPE_REF:-v15.55.1}
 BENCH_CLI_VERSION=5.31.1
 PYTHON=${SAKIP_PYTHON:-/usr/bin/python3.11}
+# chromium (and its fonts): the official PDFs (cetak/pdf.py) and the browser lane of .ci/run (e2e/, Playwright
+# never downloads a browser here); LibreOffice: the LKjIP's PDF from its Word file
 APT_PACKAGES=(git python3-venv python3-dev libmariadb-dev pkg-config build-essential
-	mariadb-client redis-tools curl wkhtmltopdf chromium libreoffice-writer-nogui)
+	mariadb-client redis-tools curl wkhtmltopdf chromium fonts-liberation libreoffice-writer-nogui)
 
 say() { printf '[provision] %s\n' "$*"; }
 die() { printf '[provision] ERROR: %s\n' "$*" >&2; exit 1; }

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # e2e/: helpers, pages, tests
-from helpers.umum import argumen, halaman_ponsel
+from helpers.umum import LEBAR_PONSEL, argumen, peramban
 from pages.masuk import masuk
 
 LOGIN = (
@@ -37,8 +37,12 @@ LOGIN = (
 def main() -> int:
 	a = argumen(LOGIN[0], "")
 	lulus = gagal = 0
-	for user in LOGIN:
-		with halaman_ponsel(a.chromium) as page:
+	with peramban(a.chromium) as browser:  # one Chromium, a fresh context (no cookies) per user
+		for user in LOGIN:
+			konteks = browser.new_context(
+				viewport=LEBAR_PONSEL, device_scale_factor=2, is_mobile=True, has_touch=True
+			)
+			page = konteks.new_page()
 			try:
 				ok = masuk(page, a.url, user, a.password)
 				bahasa = page.evaluate("() => frappe.boot.lang")
@@ -46,12 +50,13 @@ def main() -> int:
 			except Exception as e:  # a login that does not open the desk is a failure, not a crash
 				ok, bahasa, simpan = False, f"({type(e).__name__})", ""
 			page.screenshot(path=str(a.shots / f"masuk-{user.split('@')[0]}.png"))
-		if ok and bahasa == "id":
-			lulus += 1
-			print(f"PASS: {user} opens the desk in '{bahasa}' ('Save' reads '{simpan}')")
-		else:
-			gagal += 1
-			print(f"FAIL: {user}: desk opened={ok}, language={bahasa!r}")
+			konteks.close()
+			if ok and bahasa == "id":
+				lulus += 1
+				print(f"PASS: {user} opens the desk in '{bahasa}' ('Save' reads '{simpan}')")
+			else:
+				gagal += 1
+				print(f"FAIL: {user}: desk opened={ok}, language={bahasa!r}")
 	print(f"demo logins: {lulus} passed, {gagal} failed")
 	return 1 if gagal else 0
 

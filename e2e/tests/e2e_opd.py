@@ -54,6 +54,7 @@ def main() -> int:
 				f"{layar}: Inspektorat lists every OPD",
 				all(k in teks for k in ("EKI-DPUPR-2026-TW3", "EKI-DINKES-2026-TW3", "EKI-DISDIK-2026-TW3")),
 			)
+			page.screenshot(path=str(a.shots / f"opd-inspektorat-daftar-{layar}.png"))
 			alamat = f"{a.url}/app/query-report/Rekapitulasi Kinerja OPD?tahun=2026"
 			baris = teks_halaman(page, alamat, ".dt-row", 2500, ".report-wrapper, .datatable")
 			temuan.periksa(

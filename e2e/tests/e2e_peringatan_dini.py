@@ -7,7 +7,7 @@ and Playwright for Python driving a local Chromium (Debian's `chromium`):
 	python e2e/tests/e2e_peringatan_dini.py --url http://demo.localhost:8000
 
 For each width it logs in (Kepala Dinas at desktop width, the Kepala Bidang of Sumber Daya Air on the
-phone), opens the workspace and checks the two number cards show a number and the two charts draw,
+phone), opens their workspace and checks its number cards show a number (and, for the Kepala Dinas, that the two charts draw),
 opens the report *Peringatan Dini Capaian* for 2026 TW III and checks rows with a coloured status and
 the chart, and opens a Data Kinerja Bidang whose grid shows the status column and the headline naming
 the Kritis indicators. A Kepala Bidang's report holds only their bidang. Screenshots go to --shots.
@@ -46,18 +46,19 @@ def periksa(lebar: str, user: str, bidang: str, a, browser) -> list[str]:
 	if not masuk(page, a.url, user, a.password):
 		return [f"{lebar}: {user} cannot open the desk"]
 
-	page.goto(f"{a.url}/app/sakip-evaluasi")
+	# the Kepala Dinas's workspace has the cards and charts; a Kepala Bidang's (Bidang Saya) the cards
+	page.goto(f"{a.url}/app/{'bidang-saya' if mobile else 'sakip-evaluasi'}")
 	page.wait_for_selector(".number-widget-box", timeout=30000)
 	page.wait_for_timeout(4000)  # cards and charts load their data
 	kartu = page.locator(".number-widget-box")
 	angka = [kartu.nth(i).locator(".number").inner_text().strip() for i in range(kartu.count())]
 	judul = [kartu.nth(i).locator(".widget-title").inner_text().strip() for i in range(kartu.count())]
 	print(f"[{lebar}] cards: {list(zip(judul, angka, strict=False))}")
-	if len(angka) != 2 or not all(n.isdigit() for n in angka):
+	if len(angka) < 2 or not all(n.isdigit() for n in angka):
 		gagal.append(f"{lebar}: number cards {angka}")
 	grafik = page.locator(".widget.dashboard-widget-box .chart-container svg, .widget .frappe-chart")
 	print(f"[{lebar}] charts drawn: {grafik.count()}")
-	if grafik.count() < 2:
+	if not mobile and grafik.count() < 2:
 		gagal.append(f"{lebar}: charts drawn {grafik.count()}")
 	page.locator(".number-widget-box").first.scroll_into_view_if_needed()
 	page.screenshot(path=str(a.shots / f"{lebar}-1-workspace.png"), full_page=True)
@@ -105,8 +106,8 @@ def periksa(lebar: str, user: str, bidang: str, a, browser) -> list[str]:
 def main() -> int:
 	a = argumen("", "", shots="/tmp/sakip-e2e-peringatan")
 	with peramban(a.chromium) as browser:
-		gagal = periksa("desktop", "kadis@demo.sakip.id", "Bidang Sumber Daya Air", a, browser)
-		gagal += periksa("ponsel", "kabid.sda@demo.sakip.id", "Bidang Sumber Daya Air", a, browser)
+		gagal = periksa("desktop", "kadis@demo.sakip.id", "DPUPR-SDA", a, browser)
+		gagal += periksa("ponsel", "kabid.sda@demo.sakip.id", "DPUPR-SDA", a, browser)
 	for g in gagal:
 		print("FAIL:", g)
 	print("Peringatan dini check:", "failed" if gagal else "passed", f"(screenshots in {a.shots})")

@@ -33,6 +33,11 @@ def main() -> int:
 		k = Ketukan(page, a.shots)
 		TugasSaya(page).ketuk_kartu(k, a.dkb, "isian-1-tugas-saya")
 		halaman = IsianKinerja(page).tunggu("input[data-kolom='realisasi']")
+		# Back to Tugas Saya and the card again (not counted): the page is drawn a second time, and
+		# every tap below must still count once (handlers bound once per page, not per visit).
+		page.go_back()
+		TugasSaya(page).kartu(a.dkb).first.tap()
+		halaman.tunggu("input[data-kolom='realisasi']")
 		isian = halaman.realisasi
 		n = isian.count()
 		temuan.cek(n == 5, f"{n} indicators on the page, expected 5")
@@ -58,10 +63,23 @@ def main() -> int:
 			uraian.is_visible() and "s.d. TW" in uraian.inner_text(), "the capaian formula did not show"
 		)
 		k.layar("isian-5-rumus")
+		# One Simpan is one save (not counted as a tap of the walk: saving first is optional).
+		simpan: list[str] = []
+		page.on("request", lambda r: "frappe.client.save" in r.url and simpan.append(r.url))
+		halaman.bagian("[data-simpan]").first.tap()
+		page.wait_for_timeout(3500)
+		temuan.cek(len(simpan) == 1, f"one Simpan sent {len(simpan)} saves")
+		galat = page.locator(".modal.show")
+		temuan.cek(not galat.count(), f"Simpan answered with a dialog: {galat.all_inner_texts()}")
+		if temuan.gagal:  # the walk cannot go on as a user would
+			k.layar("isian-5-simpan-gagal")
+			return temuan.hasil("e2e ponsel isian")
 
 		k.tap(halaman.tombol("Ajukan"), "Ajukan")
 		dialog = page.locator(".modal.show")
 		dialog.first.wait_for(timeout=10000)
+		page.wait_for_timeout(800)
+		temuan.cek(dialog.count() == 1, f"one Ajukan opened {dialog.count()} confirmations")
 		teks = dialog.first.inner_text()
 		temuan.cek("akan sampai ke" in teks, f"the confirmation does not say who receives it: {teks!r}")
 		k.layar("isian-6-konfirmasi")

@@ -72,6 +72,13 @@ def main() -> int:
 		# --- accept
 		k2, halaman, dialog = buka(page, p, pilihan.terima, "Terima", "setujui-4-dibuka")
 		k2.layar("setujui-5-konfirmasi")
+		# the confirmation names who is told and what follows (it was empty)
+		teks = dialog.first.locator(".modal-body").inner_text()
+		temuan.cek(
+			"menerima pemberitahuan" in teks and "langkah" in teks.lower(),
+			f"the Terima confirmation does not say who is told and what follows: {teks!r}",
+		)
+		temuan.cek(page.locator(".modal.show").count() == 1, "one Terima opened more than one confirmation")
 		k2.tap(dialog.locator(".btn-primary"), "Ya, Terima")
 		halaman.tunggu_terkirim()
 		k2.layar("setujui-6-diterima")

@@ -22,12 +22,12 @@ kode BM), never assumed by name. Every page visited is searched for English stri
 each stage go to ``--shots``. Exit status 0 when every check passed.
 """
 
-import re
 import sys
 from contextlib import contextmanager
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # e2e/: helpers, pages, tests
+from helpers.layar import inggris, login, teks_layar
 from helpers.umum import Temuan, argumen, nilai_server, peramban
 from pages.formulir import Formulir, buka_lonceng
 from pages.masuk import masuk
@@ -38,52 +38,6 @@ SUBKOR = "subkor@demo.sakip.id"
 KABID = "kabid.bm@demo.sakip.id"
 KADIS = "kadis@demo.sakip.id"
 UKURAN = {"ponsel": {"width": 390, "height": 844}, "desktop": {"width": 1366, "height": 768}}
-# English strings of Frappe's desk that must not be shown to an Indonesian user on these paths.
-INGGRIS = (
-	"Save",
-	"Not Saved",
-	"Add Row",
-	"Type a reply",
-	"created this",
-	"edited this",
-	"This form is not editable",
-	"Missing Values",
-	"Mark all as read",
-	"No New notifications",
-	"Notifications",
-	"Search or type",
-	"Activity",
-	"Comment",
-	"Assigned To",
-	"Attachments",
-	"Add Tags",
-	"Share",
-	"Draft",
-	"Submit",
-	"Settings",
-	"Workspaces",
-	"Actions",
-	"Loading",
-	"Today",
-	"Yesterday",
-	"ago",
-	"Edit",
-	"Home",
-	"Log out",
-	"Toggle",
-	"You",
-	"Events",
-	"Nothing New",
-	"Created By",
-	"Last Edited",
-	"What's New",
-	"changed the value",
-	"added rows",
-	"Tools",
-	"Build",
-	"null",
-)
-_POLA = re.compile(r"\b(" + "|".join(re.escape(s) for s in INGGRIS) + r")\b")
 
 
 class Walk(Temuan):
@@ -93,16 +47,9 @@ class Walk(Temuan):
 		self.catatan: list[str] = []
 
 	def inggris(self, page, tempat: str) -> None:
-		teks = page.evaluate("() => document.body.innerText")
-		# The Tugas Saya block lives in a shadow root: its text is read there.
-		teks += page.evaluate(
-			"""() => [...document.querySelectorAll('*')].filter(e => e.shadowRoot)
-				.flatMap(e => [...e.shadowRoot.children])
-				.filter(c => !['SCRIPT', 'STYLE', 'LINK'].includes(c.tagName))
-				.map(c => c.innerText).join('\\n')"""
-		)
-		temuan = sorted({repr(teks[max(0, m.start() - 25) : m.end() + 25]) for m in _POLA.finditer(teks)})
-		self.cek(not temuan, f"{tempat}: English on screen: {'; '.join(temuan)}")
+		teks = teks_layar(page)
+		self.cek(not inggris(teks), f"{tempat}: English on screen: {'; '.join(inggris(teks))}")
+		self.cek(not login(teks), f"{tempat}: a login where a name belongs: {'; '.join(login(teks))}")
 
 	def foto(self, page, nama: str) -> None:
 		page.screenshot(path=str(self.a.shots / f"{nama}.png"))

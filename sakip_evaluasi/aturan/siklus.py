@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 
 import frappe
 from frappe import _
-from frappe.utils import get_datetime
+from frappe.utils import get_datetime, get_fullname
 
 from sakip_evaluasi.aturan.perjanjian_kinerja import indikator_berlaku
 from sakip_evaluasi.aturan.tindak_lanjut import baris_tindak_lanjut_baru
@@ -280,5 +280,7 @@ def dokumen_evaluasi(evaluasi: str) -> list[dict]:
 		for d in frappe.get_list(
 			doctype, filters={"evaluasi": evaluasi}, fields=fields, order_by="creation asc"
 		):
+			if doctype == "Disposisi":  # people by name, never by login
+				d.dari_nama, d.kepada_nama = get_fullname(d.dari), get_fullname(d.kepada)
 			hasil.append({"langkah": list(langkah), "doctype": doctype, **d})
 	return hasil

@@ -16,6 +16,7 @@ from frappe.utils import format_datetime, get_datetime
 
 from sakip_evaluasi.aturan.alur_kerja import DIKEMBALIKAN, FIELD_ALASAN, FIELD_RIWAYAT, isian_terbuka
 from sakip_evaluasi.aturan.capaian_baris import hitung_semua_baris, status_proyeksi_kini
+from sakip_evaluasi.aturan.serah import PENERIMA_PERAN, SERAH
 from sakip_evaluasi.domain.capaian import urai_realisasi
 from sakip_evaluasi.domain.doctype import DKB, EVALUASI, KOLOM_CAPAIAN_BARIS, LANGKAH
 from sakip_evaluasi.domain.periode import nomor_triwulan
@@ -175,23 +176,42 @@ def selanjutnya(doc, status: str | None) -> str:
 	bagian = []
 	if penerima:
 		bagian.append(_("Dokumen ini akan sampai ke {0}.").format(", ".join(penerima)))
+	else:  # the document's way ends here: who is told of it
+		diberi_tahu = _diberi_tahu(doc, status, eki)
+		if diberi_tahu:
+			bagian.append(_("{0} menerima pemberitahuan.").format(", ".join(diberi_tahu)))
 	if status == DIKEMBALIKAN:
 		bagian.append(
 			_("Alasan Anda tampil di atas dokumennya; Kepala Bidang memperbaiki lalu mengajukan lagi.")
 		)
-	langkah = _langkah_berikut(doc, status, eki)
+	langkah = _langkah_berikut(doc, status, eki, akhir=not penerima)
 	if langkah:
 		bagian.append(langkah)
 	return " ".join(bagian)
 
 
-def _langkah_berikut(doc, status: str, eki) -> str:
-	"""The SOP step that follows the one this document finishes in ``status``: its deadline when its
-	clock runs, else its time standard."""
+def _diberi_tahu(doc, status: str, eki) -> list[str]:
+	"""Name and jabatan of each holder of an SOP role whom the handover Notification of ``status``
+	tells (aturan.serah)."""
+	nama = []
+	for doctype, state, kepada, *_sisa in SERAH:
+		if doctype == DKB and state == status and kepada in PENERIMA_PERAN:
+			user = pemegang_peran(PENERIMA_PERAN[kepada], eki, doc.bidang).user
+			if user:
+				nama.append(nama_dan_jabatan(user, doc.evaluasi))
+	return nama
+
+
+def _langkah_berikut(doc, status: str, eki, akhir: bool = False) -> str:
+	"""The SOP step that follows the one this document finishes in ``status`` (``akhir``: a state the
+	document does not leave, after the step it belongs to): its deadline when its clock runs, else its
+	time standard."""
 	if eki is None:
 		return ""
 	pemicu = pemicu_sop(eki.get("sop"))
 	sekarang = next((p for p in pemicu if p.doctype == DKB and p.status_selesai == status), None)
+	if sekarang is None and akhir:
+		sekarang = next((p for p in pemicu if p.doctype == DKB), None)
 	if sekarang is None:
 		return ""
 	berikut = next((p for p in pemicu if p.no > sekarang.no), None)

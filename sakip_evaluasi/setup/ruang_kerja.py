@@ -61,7 +61,37 @@ def pasang() -> None:
 	selaraskan_blok()
 	buat_ruang_tugas_saya()
 	buat_ruang_bidang_saya()
+	batasi_ruang_kerja_lain()
 	jadikan_beranda()
+
+
+# Frappe's fallback when a user may see no workspace: left as it is.
+RUANG_CADANGAN = "Welcome Workspace"
+PENGELOLA_SITUS = "System Manager"
+
+
+def batasi_ruang_kerja_lain() -> None:
+	"""The workspaces of other apps (Frappe's Users, Website, Tools, Integrations, Build) are for the
+	site's managers: one that names no role gets System Manager, so SOP users see only the workspaces of
+	their work. A workspace an administrator gave roles keeps them; run again it changes nothing."""
+	modul_app = set(frappe.get_all("Module Def", filters={"app_name": "sakip_evaluasi"}, pluck="name"))
+	berperan = set(frappe.get_all("Has Role", filters={"parenttype": "Workspace"}, pluck="parent"))
+	for ruang in frappe.get_all(
+		"Workspace", filters={"public": 1, "module": ("is", "set")}, fields=["name", "module"]
+	):
+		if ruang.module in modul_app or ruang.name in berperan or ruang.name == RUANG_CADANGAN:
+			continue
+		frappe.get_doc(
+			{
+				"doctype": "Has Role",
+				"name": frappe.generate_hash(length=10),
+				"parent": ruang.name,
+				"parenttype": "Workspace",
+				"parentfield": "roles",
+				"role": PENGELOLA_SITUS,
+			}
+		).db_insert()
+		frappe.clear_document_cache("Workspace", ruang.name)
 
 
 def _buat_sekali(doctype: str, name: str, data: dict) -> bool:

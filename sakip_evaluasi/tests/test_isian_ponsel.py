@@ -91,6 +91,11 @@ class TestIsianPonsel(SakipTestCase):
 		)
 		kembali = next(a for a in data["aksi"] if a["aksi"] == "Kembalikan")
 		self.assertIn(frappe.utils.get_fullname(KABID["PNA"]), kembali["selanjutnya"])
+		# accepting names who is told and the step that follows (it was an empty confirmation)
+		terima = next(a for a in data["aksi"] if a["aksi"] == "Terima")
+		self.assertIn(frappe.utils.get_fullname(KABID["PNA"]), terima["selanjutnya"])
+		self.assertIn("menerima pemberitahuan", terima["selanjutnya"])
+		self.assertIn("langkah 6", terima["selanjutnya"])
 		self.assertEqual(
 			data["baris"][1]["uraian_capaian"],
 			"Capaian = (2 × Target s.d. TW III − Realisasi s.d. TW III) ÷ Target s.d. TW III × 100"

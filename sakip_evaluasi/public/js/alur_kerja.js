@@ -177,9 +177,13 @@ sakip_evaluasi.alur_kerja ||= (() => {
 	// Frappe's version lines print an emptied value as "null" (e.g. the reason cleared by the next
 	// submission): the timeline says "(kosong)" instead, each time it is drawn. Drawn again now: the
 	// timeline was drawn before the form's script ran.
+	// A changed user field ("Pimpinan Rapat dari (kosong) menjadi kadis@…") names the person: the
+	// login becomes the full name the desk knows (the boot holds the co-workers' names).
 	const kosong_di_linimasa = (frm) => {
+		const nama = (login) => (frappe.boot.user_info[login] || {}).fullname;
 		frm.timeline?.timeline_items_wrapper?.find(".timeline-content b").each(function () {
 			if (this.textContent === "null") this.textContent = __("(kosong)");
+			else if (nama(this.textContent)) this.textContent = nama(this.textContent);
 		});
 	};
 	const rapikan_linimasa = (frm) => {
@@ -204,8 +208,9 @@ sakip_evaluasi.alur_kerja ||= (() => {
 	};
 
 	// The indicator grids (Data Kinerja Bidang, Kertas Kerja Evaluasi) have many narrow columns whose
-	// labels matter ("Target s.d. TW", "Capaian s.d. TW (%)"): on a wide screen their headings wrap
-	// instead of ending in "…" (a phone has the Isian Kinerja page).
+	// labels matter ("Target s.d. TW", "Capaian s.d. TW (%)"): on a wide screen their headings, and the
+	// predikat and peringatan of each row, wrap instead of ending in "…" (a phone has the Isian Kinerja
+	// page).
 	if (!document.getElementById("sakip-kepala-tabel")) {
 		$(`<style id="sakip-kepala-tabel">
 			@media (min-width: 768px) {
@@ -215,6 +220,15 @@ sakip_evaluasi.alur_kerja ||= (() => {
 				.frappe-control[data-fieldname="baris"] .grid-heading-row .row-index { height: auto; }
 				.frappe-control[data-fieldname="baris"] .grid-heading-row .static-area {
 					white-space: normal; overflow: visible; line-height: 1.25; }
+				.frappe-control[data-fieldname="baris"] .grid-body .grid-static-col[data-fieldname="predikat"],
+				.frappe-control[data-fieldname="baris"] .grid-body .grid-static-col[data-fieldname="status_proyeksi"] {
+					height: auto; }
+				.frappe-control[data-fieldname="baris"] .grid-body [data-fieldname="predikat"] .static-area,
+				.frappe-control[data-fieldname="baris"] .grid-body [data-fieldname="status_proyeksi"] .static-area {
+					white-space: normal; overflow: visible; line-height: 1.25; }
+				.frappe-control[data-fieldname="baris"] .grid-body [data-fieldname="status_proyeksi"] .indicator-pill {
+					white-space: normal; height: auto; line-height: 1.2; padding: 2px 6px;
+					font-size: var(--text-xs); max-width: 100%; }
 			}
 		</style>`).appendTo("head");
 	}

@@ -2,7 +2,8 @@
 // and the bidang's work paper as Excel, downloaded and uploaded filled back
 // (public/js/kertas_kerja_excel.js). On a phone a big button leads to the same document as cards
 // (the Isian Kinerja page), where it is filled, read and approved without the grid. A tap on a row's
-// capaian in the grid shows its formula with the numbers (computed by the server's rule).
+// capaian in the grid shows its formula with the numbers (computed by the server's rule); the
+// realisasi s.d. TW, capaian, predikat and status follow the typing (the same rule, nothing written).
 frappe.ui.form.on("Data Kinerja Bidang", {
 	refresh(frm) {
 		sakip_evaluasi.alur_kerja.refresh(frm);
@@ -11,6 +12,7 @@ frappe.ui.form.on("Data Kinerja Bidang", {
 		kk.tombol(frm, kk.boleh_ubah(frm));
 		sakip_evaluasi_ke_ponsel(frm);
 		sakip_evaluasi_rumus_di_tabel(frm);
+		sakip_evaluasi_hitung_langsung(frm);
 	},
 	before_workflow_action: (frm) => sakip_evaluasi.alur_kerja.before_workflow_action(frm),
 });
@@ -55,4 +57,45 @@ function sakip_evaluasi_rumus_di_tabel(frm) {
 		},
 		true
 	);
+}
+
+// While a realisasi is typed in the grid, the row's computed columns show what the save will store
+// (sakip_evaluasi.api.isian_ponsel.hitung: the save's own rule, nothing written) instead of 0 until
+// saved. Only the cells are redrawn: the rows keep their stored values (the server refuses a save that
+// changes a computed column), and the save computes and stores the same figures.
+function sakip_evaluasi_hitung_langsung(frm) {
+	const grid = frm.fields_dict.baris && frm.fields_dict.baris.grid;
+	const wadah = grid && $(grid.wrapper)[0];
+	if (!wadah || frm.is_new() || wadah._sakip_langsung) return;
+	wadah._sakip_langsung = true;
+	const KOLOM = ["realisasi_sd_tw", "capaian", "predikat", "status_proyeksi"];
+	let tunda;
+	wadah.addEventListener("input", (e) => {
+		const input = e.target.closest("[data-fieldname='realisasi'] input");
+		const nama = input && input.closest(".grid-row")?.getAttribute("data-name");
+		if (!nama) return;
+		clearTimeout(tunda);
+		tunda = setTimeout(() => {
+			const realisasi = {};
+			(frm.doc.baris || []).forEach((r) => {
+				realisasi[r.name] = r.name === nama ? input.value : r.realisasi || "";
+			});
+			frappe
+				.xcall("sakip_evaluasi.api.isian_ponsel.hitung", { dokumen: frm.doc.name, realisasi })
+				.then((hasil) => {
+					(frm.doc.baris || []).forEach((r) => {
+						const h = hasil[r.name];
+						const baris = grid.grid_rows_by_docname[r.name];
+						if (!h || h.galat || !baris) return;
+						const kini = { ...r };
+						KOLOM.forEach((k) => (kini[k] = h.terisi ? h[k] : null));
+						KOLOM.forEach((k) => {
+							const kolom = baris.columns && baris.columns[k];
+							const df = frappe.meta.get_docfield(r.doctype, k, r.name);
+							if (kolom && df) kolom.static_area.html(frappe.format(kini[k], df, null, kini) || "");
+						});
+					});
+				});
+		}, 400);
+	});
 }

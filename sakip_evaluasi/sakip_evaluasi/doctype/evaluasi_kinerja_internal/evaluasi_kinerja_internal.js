@@ -37,7 +37,9 @@ function sakip_evaluasi_pejabat(frm) {
 }
 
 function sakip_evaluasi_tombol(frm) {
+	// only what the user may create (a Kepala Dinas is not offered a Notulen Rapat)
 	const buat = (label, doctype, nilai) =>
+		frappe.model.can_create(doctype) &&
 		frm.add_custom_button(
 			label,
 			() => frappe.new_doc(doctype, { evaluasi: frm.doc.name, ...nilai }),
@@ -70,7 +72,7 @@ function sakip_evaluasi_ringkasan(frm) {
 					const link = `<a href="/app/${frappe.router.slug(
 						d.doctype
 					)}/${encodeURIComponent(d.name)}">${frappe.utils.escape_html(d.name)}</a>`;
-					const detail = d.bidang || (d.dari ? `${d.dari} → ${d.kepada}` : "");
+					const detail = d.bidang || (d.dari ? `${d.dari_nama} → ${d.kepada_nama}` : "");
 					return `<tr><td>${d.langkah.join(", ")}</td><td>${__(
 						d.doctype
 					)}</td><td>${link}</td>

@@ -5,7 +5,9 @@
 // now); the form gets its status and colour from its onload.
 // Opened without a filter on the evaluation, the list shows the running evaluation's steps (the
 // latest evaluation with a step still open that the user may read, i.e. of their OPD), not every
-// quarter mixed; the filter can be removed as any other.
+// quarter mixed; the filter can be removed as any other. Each row says its step and bidang before the
+// activity (the four bidang rows of step 5 read alike otherwise); on a phone the activity wraps beside
+// its status instead of running under it, and the eight filter fields give way to the filter button.
 frappe.listview_settings["Langkah Evaluasi"] = {
 	onload(listview) {
 		if (listview.view_name === "List") {
@@ -15,6 +17,18 @@ frappe.listview_settings["Langkah Evaluasi"] = {
 		$(listview.page.wrapper).addClass("sakip-daftar-langkah");
 		if (!document.getElementById("sakip-daftar-langkah")) {
 			$(`<style id="sakip-daftar-langkah">
+				@media (max-width: 767px) {
+					.sakip-daftar-langkah .page-form .standard-filter-section { display: none; }
+					.sakip-daftar-langkah .list-row .level-left { flex: 1 1 0; min-width: 0; }
+					.sakip-daftar-langkah .list-row .level-right { flex: 0 0 auto; max-width: 112px; }
+					.sakip-daftar-langkah .list-row .list-subject,
+					.sakip-daftar-langkah .list-row .list-subject .ellipsis {
+						white-space: normal; min-width: 0; }
+					.sakip-daftar-langkah .list-row .list-subject a {
+						white-space: normal; overflow: hidden; display: -webkit-box;
+						-webkit-line-clamp: 3; -webkit-box-orient: vertical; min-width: 0; }
+					.sakip-daftar-langkah .list-row { height: auto; min-height: 48px; }
+				}
 				@media (max-width: 480px) {
 					.sakip-daftar-langkah .list-row .indicator-pill,
 					.sakip-daftar-langkah .list-row .indicator-pill * {
@@ -37,6 +51,12 @@ frappe.listview_settings["Langkah Evaluasi"] = {
 					listview.filter_area.add([["Langkah Evaluasi", "evaluasi", "=", rows[0].evaluasi]]);
 				}
 			});
+	},
+	formatters: {
+		kegiatan(value, df, doc) {
+			const bidang = doc.bidang ? ` · ${doc.bidang}` : "";
+			return doc.langkah ? `${__("Langkah {0}", [doc.langkah])}${bidang} · ${value}` : value;
+		},
 	},
 	get_indicator(doc) {
 		const warna = doc.warna_sla || (doc.__onload || {}).warna_sla;

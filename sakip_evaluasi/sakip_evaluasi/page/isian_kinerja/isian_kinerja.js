@@ -38,6 +38,9 @@ class SakipIsianKinerja {
 		this.page = page;
 		this.$body = $(`<div class="sakip-isian"></div>`).appendTo(page.main);
 		SakipIsianKinerja.gaya();
+		// Delegated handlers, bound once for the page: each visit and each reload of the document
+		// only redraws what is inside $body (one tap = one save, one confirmation).
+		this.ikat();
 	}
 
 	esc(teks) {
@@ -133,7 +136,6 @@ class SakipIsianKinerja {
 			<div class="tautan-form"><a href="${this.esc(d.form_url)}">${this.esc(
 			__("Buka formulir lengkap")
 		)}</a></div>`);
-		this.ikat();
 		this.hitung_terisi();
 	}
 
@@ -236,6 +238,7 @@ class SakipIsianKinerja {
 		});
 		this.$body.on("click", "[data-simpan]", () => this.simpan().then((ok) => ok && this.sukses(__("Tersimpan."))));
 		this.$body.on("click", "[data-aksi]", function () {
+			if (!me.data) return;
 			me.tindakan(me.data.aksi.find((a) => a.aksi === this.dataset.aksi));
 		});
 	}
