@@ -27,7 +27,7 @@ from frappe import _
 from frappe.model.workflow import get_transitions, get_workflow_name
 from frappe.utils import get_datetime, get_fullname, get_url, get_url_to_form, now_datetime
 
-from sakip_evaluasi.aturan.alur_kerja import DIKEMBALIKAN, FIELD_RIWAYAT
+from sakip_evaluasi.aturan.alur_kerja import DIKEMBALIKAN, FIELD_RIWAYAT, dokumen_alur_kerja_sop
 from sakip_evaluasi.domain import sla
 from sakip_evaluasi.domain.doctype import EVALUASI, LANGKAH
 from sakip_evaluasi.domain.peran import BAPPEDA, INSPEKTORAT, KEPALA_DINAS, SEKRETARIS
@@ -413,10 +413,14 @@ def tugas_saya() -> dict:
 def tugas_dokumen(doctype: str, name: str) -> dict:
 	"""The banner of a form: what the session user is to do with this document, by when, and the
 	working time left (``aksi`` empty: nothing waits for them)."""
-	if doctype not in DOKUMEN_SOP:
+	if doctype not in DOKUMEN_SOP and not dokumen_alur_kerja_sop(doctype):
 		frappe.throw(_("{0} tidak berjalan dalam alur kerja SOP.").format(_(doctype)))
 	doc = frappe.get_doc(doctype, name)
 	doc.check_permission("read")
+	if doctype not in DOKUMEN_SOP:
+		# a workflow document outside the quarterly cycle (Evaluasi AKIP, ...): its form says its own
+		# stage and deadline; Tugas Saya does not list it
+		return {"aksi": [], "petunjuk": ""}
 	user = frappe.session.user
 	pejabat = _Pejabat()
 	aksi = aksi_pengguna(doc, user, pejabat)

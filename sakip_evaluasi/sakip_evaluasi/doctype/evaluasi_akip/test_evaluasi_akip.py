@@ -128,6 +128,16 @@ class TestEvaluasiAKIP(pabrik.SakipTestCase):
 		baris = next(r for r in doc.jawaban if r.kriteria == "4.a.1")
 		self.assertGreaterEqual(baris.jumlah_bukti, 1)
 
+	def test_the_form_opens_without_an_error_for_its_users(self):
+		# the shared workflow form script asks what the user may change and what waits for them
+		from sakip_evaluasi.api import alur_kerja, tugas_saya
+
+		with sebagai(pabrik.SEKRETARIS):
+			self.assertIn("Penilaian Mandiri", alur_kerja.aturan_isian("Evaluasi AKIP"))
+			self.assertEqual(tugas_saya.dokumen("Evaluasi AKIP", self.nama)["aksi"], [])
+		with sebagai(pabrik.LAIN["sekretaris"]), self.assertRaises(frappe.PermissionError):
+			tugas_saya.dokumen("Evaluasi AKIP", self.nama)
+
 	def test_one_evaluation_per_opd_and_year(self):
 		with sebagai(pabrik.SEKRETARIS):
 			self.assertPesan(
