@@ -37,6 +37,9 @@ start)
 	;;
 stop)
 	if [ -f "$RUN/pid" ]; then kill -- "-$(cat "$RUN/pid")" 2>/dev/null || kill "$(cat "$RUN/pid")" 2>/dev/null || true; rm -f "$RUN/pid"; fi
+	# setsid forks when it is started as a process group leader: the service then runs under another pid
+	# than the one recorded, so it is also found by its command line (this port's service only).
+	pkill -f -- "layanan.py --port $PORT " 2>/dev/null || true
 	echo "tte_lokal: stopped"
 	;;
 status)
