@@ -231,12 +231,26 @@ def uji_koneksi(args) -> list[tuple[str, bool]]:
 
 
 def _atur_redis(site, url: str | None) -> None:
-	"""Point the site's cache and queue at ``url`` (None: back to the bench's)."""
+	"""Point the site's cache and queue at ``url`` (None: back to the bench's), and drop this process's
+	Redis connections: Frappe keeps one cache and one queue connection per process (``frappe.cache``,
+	``background_jobs._redis_queue_conn``) for as long as the process lives, so after a fault run that
+	had already talked to the bench's Redis, this script's own enqueues of the check would still go
+	there — where no worker of this run listens — and the check would seem never to run again."""
 	with di_situs(site):
 		from frappe.installer import update_site_config
 
 		for kunci in ("redis_cache", "redis_queue"):
 			update_site_config(kunci, url if url else "None")
+	lupakan_redis()
+
+
+def lupakan_redis() -> None:
+	"""This process's cached Redis connections dropped: the next use connects by the site's config."""
+	import frappe
+	import frappe.utils.background_jobs as jobs
+
+	frappe.cache = None
+	jobs._redis_queue_conn = None
 
 
 def worker_situs(site: str, log: str) -> Proses:
@@ -354,9 +368,6 @@ def uji_redis(args) -> list[tuple[str, bool]]:
 		_bersihkan(args.site)  # while the site still points at its Redis
 		_atur_redis(args.site, None)
 		redis.berhenti()
-		import frappe.utils.background_jobs as jobs
-
-		jobs._redis_queue_conn = None  # this process's queue connection was to the private Redis
 	return hasil
 
 

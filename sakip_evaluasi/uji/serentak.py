@@ -11,7 +11,7 @@ import frappe
 from frappe.utils.password import update_password
 
 from sakip_evaluasi.domain.doctype import EVALUASI as EKI
-from sakip_evaluasi.domain.doctype import LANGKAH
+from sakip_evaluasi.domain.doctype import LANGKAH, PK
 from sakip_evaluasi.pejabat.pemegang import PEJABAT
 from sakip_evaluasi.tests import factories as pabrik
 from sakip_evaluasi.tests.factories import OPD_UJI, sebagai
@@ -104,6 +104,11 @@ def bersihkan() -> None:
 			for name in frappe.get_all(doctype, filters={"evaluasi": eki}, pluck="name"):
 				frappe.delete_doc(doctype, name, force=True, ignore_permissions=True)
 		frappe.delete_doc(EKI, eki, force=True, ignore_permissions=True)
+	# The Perjanjian Kinerja the factories made for the harness's indicators (aturan/pk_dari_indikator):
+	# left behind, they stay in force for ``TAHUN`` and the next run's Kertas Kerja would take rows for
+	# the indicators removed below.
+	for pk in frappe.get_all(PK, filters={"tahun": TAHUN, "opd": OPD_UJI}, pluck="name"):
+		frappe.delete_doc(PK, pk, force=True, ignore_permissions=True)
 	for bidang in frappe.get_all(
 		"Bidang", filters={"nama_bidang": ["like", f"{PREFIX_BIDANG} %"]}, pluck="name"
 	):
