@@ -82,6 +82,9 @@ override_doctype_class = {
 	# An Error Log made while a request reads from the replica is written to the primary later (Frappe's
 	# deferred insert) instead of failing on the read-only replica (sakip_evaluasi/extends/catatan_galat.py).
 	"Error Log": "sakip_evaluasi.extends.catatan_galat.CatatanGalat",
+	# The app's scheduled jobs (the SLA check) are queued again once a killed worker's job record has
+	# no heartbeat for 90 s, instead of waiting for RQ's clean-up (sakip_evaluasi/extends/jadwal_terjadwal.py).
+	"Scheduled Job Type": "sakip_evaluasi.extends.jadwal_terjadwal.JadwalTerjadwalSakip",
 }
 
 # The SLA check every minute by default (domain.sla.INTERVAL_PEMERIKSAAN_BAWAAN); the interval in

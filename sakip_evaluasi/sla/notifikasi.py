@@ -14,23 +14,19 @@ step that fails is rolled back, logged, counted in ``gagal_notifikasi`` and retr
 check, at most ``BATAS_GAGAL`` times; the other steps go on.
 """
 
-from datetime import datetime, timezone
-
 import frappe
 from frappe import _
 from frappe.utils import cint, escape_html, get_fullname, get_url_to_form, now_datetime
-from frappe.utils.background_jobs import get_job
 from redis.exceptions import RedisError
-from rq.job import JobStatus
 
 from sakip_evaluasi.domain import sla
 from sakip_evaluasi.domain.doctype import EVALUASI, LANGKAH
 from sakip_evaluasi.extends.surel import surel_keluar_aktif
 from sakip_evaluasi.pejabat.opd import pengguna_opd
+from sakip_evaluasi.sla.antrean import lepaskan_job_mati
 
 JOB_ID = "sakip_evaluasi_sla_notifikasi"
 BATAS_GAGAL = 3
-DETAK_MATI = 90  # seconds without a heartbeat after which a started job's worker is taken for dead
 KOLOM = (
 	"name",
 	"evaluasi",
@@ -73,14 +69,9 @@ def antrekan() -> bool:
 
 	A job left "started" by a worker that was killed keeps its id, and Frappe's deduplication would
 	then refuse every new job until RQ cleans it up minutes later: a started job whose heartbeat (RQ
-	renews it every ``job_monitoring_interval``, 30 s) is older than ``DETAK_MATI`` is removed first."""
+	renews it every ``job_monitoring_interval``, 30 s) is older than ``antrean.DETAK_MATI`` is removed first."""
 	try:
-		job = get_job(JOB_ID)
-		if job and job.get_status() == JobStatus.STARTED and job.last_heartbeat:
-			if (
-				datetime.now(timezone.utc).replace(tzinfo=None) - job.last_heartbeat
-			).total_seconds() > DETAK_MATI:
-				job.delete()
+		lepaskan_job_mati(JOB_ID)
 		frappe.enqueue(
 			"sakip_evaluasi.sla.notifikasi.kirim_tertunda",
 			queue="short",
