@@ -1,0 +1,136 @@
+"""Realisasi anggaran in the Data Kinerja Bidang: its rows come from the bidang's PK programs with
+their pagu, the Kepala Bidang types what was spent in the triwulan, the s.d. TW carries the earlier
+triwulan, and a realisasi above the pagu, a negative one or a program not in the PK is refused with a
+message naming the row, nothing written."""
+
+import frappe
+
+from sakip_evaluasi.domain.doctype import DKB
+from sakip_evaluasi.tests import factories as pabrik
+from sakip_evaluasi.tests.factories import SUBKOR, UjiIsian, aksi, potret, sebagai
+
+KABID = {"AGA": "kabid.aga@test.sakip", "AGB": "kabid.agb@test.sakip"}
+
+
+class TestRealisasiAnggaran(UjiIsian):
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		pabrik.buat_pejabat()
+		cls.bidang = pabrik.buat_bidang_berkepala(KABID, "Bidang Anggaran")
+		pabrik.buat_indikator(cls.bidang["AGA"], "Panjang jalan direhabilitasi", (10, 20, 30, 40))
+		pabrik.buat_indikator(cls.bidang["AGB"], "Luas irigasi baik", (25, 25, 25, 25))
+		cls.pk = pabrik.isi_program_pk(cls.bidang["AGA"])
+		cls.kke = pabrik.siapkan_kertas_kerja("II", "Didistribusikan").name
+		cls.dkb = frappe.db.get_value(DKB, {"kertas_kerja": cls.kke, "bidang": cls.bidang["AGA"]})
+		cls.dkb_lain = frappe.db.get_value(DKB, {"kertas_kerja": cls.kke, "bidang": cls.bidang["AGB"]})
+
+	def isi(self, *nilai, user=KABID["AGA"], dkb=None):
+		with sebagai(user):
+			doc = frappe.get_doc(DKB, dkb or self.dkb)
+			for row, n in zip(doc.anggaran, nilai, strict=False):
+				row.realisasi_tw = n
+			doc.save()
+			return doc
+
+	def test_rows_are_the_programs_of_the_bidang_pk_with_their_pagu(self):
+		doc = frappe.get_doc(DKB, self.dkb)
+		self.assertEqual(
+			[(r.jenis, r.kode_sipd, r.nama, r.pagu, r.realisasi_sd_tw_lalu) for r in doc.anggaran],
+			[(j, k, n, a, 0) for j, k, n, a in pabrik.PROGRAM_UJI],
+		)
+		# a bidang whose PK lists no program has no rows (and its form hides the section)
+		self.assertEqual(frappe.get_doc(DKB, self.dkb_lain).anggaran, [])
+
+	def test_kabid_types_the_triwulan_and_sees_sd_tw_and_penyerapan(self):
+		doc = self.isi(2_500_000, 1_500_000, 500_000)
+		self.assertEqual(
+			[(r.realisasi_sd_tw, r.penyerapan) for r in doc.anggaran],
+			[(2_500_000, 25.0), (1_500_000, 25.0), (500_000, 25.0)],
+		)
+		stored = frappe.get_all(
+			"Realisasi Anggaran Bidang", filters={"parent": self.dkb}, pluck="penyerapan", order_by="idx"
+		)
+		self.assertEqual(stored, [25.0, 25.0, 25.0])
+
+	def test_above_the_pagu_is_refused_naming_the_row_and_nothing_is_written(self):
+		self.isi(1_000_000)
+		sebelum = potret(DKB, self.dkb)
+		pesan = self.assertDitolak(
+			lambda: self.isi(1_000_000, 6_500_000),
+			"Realisasi Anggaran baris 2 (Kegiatan 1.03.02.2.01 Penyelenggaraan Jalan Kabupaten)",
+			"Rp 6.500.000 melebihi pagu Rp 6.000.000",
+			"tidak ada data yang diubah",
+			jenis=frappe.ValidationError,
+			dokumen=[(DKB, self.dkb)],
+		)
+		self.assertNotIn("baris 1 (", pesan)
+		self.assertEqual(potret(DKB, self.dkb), sebelum)
+
+	def test_negative_realisasi_is_refused(self):
+		self.assertDitolak(
+			lambda: self.isi(0, 0, -5000),
+			"Realisasi Anggaran baris 3 (Sub Kegiatan 1.03.02.2.01.0001 Rehabilitasi Jalan)",
+			"tidak boleh negatif",
+			jenis=frappe.ValidationError,
+			dokumen=[(DKB, self.dkb)],
+		)
+
+	def test_a_program_not_in_the_pk_cannot_be_added_nor_a_pagu_changed(self):
+		def tambah(doc):
+			doc.append(
+				"anggaran",
+				{"jenis": "Program", "kode_sipd": "1.03.09", "nama": "Program lain", "pagu": 1_000_000},
+			)
+
+		def ubah_pagu(doc):
+			doc.anggaran[0].pagu = 99_000_000
+
+		for ubah, potongan in ((tambah, "Realisasi Anggaran"), (ubah_pagu, "Pagu")):
+			with self.subTest(ubah=ubah.__name__):
+				self.assertDitolakDiSemuaJalur(KABID["AGA"], DKB, self.dkb, ubah, potongan)
+
+	def test_the_next_triwulan_carries_the_realisasi_sd_tw(self):
+		self.isi(2_500_000, 1_500_000, 500_000)
+		dkb = frappe.get_doc(DKB, self.dkb)
+		for r in dkb.baris:
+			r.realisasi = "20"
+		with sebagai(KABID["AGA"]):
+			dkb.save()
+		kke3 = pabrik.siapkan_kertas_kerja("III", "Didistribusikan").name
+		dkb3 = frappe.db.get_value(DKB, {"kertas_kerja": kke3, "bidang": self.bidang["AGA"]})
+		doc = frappe.get_doc(DKB, dkb3)
+		self.assertEqual([r.realisasi_sd_tw_lalu for r in doc.anggaran], [2_500_000, 1_500_000, 500_000])
+		doc = self.isi(5_000_000, 0, 0, dkb=dkb3)
+		self.assertEqual(
+			[(r.realisasi_sd_tw, r.penyerapan) for r in doc.anggaran],
+			[(7_500_000, 75.0), (1_500_000, 25.0), (500_000, 25.0)],
+		)
+		# what TW II reached plus TW III may not pass the pagu
+		self.assertDitolak(
+			lambda: self.isi(8_000_000, dkb=dkb3),
+			"Realisasi Anggaran baris 1 (Program 1.03.02 Program Penyelenggaraan Jalan)",
+			"Rp 10.500.000 melebihi pagu Rp 10.000.000",
+			"realisasi triwulan lalu Rp 2.500.000",
+			jenis=frappe.ValidationError,
+			dokumen=[(DKB, dkb3)],
+		)
+
+	def test_another_bidang_head_cannot_fill_it(self):
+		self.assertDitolak(
+			lambda: self.isi(1000, user=KABID["AGB"]),
+			jenis=frappe.PermissionError,
+			dokumen=[(DKB, self.dkb)],
+		)
+
+	def test_once_submitted_the_kabid_changes_nothing(self):
+		doc = self.isi(1000)
+		for r in doc.baris:
+			r.realisasi = "20"
+		with sebagai(KABID["AGA"]):
+			doc.save()
+		aksi(doc, "Ajukan", KABID["AGA"])
+		self.assertDitolak(lambda: self.isi(2000), jenis=frappe.PermissionError, dokumen=[(DKB, self.dkb)])
+		# the Subkoordinator reviewing it reads the figures as they were submitted
+		with sebagai(SUBKOR):
+			self.assertEqual(frappe.get_doc(DKB, self.dkb).anggaran[0].realisasi_tw, 1000)
