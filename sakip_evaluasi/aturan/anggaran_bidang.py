@@ -92,23 +92,25 @@ def label(doc, row) -> str:
 	return _("{0} baris {1} ({2})").format(_(doc.meta.get_field(TABEL).label), row.idx, nama)
 
 
-def hitung(doc) -> list[str]:
-	"""The realisasi s.d. TW and penyerapan of every row; the problems of the rows (a realisasi below
-	zero or above the pagu) as sentences naming them. The rows themselves are the app's (the edit
-	rule refuses a row added, removed or renamed by a user: a program not in the PK cannot come in)."""
-	rows = doc.get(TABEL) or []
-	if not rows:
-		return []
-	masalah = ang.periksa(
-		[
-			ang.BarisAnggaran(label(doc, r), r.kode_sipd, r.pagu, r.realisasi_sd_tw_lalu, r.realisasi_tw)
-			for r in rows
-		]
-	)
-	for r in rows:
+def hitung_baris(doc) -> dict[str, str]:
+	"""The realisasi s.d. TW and penyerapan of every row; per row name its problem (a realisasi below
+	zero or above the pagu) as a sentence naming it, empty when none. The rows themselves are the
+	app's (the edit rule refuses a row added, removed or renamed by a user: a program not in the PK
+	cannot come in)."""
+	hasil = {}
+	for r in doc.get(TABEL) or []:
+		masalah = ang.periksa(
+			[ang.BarisAnggaran(label(doc, r), r.kode_sipd, r.pagu, r.realisasi_sd_tw_lalu, r.realisasi_tw)]
+		)
+		hasil[r.name] = masalah[0] if masalah else ""
 		r.realisasi_sd_tw = flt(ang.realisasi_sd_tw(r.realisasi_sd_tw_lalu, r.realisasi_tw))
 		r.penyerapan = ang.penyerapan(r.pagu, r.realisasi_sd_tw) or 0
-	return masalah
+	return hasil
+
+
+def hitung(doc) -> list[str]:
+	"""``hitung_baris``: the problems of the rows, in row order."""
+	return [m for m in hitung_baris(doc).values() if m]
 
 
 def serapan_dokumen(dkb: list[str]) -> dict[str, ang.Serapan]:

@@ -134,3 +134,46 @@ class TestRealisasiAnggaran(UjiIsian):
 		# the Subkoordinator reviewing it reads the figures as they were submitted
 		with sebagai(SUBKOR):
 			self.assertEqual(frappe.get_doc(DKB, self.dkb).anggaran[0].realisasi_tw, 1000)
+
+	def test_e81_and_rekap_show_penyerapan_beside_capaian_and_the_efficiency(self):
+		from sakip_evaluasi.cetak.konteks import CETAKAN, tabel_e81
+		from sakip_evaluasi.domain.doctype import EVALUASI
+		from sakip_evaluasi.sakip_evaluasi.report.rekap_capaian_kinerja import rekap_capaian_kinerja
+
+		doc = self.isi(2_500_000, 1_500_000, 500_000)
+		for r in doc.baris:
+			r.realisasi = "20"  # target s.d. TW II is 30: capaian 66,67 %
+		with sebagai(KABID["AGA"]):
+			doc.save()
+		filters = {"tahun": pabrik.TAHUN_UJI, "triwulan": "II", "opd": pabrik.OPD_UJI}
+		_kolom, data, _p, grafik, ringkasan = rekap_capaian_kinerja.execute(filters)
+		baris = {r["bidang"]: r for r in data}
+		self.assertEqual(baris[self.bidang["AGA"]]["penyerapan"], 25.0)
+		self.assertIsNone(baris[self.bidang["AGB"]]["penyerapan"])  # its PK lists no program
+		self.assertEqual(grafik["data"]["datasets"][1]["name"], "Penyerapan anggaran (%)")
+		kartu = {r["label"]: r["value"] for r in ringkasan}
+		self.assertEqual(kartu["Penyerapan Anggaran"], 25.0)
+
+		tabel = tabel_e81(pabrik.OPD_UJI, pabrik.TAHUN_UJI, "II")
+		a = tabel.anggaran
+		self.assertEqual(len(a.bidang), 1)
+		b = a.bidang[0]
+		# the program holds its kegiatan: the bidang's total counts the program row alone
+		self.assertEqual((b.pagu, b.realisasi, b.penyerapan), (10_000_000, 2_500_000, 25.0))
+		self.assertEqual((b.capaian, b.efisiensi.indeks, b.efisiensi.kesimpulan), (66.67, 2.67, "Efisien"))
+		self.assertEqual([r.kode_sipd for r in b.baris], [p[1] for p in pabrik.PROGRAM_UJI])
+		eki = frappe.db.get_value("Kertas Kerja Evaluasi", self.kke, "evaluasi")
+		doctype, format_cetak = CETAKAN["laporan_e81"]
+		self.assertEqual(doctype, EVALUASI)
+		html = frappe.get_print(EVALUASI, eki, format_cetak)
+		for teks in (
+			"Realisasi Anggaran Program, Kegiatan dan Sub Kegiatan s.d. Triwulan II",
+			"1.03.02.2.01.0001",
+			"Rehabilitasi Jalan",
+			"10.000.000",
+			"2.500.000",
+			"25,00",
+			"2,67",
+			"Efisien",
+		):
+			self.assertIn(teks, html)
