@@ -23,7 +23,7 @@ from sakip_evaluasi.aturan.perjanjian_kinerja import pk_opd_berlaku
 from sakip_evaluasi.domain import anggaran as ang
 from sakip_evaluasi.domain import tulisan as tl
 from sakip_evaluasi.domain.capaian import RealisasiTidakSah, urai_realisasi
-from sakip_evaluasi.domain.doctype import KKE, LKJIP, PENGATURAN, PK, RENSTRA
+from sakip_evaluasi.domain.doctype import DKB, KKE, LKJIP, PENGATURAN, PK, RENSTRA
 from sakip_evaluasi.domain.lkjip import model as m
 from sakip_evaluasi.domain.periode import nomor_triwulan
 
@@ -43,7 +43,7 @@ FIELD_DIHITUNG = (
 	"berkas_word", "berkas_pdf",
 )  # fmt: skip
 # Where a row's realisasi anggaran came from when the bidang reported it (else typed by hand).
-SUMBER_DKB = "Data Kinerja Bidang"
+SUMBER_DKB = DKB
 NARASI = ("ikhtisar_eksekutif", "pendahuluan", "capaian_lainnya", "penutup")
 
 

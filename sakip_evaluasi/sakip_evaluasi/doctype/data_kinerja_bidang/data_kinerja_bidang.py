@@ -6,7 +6,6 @@ from frappe import _
 from frappe.utils import escape_html
 
 from sakip_evaluasi.aturan import anggaran_bidang
-from sakip_evaluasi.aturan.alur_kerja import TabelSistem
 from sakip_evaluasi.aturan.capaian_baris import hitung_semua_baris, status_proyeksi_kini
 from sakip_evaluasi.aturan.siklus import pastikan_baris_terisi
 from sakip_evaluasi.controllers.alur_kerja import DokumenPerBidang
@@ -48,10 +47,10 @@ class DataKinerjaBidang(DokumenPerBidang):
 
 	# The indicator rows are the work paper's (created at distribution): the Kepala Bidang, and the
 	# Subkoordinator correcting submitted data, fill Realisasi, Kendala, Upaya and Bukti Dukung.
-	# The realisasi anggaran rows are the bidang's PK programs (created with the document): the Kepala
-	# Bidang fills Realisasi TW Ini; the s.d. TW and the penyerapan are computed on every save.
+	# The realisasi anggaran rows are the bidang's PK programs (created with the document, kept by the
+	# base class's system tables): the Kepala Bidang fills Realisasi TW Ini; the s.d. TW and the
+	# penyerapan are computed on every save.
 	AWALAN = "DKB"
-	TABEL_SISTEM = {"baris": TabelSistem(), anggaran_bidang.TABEL: TabelSistem()}
 
 	def onload(self) -> None:
 		status_proyeksi_kini(self)
