@@ -9,31 +9,12 @@ import frappe
 from frappe import _
 from frappe.utils import flt
 
+from sakip_evaluasi.aturan.perjanjian_kinerja import pk_bidang_berlaku
 from sakip_evaluasi.domain import anggaran as ang
-from sakip_evaluasi.domain import perjanjian_kinerja as pk
 from sakip_evaluasi.domain.doctype import ANGGARAN_DKB, DKB, PK
 from sakip_evaluasi.domain.periode import ROMAWI_TRIWULAN, nomor_triwulan
 
 TABEL = "anggaran"
-
-
-def pk_bidang_berlaku(bidang: str, tahun: int, triwulan: int) -> str | None:
-	"""The bidang's PK (Kepala Bidang) in force in ``triwulan`` of ``tahun``."""
-	versi = [
-		pk.VersiPK(r.name, r.versi or 1, nomor_triwulan(r.berlaku_mulai or "I"))
-		for r in frappe.get_all(
-			PK,
-			filters={
-				"bidang": bidang,
-				"tahun": tahun,
-				"tingkat": pk.TINGKAT_BIDANG,
-				"workflow_state": ("in", pk.PERNAH_BERLAKU),
-			},
-			fields=["name", "versi", "berlaku_mulai"],
-		)
-	]
-	v = pk.versi_pada(versi, triwulan)
-	return v.nama if v else None
 
 
 def realisasi_lalu(bidang: str, tahun: int, triwulan: int) -> dict[str, float]:

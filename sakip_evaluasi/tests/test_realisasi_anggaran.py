@@ -177,3 +177,25 @@ class TestRealisasiAnggaran(UjiIsian):
 			"Efisien",
 		):
 			self.assertIn(teks, html)
+
+	def test_the_phone_page_shows_the_rows_and_computes_while_typing_writing_nothing(self):
+		from sakip_evaluasi.halaman import isian_ponsel
+
+		with sebagai(KABID["AGA"]):
+			data = isian_ponsel.muat(self.dkb)
+			self.assertTrue(data["anggaran_terbuka"])
+			baris = [r["name"] for r in data["anggaran"]]
+			self.assertEqual([r["pagu"] for r in data["anggaran"]], [p[3] for p in pabrik.PROGRAM_UJI])
+			hasil = isian_ponsel.hitung_anggaran(
+				self.dkb, {baris[0]: "2.500.000", baris[1]: "7.000.000", baris[2]: "dua juta"}
+			)
+		self.assertEqual(
+			(hasil[baris[0]]["nilai"], hasil[baris[0]]["penyerapan"], hasil[baris[0]]["galat"]),
+			(2_500_000, 25.0, ""),
+		)
+		self.assertIn("melebihi pagu Rp 6.000.000", hasil[baris[1]]["galat"])
+		self.assertTrue(hasil[baris[2]]["bukan_angka"])
+		self.assertIn("bukan angka", hasil[baris[2]]["galat"])
+		self.assertEqual(frappe.get_doc(DKB, self.dkb).anggaran[0].realisasi_tw, 0)  # nothing written
+		with sebagai(KABID["AGB"]):  # another bidang's head may not read it
+			self.assertRaises(frappe.PermissionError, isian_ponsel.hitung_anggaran, self.dkb, {})
