@@ -23,3 +23,16 @@ def hitung(dokumen: str, realisasi: dict | str) -> dict:
 	if not isinstance(nilai, dict):
 		frappe.throw(frappe._("Realisasi harus berupa pasangan baris dan nilai."))
 	return isian_ponsel.hitung(dokumen, {str(k): (None if v is None else str(v)) for k, v in nilai.items()})
+
+
+@frappe.whitelist(methods=["POST"])
+@frappe.read_only()
+def hitung_anggaran(dokumen: str, realisasi: dict | str) -> dict:
+	"""The realisasi s.d. TW, penyerapan and any refusal of every realisasi anggaran row with the amounts
+	typed so far (row name → text); nothing is written."""
+	nilai = frappe.parse_json(realisasi) if isinstance(realisasi, str) else realisasi
+	if not isinstance(nilai, dict):
+		frappe.throw(frappe._("Realisasi harus berupa pasangan baris dan nilai."))
+	return isian_ponsel.hitung_anggaran(
+		dokumen, {str(k): ("" if v is None else str(v)) for k, v in nilai.items()}
+	)

@@ -1,6 +1,7 @@
 """The LKjIP (Laporan Kinerja) of an OPD and year: drafted from the PK in force and the four
 triwulan once TW IV is Direkap, its computed tables regenerated from the data (the narratives and the
-typed realisasi anggaran survive), hand edits to a computed table refused, its workflow with the
+realisasi anggaran typed where no bidang reported it survive; the rest comes from the bidang's Data
+Kinerja), hand edits to a computed table refused, its workflow with the
 clocks of "SOP Penyusunan Laporan Kinerja" and the Inspektorat's reviu. Arithmetic in
 ``domain.lkjip.model``.
 """
@@ -16,11 +17,13 @@ from sakip_evaluasi.aturan.alur_kerja import (
 	daftar_perubahan,
 	pastikan_alasan_dikembalikan,
 )
+from sakip_evaluasi.aturan.anggaran_bidang import realisasi_tahun
 from sakip_evaluasi.aturan.capaian_baris import aturan_capaian
 from sakip_evaluasi.aturan.perjanjian_kinerja import pk_opd_berlaku
+from sakip_evaluasi.domain import anggaran as ang
 from sakip_evaluasi.domain import tulisan as tl
 from sakip_evaluasi.domain.capaian import RealisasiTidakSah, urai_realisasi
-from sakip_evaluasi.domain.doctype import KKE, LKJIP, PENGATURAN, PK, RENSTRA
+from sakip_evaluasi.domain.doctype import DKB, KKE, LKJIP, PENGATURAN, PK, RENSTRA
 from sakip_evaluasi.domain.lkjip import model as m
 from sakip_evaluasi.domain.periode import nomor_triwulan
 
@@ -31,7 +34,7 @@ KOLOM_DIHITUNG = {
 		"ada_capaian", "keterangan", "realisasi_lalu_1", "realisasi_lalu_2", "target_akhir_renstra",
 		"capaian_renstra", "analisis_usulan",
 	),
-	"anggaran": ("jenis", "kode_sipd", "nama", "anggaran", "serapan"),
+	"anggaran": ("jenis", "kode_sipd", "nama", "anggaran", "serapan", "sumber_realisasi"),
 }  # fmt: skip
 FIELD_DIHITUNG = (
 	"perjanjian_kinerja", "renstra", "rata_rata_capaian", "total_anggaran", "total_realisasi_anggaran",
@@ -39,6 +42,8 @@ FIELD_DIHITUNG = (
 	"batas_pemda", "nama_inspektur", "tanggal_pernyataan", "tanggal_final", "batas_waktu", "status_batas",
 	"berkas_word", "berkas_pdf",
 )  # fmt: skip
+# Where a row's realisasi anggaran came from when the bidang reported it (else typed by hand).
+SUMBER_DKB = DKB
 NARASI = ("ikhtisar_eksekutif", "pendahuluan", "capaian_lainnya", "penutup")
 
 
@@ -222,9 +227,13 @@ def isi_tabel(doc, pk_nama: str) -> None:
 				"analisis": analisis_lama.get(b.indikator or b.nama_indikator) or usulan,
 			},
 		)
+	# the realisasi the bidang reported in their Data Kinerja (TW IV, else their latest triwulan);
+	# a row no bidang reported keeps what was typed
 	realisasi_lama = {(r.kode_sipd or r.nama): r.realisasi_anggaran for r in doc.anggaran}
+	dari_bidang = realisasi_tahun(doc.opd, tahun) or {}
 	doc.set("anggaran", [])
 	for p in pk.program:
+		bidang = ang.realisasi_untuk(p.kode_sipd, p.nama, dari_bidang)
 		doc.append(
 			"anggaran",
 			{
@@ -232,7 +241,10 @@ def isi_tabel(doc, pk_nama: str) -> None:
 				"kode_sipd": p.kode_sipd,
 				"nama": p.nama,
 				"anggaran": p.anggaran,
-				"realisasi_anggaran": realisasi_lama.get(p.kode_sipd or p.nama) or 0,
+				"realisasi_anggaran": flt(bidang)
+				if bidang is not None
+				else realisasi_lama.get(p.kode_sipd or p.nama) or 0,
+				"sumber_realisasi": SUMBER_DKB if bidang is not None else None,
 			},
 		)
 	if not doc.butir_reviu:
@@ -280,7 +292,12 @@ def pastikan_tabel_tidak_diubah(doc) -> None:
 		return
 	masalah = []
 	for p in daftar_perubahan(doc, before):
-		if p.tabel in KOLOM_DIHITUNG and (p.jenis != "ubah" or p.kolom in KOLOM_DIHITUNG[p.tabel]):
+		dari_bidang = p.tabel == "anggaran" and p.baris is not None and p.baris.get("sumber_realisasi")
+		if p.tabel in KOLOM_DIHITUNG and (
+			p.jenis != "ubah"
+			or p.kolom in KOLOM_DIHITUNG[p.tabel]
+			or (dari_bidang and p.kolom == "realisasi_anggaran")
+		):
 			label = _(doc.meta.get_field(p.tabel).label)
 			if p.kolom:
 				kolom = _(frappe.get_meta(doc.meta.get_field(p.tabel).options).get_label(p.kolom))

@@ -413,23 +413,29 @@ def target_pk(indikator: list[str], tahun: int, triwulan: int = 4) -> dict[str, 
 	}
 
 
-def pk_opd_berlaku(opd: str, tahun: int, triwulan: int) -> str | None:
-	"""The Kepala OPD PK in force in ``triwulan`` of ``tahun`` (what the step-1 Disposisi links)."""
+def pk_berlaku_pada(filters: dict, triwulan: int) -> str | None:
+	"""The version in force in ``triwulan`` of the PK series ``filters`` (OPD or bidang, year, level)."""
 	versi = [
 		pk.VersiPK(r.name, r.versi or 1, nomor_triwulan(r.berlaku_mulai or "I"))
 		for r in frappe.get_all(
 			PK,
-			filters={
-				"opd": opd,
-				"tahun": tahun,
-				"tingkat": pk.TINGKAT_OPD,
-				"workflow_state": ("in", pk.PERNAH_BERLAKU),
-			},
+			filters={**filters, "workflow_state": ("in", pk.PERNAH_BERLAKU)},
 			fields=["name", "versi", "berlaku_mulai"],
 		)
 	]
 	v = pk.versi_pada(versi, triwulan)
 	return v.nama if v else None
+
+
+def pk_opd_berlaku(opd: str, tahun: int, triwulan: int) -> str | None:
+	"""The Kepala OPD PK in force in ``triwulan`` of ``tahun`` (what the step-1 Disposisi links)."""
+	return pk_berlaku_pada({"opd": opd, "tahun": tahun, "tingkat": pk.TINGKAT_OPD}, triwulan)
+
+
+def pk_bidang_berlaku(bidang: str, tahun: int, triwulan: int) -> str | None:
+	"""The bidang's PK (Kepala Bidang) in force in ``triwulan`` of ``tahun`` (its programs are the
+	pagu of the bidang's realisasi anggaran)."""
+	return pk_berlaku_pada({"bidang": bidang, "tahun": tahun, "tingkat": pk.TINGKAT_BIDANG}, triwulan)
 
 
 def pk_disposisi(evaluasi: str) -> str | None:

@@ -17,7 +17,9 @@ from collections import OrderedDict
 import frappe
 from frappe.utils import cint, escape_html, getdate, today
 
+from sakip_evaluasi.aturan.anggaran_bidang import baris_dokumen
 from sakip_evaluasi.aturan.capaian_baris import aturan_capaian
+from sakip_evaluasi.domain import anggaran as ang
 from sakip_evaluasi.domain import kepegawaian, tulisan
 from sakip_evaluasi.domain.doctype import EVALUASI
 from sakip_evaluasi.domain.peran import KEPALA_BIDANG, KEPALA_DINAS
@@ -419,6 +421,43 @@ def tabel_e81(opd: str, tahun: int, triwulan: str) -> dict:
 		upaya=[
 			(sebutan_bidang(k["bidang"]), k["indikator"], k["upaya"]) for k in _kendala(dkb) if k["upaya"]
 		],
+		anggaran=anggaran_e81(sekarang, rata),
+	)
+
+
+def anggaran_e81(sekarang: list[dict], rata_opd: float | None) -> dict:
+	"""The E.81's program, kegiatan and anggaran columns: per bidang its rows from its Data Kinerja
+	(pagu, realisasi of the triwulan and s.d. TW, penyerapan), the bidang's total with its mean capaian
+	and efficiency (capaian against penyerapan), and the OPD's total."""
+	dkb = list(dict.fromkeys(r["dokumen"] for r in sekarang))
+	bidang = _bidang_dkb(dkb)
+	capaian = rekap.capaian_per_bidang(sekarang)
+	serapan = rekap.serapan_per_bidang(sekarang)
+	kelompok: OrderedDict[str, list] = OrderedDict()
+	for r in baris_dokumen(dkb):
+		kelompok.setdefault(bidang.get(r.parent), []).append(r)
+	hasil = []
+	for b, rows in sorted(kelompok.items(), key=lambda x: x[0] or ""):
+		s = serapan[b]
+		hasil.append(
+			frappe._dict(
+				unit=sebutan_bidang(b),
+				baris=rows,
+				pagu=s.pagu,
+				realisasi=s.realisasi,
+				penyerapan=s.penyerapan,
+				capaian=capaian.get(b),
+				efisiensi=ang.efisiensi(capaian.get(b), s.penyerapan),
+			)
+		)
+	total = ang.jumlah(serapan[b] for b in kelompok)
+	return frappe._dict(
+		bidang=hasil,
+		pagu=total.pagu,
+		realisasi=total.realisasi,
+		penyerapan=total.penyerapan,
+		capaian=rata_opd,
+		efisiensi=ang.efisiensi(rata_opd, total.penyerapan),
 	)
 
 

@@ -98,10 +98,11 @@ class DokumenAlurKerja(Document):
 class DokumenPerBidang(DokumenAlurKerja):
 	"""Base of the documents an evaluation has one of per bidang (Data Kinerja Bidang, Tindak Lanjut
 	Evaluasi): named ``<AWALAN>-<evaluasi>-<kode bidang>``; their rows (``baris``) come from the
-	document before them, so only the app adds, removes or orders them."""
+	document before them, and a Data Kinerja's realisasi anggaran rows (``anggaran``) from the bidang's
+	PK programs, so only the app adds, removes or orders them."""
 
 	AWALAN = ""
-	TABEL_SISTEM = {"baris": TabelSistem()}
+	TABEL_SISTEM = {"baris": TabelSistem(), "anggaran": TabelSistem()}
 
 	def autoname(self) -> None:
 		kode = frappe.db.get_value("Bidang", self.bidang, "kode")

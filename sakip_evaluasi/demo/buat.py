@@ -24,6 +24,7 @@ from sakip_evaluasi.domain.peran import (
 	SEKRETARIS,
 	SUBKOOR,
 )
+from sakip_evaluasi.domain.periode import TRIWULAN, nomor_triwulan
 from sakip_evaluasi.pejabat.jabatan import nama_jabatan
 
 PEMDA = "Pemerintah Kabupaten Contoh"
@@ -396,10 +397,41 @@ def _disposisi(evaluasi: str, dari: str, kepada: str, induk: str | None, instruk
 	return doc.name
 
 
+# The share of a year's pagu spent in each triwulan (the demo's realisasi anggaran).
+BAGIAN_ANGGARAN_TW = {"I": 0.14, "II": 0.24, "III": 0.29, "IV": 0.27}
+
+
+def _anggaran_sebelum_aplikasi(doc, acak: random.Random) -> None:
+	"""The first triwulan the demo evaluates is not TW I: what its rows spent in the quarters before
+	the app was used stands as their realisasi s.d. TW lalu (an app-made record carries it itself)."""
+	bagian = sum(BAGIAN_ANGGARAN_TW[tw] for tw in TRIWULAN[: nomor_triwulan(doc.triwulan) - 1])
+	for row in doc.anggaran:
+		if row.realisasi_sd_tw_lalu or not bagian:
+			continue
+		lalu = round(row.pagu * bagian * acak.uniform(0.85, 1.0), -3)
+		frappe.db.set_value(
+			row.doctype,
+			row.name,
+			{"realisasi_sd_tw_lalu": lalu, "realisasi_sd_tw": lalu},
+			update_modified=False,
+		)
+
+
+def _isi_anggaran(doc, acak: random.Random) -> None:
+	for row in doc.anggaran:
+		sisa = (row.pagu or 0) - (row.realisasi_sd_tw_lalu or 0)
+		row.realisasi_tw = max(
+			0, min(sisa, round(row.pagu * BAGIAN_ANGGARAN_TW[doc.triwulan] * acak.uniform(0.7, 1.05), -3))
+		)
+
+
 def _isi_data_kinerja(dkb: str, kabid: str, acak: random.Random) -> None:
 	doc = frappe.get_doc("Data Kinerja Bidang", dkb)
 	if doc.workflow_state != "Draft" or all(r.realisasi for r in doc.baris):
 		return
+	_anggaran_sebelum_aplikasi(doc, acak)
+	doc = frappe.get_doc("Data Kinerja Bidang", dkb)
+	_isi_anggaran(doc, acak)
 	for row in doc.baris:
 		faktor = acak.uniform(0.8, 1.1) if row.polaritas == "Positif" else acak.uniform(0.9, 1.3)
 		row.realisasi = f"{(row.target_tw or 1) * faktor:.2f}".replace(".", ",")

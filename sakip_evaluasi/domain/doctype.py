@@ -1,6 +1,7 @@
 """The names of the app's DocTypes that code refers to, written once (``tests/test_satu_rumah.py``
 keeps every other module from spelling one as a constant of its own)."""
 
+ANGGARAN_DKB = "Realisasi Anggaran Bidang"
 BARIS_DKB = "Baris Data Kinerja"
 DISPOSISI = "Disposisi"
 DKB = "Data Kinerja Bidang"

@@ -14,9 +14,11 @@ from frappe import _
 from frappe.model.workflow import get_transitions
 from frappe.utils import format_datetime, get_datetime
 
+from sakip_evaluasi.aturan import anggaran_bidang
 from sakip_evaluasi.aturan.alur_kerja import DIKEMBALIKAN, FIELD_ALASAN, FIELD_RIWAYAT, isian_terbuka
 from sakip_evaluasi.aturan.capaian_baris import hitung_semua_baris, status_proyeksi_kini
 from sakip_evaluasi.aturan.serah import PENERIMA_PERAN, SERAH
+from sakip_evaluasi.domain.angka import urai_angka
 from sakip_evaluasi.domain.capaian import urai_realisasi
 from sakip_evaluasi.domain.doctype import DKB, EVALUASI, KOLOM_CAPAIAN_BARIS, LANGKAH
 from sakip_evaluasi.domain.periode import nomor_triwulan
@@ -40,6 +42,18 @@ KOLOM_KARTU = (
 # What a card lets a user type, in the order it shows them (each only when the state's rule opens it).
 KOLOM_ISIAN = ("realisasi", "kendala", "upaya", "bukti_dukung")
 STATUS_BATAL = ("Dibatalkan",)
+# What an anggaran card shows (its one typed column: realisasi_tw).
+KOLOM_ANGGARAN = (
+	"name",
+	"jenis",
+	"kode_sipd",
+	"nama",
+	"pagu",
+	"realisasi_sd_tw_lalu",
+	"realisasi_tw",
+	"realisasi_sd_tw",
+	"penyerapan",
+)
 
 
 def _dokumen(dokumen: str):
@@ -65,6 +79,15 @@ def kolom_terbuka(doc) -> list[str]:
 	if isian is None or TABEL not in isian.tabel:
 		return []
 	return [k for k in KOLOM_ISIAN if k in isian.tabel[TABEL].kolom]
+
+
+def anggaran_terbuka(doc) -> bool:
+	"""True when the session user may type the realisasi anggaran now."""
+	if not doc.get(anggaran_bidang.TABEL) or not frappe.has_permission(DKB, "write", doc):
+		return False
+	isian = isian_terbuka(DKB, doc.workflow_state, peran_di_dokumen(doc), doc)
+	tabel = isian and isian.tabel.get(anggaran_bidang.TABEL)
+	return bool(tabel and "realisasi_tw" in tabel.kolom)
 
 
 def muat(dokumen: str) -> dict:
@@ -95,6 +118,8 @@ def muat(dokumen: str) -> dict:
 		"status_label": _(doc.workflow_state),
 		"baris": [_kartu(r, triwulan) for r in doc.baris],
 		"kolom_terbuka": [] if memeriksa else kolom_terbuka(doc),
+		"anggaran": [{k: r.get(k) for k in KOLOM_ANGGARAN} for r in doc.get(anggaran_bidang.TABEL) or []],
+		"anggaran_terbuka": not memeriksa and anggaran_terbuka(doc),
 		"petunjuk": petunjuk(DKB, doc.workflow_state, aksi) if aksi else "",
 		"batas_waktu": jam.get("batas_waktu"),
 		"sisa_jam": jam.get("sisa_jam"),
@@ -149,6 +174,33 @@ def hitung(dokumen: str, realisasi: dict) -> dict:
 		hasil[row.name]["terisi"] = row.realisasi not in (None, "")
 		hasil[row.name]["galat"] = galat.get(row.name, "")
 	return hasil
+
+
+def hitung_anggaran(dokumen: str, realisasi: dict) -> dict:
+	"""The realisasi s.d. TW and penyerapan of each realisasi anggaran row of ``dokumen`` with the
+	amounts typed so far (row name → text), and what a save would refuse on it; nothing is written."""
+	doc = _dokumen(dokumen)
+	bukan_angka = {}
+	for row in doc.get(anggaran_bidang.TABEL) or []:
+		if row.name not in realisasi:
+			continue
+		teks = (realisasi[row.name] or "").strip()
+		try:
+			row.realisasi_tw = float(urai_angka(teks)) if teks else 0
+		except ValueError as e:
+			bukan_angka[row.name] = str(e)
+			row.realisasi_tw = 0
+	masalah = anggaran_bidang.hitung_baris(doc)
+	return {
+		row.name: {
+			"nilai": row.realisasi_tw,  # the amount the save sends (a number, whatever way it was typed)
+			"realisasi_sd_tw": row.realisasi_sd_tw,
+			"penyerapan": row.penyerapan,
+			"bukan_angka": bool(bukan_angka.get(row.name)),
+			"galat": bukan_angka.get(row.name) or masalah.get(row.name, ""),
+		}
+		for row in doc.get(anggaran_bidang.TABEL) or []
+	}
 
 
 def _waktu(nilai) -> str:

@@ -11,7 +11,9 @@ import frappe
 from frappe import _
 from frappe.utils import cint, flt
 
+from sakip_evaluasi.aturan.anggaran_bidang import serapan_dokumen
 from sakip_evaluasi.aturan.capaian_baris import aturan_capaian, uraian_tersimpan
+from sakip_evaluasi.domain import anggaran as ang
 from sakip_evaluasi.domain.capaian import angka_realisasi as _angka
 from sakip_evaluasi.domain.capaian import rata_rata
 from sakip_evaluasi.domain.doctype import DKB, KOLOM_CAPAIAN_BARIS
@@ -69,25 +71,66 @@ def capaian_per_bidang(data: list[dict]) -> dict[str, float | None]:
 	return {bidang: rata_rata(nilai) for bidang, nilai in per_bidang.items()}
 
 
+def serapan_per_bidang(data: list[dict]) -> dict[str, ang.Serapan]:
+	"""Per bidang among the report's rows the pagu, realisasi s.d. TW and penyerapan of its Data
+	Kinerja's realisasi anggaran (only the bidang whose PK lists programs)."""
+	bidang = {r["dokumen"]: r["bidang"] for r in data}
+	return {bidang[d]: s for d, s in serapan_dokumen(list(bidang)).items()}
+
+
+def isi_penyerapan(data: list[dict]) -> dict[str, ang.Serapan]:
+	"""Each row gets its bidang's penyerapan (None: the bidang reports no budget)."""
+	serapan = serapan_per_bidang(data)
+	for r in data:
+		s = serapan.get(r["bidang"])
+		r["penyerapan"] = s.penyerapan if s else None
+	return serapan
+
+
 def grafik(data: list[dict]) -> dict | None:
 	rata = capaian_per_bidang(data)
 	if not rata:
 		return None
+	datasets = [{"name": _("Rata-rata capaian (%)"), "values": [v or 0 for v in rata.values()]}]
+	serapan = serapan_per_bidang(data)
+	if serapan:  # penyerapan beside capaian, bidang by bidang
+		datasets.append(
+			{
+				"name": _("Penyerapan anggaran (%)"),
+				"values": [(serapan[b].penyerapan or 0) if b in serapan else 0 for b in rata],
+			}
+		)
 	return {
 		"data": {
 			# the bidang's code (BM, SDA): whole under four bars on a 390-px phone
 			"labels": [frappe.db.get_value("Bidang", b, "kode") or b for b in rata],
-			"datasets": [{"name": _("Rata-rata capaian (%)"), "values": [v or 0 for v in rata.values()]}],
+			"datasets": datasets,
 		},
 		"type": "bar",
 		"fieldtype": "Float",
-		"colors": ["#5e64ff"],
+		"colors": ["#5e64ff", "#ffa00a"],
 	}
 
 
 def ringkasan(data: list[dict]) -> list[dict]:
 	dinilai = [r["capaian"] for r in data if r["capaian"] is not None]
 	rata = rata_rata(dinilai)
+	serapan = ang.jumlah(serapan_per_bidang(data).values())
+	efisiensi = ang.efisiensi(rata, serapan.penyerapan)
+	anggaran = [
+		{
+			"value": serapan.penyerapan if serapan.penyerapan is not None else "-",
+			"label": _("Penyerapan Anggaran"),
+			"datatype": "Percent" if serapan.penyerapan is not None else "Data",
+			"indicator": "Orange",
+		},
+		{
+			"value": efisiensi.indeks if efisiensi.indeks is not None else "-",
+			"label": _("Indeks Efisiensi ({0})").format(_(efisiensi.kesimpulan)),
+			"datatype": "Float" if efisiensi.indeks is not None else "Data",
+			"indicator": "Green" if efisiensi.kesimpulan == ang.EFISIEN else "Grey",
+		},
+	]
 	return [
 		{"value": len(data), "label": _("Indikator"), "datatype": "Int"},
 		{"value": len(dinilai), "label": _("Capaian Terhitung"), "datatype": "Int"},
@@ -97,4 +140,5 @@ def ringkasan(data: list[dict]) -> list[dict]:
 			"datatype": "Percent" if rata is not None else "Data",
 			"indicator": "Blue",
 		},
+		*(anggaran if serapan.pagu else []),
 	]

@@ -13,6 +13,7 @@ from frappe.tests.utils import FrappeTestCase
 
 from sakip_evaluasi.aturan.pelaku import jalankan_aksi, sebagai  # noqa: F401 (the tests' actors)
 from sakip_evaluasi.aturan.pk_dari_indikator import pk_dari_indikator
+from sakip_evaluasi.aturan.siklus import sistem
 from sakip_evaluasi.domain import peran
 
 
@@ -437,3 +438,22 @@ def buat_akun_surel(nama: str = "SLA Uji", email: str = "sla-uji@test.sakip") ->
 				"no_smtp_authentication": 1,
 			}
 		).insert(ignore_permissions=True)
+
+
+# Programs of a bidang's PK with their pagu: (jenis, kode SIPD, nama, anggaran).
+PROGRAM_UJI = (
+	("Program", "1.03.02", "Program Penyelenggaraan Jalan", 10_000_000),
+	("Kegiatan", "1.03.02.2.01", "Penyelenggaraan Jalan Kabupaten", 6_000_000),
+	("Sub Kegiatan", "1.03.02.2.01.0001", "Rehabilitasi Jalan", 2_000_000),
+)
+
+
+def isi_program_pk(bidang: str, program=PROGRAM_UJI, tahun: int = TAHUN_UJI) -> str:
+	"""The programs ``program`` in the bidang's PK of ``tahun`` (the one its indicators made), as the
+	PK was signed with them; returns the PK's name."""
+	doc = frappe.get_doc("Perjanjian Kinerja", {"bidang": bidang, "tahun": tahun, "tingkat": "Kepala Bidang"})
+	doc.set(
+		"program", [dict(zip(("jenis", "kode_sipd", "nama", "anggaran"), p, strict=True)) for p in program]
+	)
+	sistem(doc).save()
+	return doc.name

@@ -149,6 +149,38 @@ class TestLaporanKinerja(SakipTestCase):
 		self.assertEqual((doc.anggaran[0].realisasi_anggaran, doc.serapan_anggaran), (900_000, 90.0))
 		self.assertEqual((doc.indeks_efisiensi, doc.kesimpulan_efisiensi), (0.94, "Kurang efisien"))
 
+	def test_realisasi_anggaran_diambil_dari_data_kinerja_bidang_tw4(self):
+		"""Where the bidang reported the program in their Data Kinerja, the LKjIP takes the realisasi s.d.
+		TW IV from it (the latest triwulan, not TW III) and refuses a hand edit; typed otherwise."""
+		for tw, sd in (("III", 600_000), ("IV", 850_000)):
+			dkb = frappe.db.get_value("Data Kinerja Bidang", {"opd": OPD_UJI, "tahun": TAHUN, "triwulan": tw})
+			sisip(
+				{
+					"doctype": "Realisasi Anggaran Bidang",
+					"parent": dkb,
+					"parenttype": "Data Kinerja Bidang",
+					"parentfield": "anggaran",
+					"jenis": "Program",
+					"kode_sipd": "1.03.02",
+					"nama": "Program Jalan",
+					"pagu": 1_000_000,
+					"realisasi_sd_tw": sd,
+				}
+			)
+		doc = self.susun()
+		self.assertEqual(
+			(doc.anggaran[0].realisasi_anggaran, doc.anggaran[0].sumber_realisasi, doc.serapan_anggaran),
+			(850_000, "Data Kinerja Bidang", 85.0),
+		)
+		self.assertEqual((doc.indeks_efisiensi, doc.kesimpulan_efisiensi), (1.0, "Efisien"))
+		with sebagai(SUBKOR):
+			doc.anggaran[0].realisasi_anggaran = 900_000
+			self.assertSimpanDitolak(doc, "Realisasi Anggaran baris 1, kolom Realisasi Anggaran")
+		self.assertEqual(
+			frappe.db.get_value("Anggaran Laporan Kinerja", doc.anggaran[0].name, "realisasi_anggaran"),
+			850_000,
+		)
+
 	def test_ubah_tangan_tabel_hitung_ditolak(self):
 		doc = self.susun()
 		with sebagai(SUBKOR):

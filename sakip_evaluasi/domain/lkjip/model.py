@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from sakip_evaluasi.domain import anggaran as ang
 from sakip_evaluasi.domain.capaian import capaian_indikator, nilai_kolom, nilai_sd_tw, rata_rata
 
 # --------------------------------------------------------------------------- the workflow's stages
@@ -173,18 +174,16 @@ class Efisiensi:
 
 def efisiensi(capaian: Sequence[float | None], anggaran: float, realisasi_anggaran: float) -> Efisiensi:
 	"""Efficiency of resources (analysis 6 of 53/2014): the mean capaian against the share of the
-	budget spent. An index of 1 or more: the results were reached with no more money than planned."""
+	budget spent (``domain.anggaran``). An index of 1 or more: the results were reached with no more
+	money than planned."""
 	rata = rata_rata(capaian)
-	serapan = round(realisasi_anggaran / anggaran * 100, 2) if anggaran else None
-	if rata is None or not serapan:
-		return Efisiensi(rata, anggaran, realisasi_anggaran, serapan, None, "Efisiensi belum dapat dihitung")
-	indeks = round(rata / serapan, 2)
-	kesimpulan = "Efisien" if indeks >= 1 else "Kurang efisien"
-	return Efisiensi(rata, anggaran, realisasi_anggaran, serapan, indeks, kesimpulan)
+	persen = serapan(anggaran, realisasi_anggaran)
+	e = ang.efisiensi(rata, persen)
+	return Efisiensi(rata, anggaran, realisasi_anggaran, persen, e.indeks, e.kesimpulan)
 
 
 def serapan(anggaran: float, realisasi: float) -> float | None:
-	return round(realisasi / anggaran * 100, 2) if anggaran else None
+	return ang.penyerapan(anggaran, realisasi)
 
 
 # --------------------------------------------------------------------------- hand edits

@@ -22,4 +22,5 @@ class AnggaranLaporanKinerja(BarisAlurKerja):
 		parenttype: DF.Data
 		realisasi_anggaran: DF.Currency
 		serapan: DF.Percent
+		sumber_realisasi: DF.Data | None
 	# end: auto-generated types

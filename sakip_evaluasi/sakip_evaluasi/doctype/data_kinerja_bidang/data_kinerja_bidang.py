@@ -3,7 +3,9 @@
 
 import frappe
 from frappe import _
+from frappe.utils import escape_html
 
+from sakip_evaluasi.aturan import anggaran_bidang
 from sakip_evaluasi.aturan.capaian_baris import hitung_semua_baris, status_proyeksi_kini
 from sakip_evaluasi.aturan.siklus import pastikan_baris_terisi
 from sakip_evaluasi.controllers.alur_kerja import DokumenPerBidang
@@ -21,11 +23,15 @@ class DataKinerjaBidang(DokumenPerBidang):
 		from sakip_evaluasi.sakip_evaluasi.doctype.baris_data_kinerja.baris_data_kinerja import (
 			BarisDataKinerja,
 		)
+		from sakip_evaluasi.sakip_evaluasi.doctype.realisasi_anggaran_bidang.realisasi_anggaran_bidang import (
+			RealisasiAnggaranBidang,
+		)
 		from sakip_evaluasi.sakip_evaluasi.doctype.riwayat_pengembalian.riwayat_pengembalian import (
 			RiwayatPengembalian,
 		)
 
 		alasan_dikembalikan: DF.SmallText | None
+		anggaran: DF.Table[RealisasiAnggaranBidang]
 		baris: DF.Table[BarisDataKinerja]
 		batas_waktu: DF.Datetime | None
 		bidang: DF.Link
@@ -41,15 +47,21 @@ class DataKinerjaBidang(DokumenPerBidang):
 
 	# The indicator rows are the work paper's (created at distribution): the Kepala Bidang, and the
 	# Subkoordinator correcting submitted data, fill Realisasi, Kendala, Upaya and Bukti Dukung.
+	# The realisasi anggaran rows are the bidang's PK programs (created with the document, kept by the
+	# base class's system tables): the Kepala Bidang fills Realisasi TW Ini; the s.d. TW and the
+	# penyerapan are computed on every save.
 	AWALAN = "DKB"
 
 	def onload(self) -> None:
 		status_proyeksi_kini(self)
 
 	def validasi_isi(self) -> None:
-		masalah = hitung_semua_baris(self)
+		masalah = hitung_semua_baris(self) + [escape_html(m) for m in anggaran_bidang.hitung(self)]
 		if masalah:
-			frappe.throw("<br>".join(masalah), title=_("Realisasi tidak valid"))
+			frappe.throw(
+				"<br>".join([*masalah, _("Data Kinerja Bidang belum disimpan; tidak ada data yang diubah.")]),
+				title=_("Realisasi tidak valid"),
+			)
 
 	def validasi_masuk_status(self, state: str) -> None:
 		if state == "Diajukan":

@@ -91,7 +91,7 @@ class TestDataKinerjaBidang(UjiIsian):
 			"perubahan berikut tidak diizinkan",
 			"baris 3 (Indeks kepuasan) tabel Baris dihapus",
 			"Baris tabel Baris hanya dibuat, dihapus dan diurutkan oleh sistem.",
-			"Yang dapat Anda ubah pada status ini: tabel Baris: Realisasi TW, Kendala/Hambatan, Upaya/Solusi, Bukti Dukung.",
+			"Yang dapat Anda ubah pada status ini: tabel Baris: Realisasi TW, Kendala/Hambatan, Upaya/Solusi, Bukti Dukung; tabel Realisasi Anggaran: Realisasi TW Ini (Rp).",
 			"Tidak ada data yang diubah.",
 		)
 

@@ -9,6 +9,9 @@
 //   modified" apply); an action is Frappe's apply_workflow (the app's override and the workflow's
 //   conditions apply). What was typed stays on the page on any error, and in the browser until saved.
 // - Bukti dukung: a photo from the camera or a file, uploaded private to the document.
+// - Realisasi anggaran: one card per program, kegiatan and sub-kegiatan of the bidang's PK; the amount
+//   spent this triwulan is typed, the s.d. TW, penyerapan and any refusal (above the pagu) follow the
+//   typing (…isian_ponsel.hitung_anggaran, the save's rule); the save sends the amounts as numbers.
 frappe.pages["isian-kinerja"].on_page_load = (wrapper) => {
 	const page = frappe.ui.make_app_page({
 		parent: wrapper,
@@ -128,10 +131,10 @@ class SakipIsianKinerja {
 					}" data-aksi="${this.esc(a.aksi)}">${this.esc(a.label)}</button>`
 			)
 			.join("");
-		const simpan = d.kolom_terbuka.length
+		const simpan = d.kolom_terbuka.length || d.anggaran_terbuka
 			? `<button class="btn btn-lg btn-default" data-simpan="1">${this.esc(__("Simpan"))}</button>`
 			: "";
-		this.$body.html(`${kepala}${kartu}
+		this.$body.html(`${kepala}${kartu}${this.anggaran_html(tw)}
 			<div class="bilah-aksi">${simpan}${aksi}</div>
 			<div class="tautan-form"><a href="${this.esc(d.form_url)}">${this.esc(
 			__("Buka formulir lengkap")
@@ -197,6 +200,67 @@ class SakipIsianKinerja {
 		</div>`;
 	}
 
+	rupiah(n) {
+		return `Rp ${format_number(n || 0, null, Number.isInteger(Number(n || 0)) ? 0 : 2)}`;
+	}
+
+	anggaran_html(tw) {
+		const d = this.data;
+		if (!d.anggaran || !d.anggaran.length) return "";
+		const kartu = d.anggaran
+			.map((r) => {
+				const isi = d.anggaran_terbuka
+					? `<label class="isian"><span>${this.esc(__("Realisasi anggaran {0} (Rp)", [tw]))}</span>
+						<input type="text" inputmode="decimal" autocomplete="off" class="angka"
+							data-kolom="realisasi_tw" data-baris="${this.esc(r.name)}"
+							value="${this.esc(r.realisasi_tw ? String(r.realisasi_tw) : "")}"></label>`
+					: `<div class="baca"><span>${this.esc(__("Realisasi anggaran {0}", [tw]))}</span><b>${this.esc(
+							this.rupiah(r.realisasi_tw)
+					  )}</b></div>`;
+				return `<div class="kartu anggaran" data-kartu="${this.esc(r.name)}">
+				<div class="satuan">${this.esc(__(r.jenis || ""))} ${this.esc(r.kode_sipd || "")}</div>
+				<div class="nama">${this.esc(r.nama)}</div>
+				<div class="angka-angka">
+					<div><span>${this.esc(__("Pagu"))}</span><b>${this.esc(this.rupiah(r.pagu))}</b></div>
+					<div><span>${this.esc(__("Realisasi s.d. TW lalu"))}</span><b>${this.esc(
+					this.rupiah(r.realisasi_sd_tw_lalu)
+				)}</b></div>
+					<div><span>${this.esc(__("Realisasi s.d. {0}", [tw]))}</span><b data-sd-anggaran="${this.esc(
+					r.name
+				)}">${this.esc(this.rupiah(r.realisasi_sd_tw))}</b></div>
+					<div><span>${this.esc(__("Penyerapan"))}</span><b data-serapan="${this.esc(r.name)}">${this.esc(
+					format_number(r.penyerapan || 0, null, 2)
+				)} %</b></div>
+				</div>
+				${isi}<div class="galat" data-galat="${this.esc(r.name)}"></div>
+			</div>`;
+			})
+			.join("");
+		return `<div class="judul-bagian">${this.esc(__("Realisasi Anggaran"))}</div>${kartu}`;
+	}
+
+	// The realisasi anggaran typed so far, computed by the save's rule: shown on each card and returned
+	// (row → result, its "nilai" the number the save sends).
+	hitung_anggaran() {
+		const realisasi = {};
+		Object.entries(this.isian()).forEach(([baris, v]) => {
+			if ("realisasi_tw" in v) realisasi[baris] = v.realisasi_tw;
+		});
+		if (!Object.keys(realisasi).length) return Promise.resolve({});
+		return frappe
+			.xcall(`${SakipIsianKinerja.API}.hitung_anggaran`, { dokumen: this.dokumen, realisasi })
+			.then((hasil) => {
+				Object.entries(hasil).forEach(([baris, h]) => {
+					const sel = (attr) => this.$body.find(`[${attr}="${CSS.escape(baris)}"]`);
+					sel("data-galat").text(h.galat || "");
+					sel("data-kartu").toggleClass("salah", !!h.galat);
+					sel("data-sd-anggaran").text(this.rupiah(h.realisasi_sd_tw));
+					sel("data-serapan").text(`${format_number(h.penyerapan || 0, null, 2)} %`);
+				});
+				return hasil;
+			});
+	}
+
 	capaian_html(r) {
 		const terisi = r.realisasi != null && r.realisasi !== "" && r.terisi !== false;
 		const nilai = terisi && r.predikat ? `${format_number(r.capaian, null, 2)} %` : "–";
@@ -219,6 +283,10 @@ class SakipIsianKinerja {
 				me.hitung_terisi();
 				clearTimeout(me._tunda);
 				me._tunda = setTimeout(() => me.hitung(), 400);
+			}
+			if (this.dataset.kolom === "realisasi_tw") {
+				clearTimeout(me._tunda_anggaran);
+				me._tunda_anggaran = setTimeout(() => me.hitung_anggaran(), 400);
 			}
 		});
 		// The phone's "next" key moves to the next realisasi (typing, no tap).
@@ -300,7 +368,7 @@ class SakipIsianKinerja {
 		} catch (e) {
 			draf = null;
 		}
-		if (!draf || !this.data.kolom_terbuka.length) return;
+		if (!draf || !(this.data.kolom_terbuka.length || this.data.anggaran_terbuka)) return;
 		let berubah = false;
 		Object.entries(draf).forEach(([baris, kolom]) => {
 			Object.entries(kolom).forEach(([k, v]) => {
@@ -317,13 +385,14 @@ class SakipIsianKinerja {
 			frappe.show_alert({ message: __("Isian yang belum tersimpan dipulihkan."), indicator: "orange" });
 			this.hitung_terisi();
 			this.hitung();
+			this.hitung_anggaran();
 		}
 	}
 
 	ada_perubahan() {
 		const isian = this.isian();
-		return this.doc.baris.some((row) =>
-			Object.entries(isian[row.name] || {}).some(([k, v]) => (row[k] || "") !== v)
+		return [...this.doc.baris, ...(this.doc.anggaran || [])].some((row) =>
+			Object.entries(isian[row.name] || {}).some(([k, v]) => String(row[k] || "") !== v)
 		);
 	}
 
@@ -334,8 +403,19 @@ class SakipIsianKinerja {
 		const isian = this.isian();
 		const doc = JSON.parse(JSON.stringify(this.doc));
 		doc.baris.forEach((row) => Object.assign(row, isian[row.name] || {}));
-		return frappe
-			.xcall("frappe.client.save", { doc })
+		// the amounts go as numbers, read by the server's rule however they were typed (1.500.000)
+		return this.hitung_anggaran()
+			.then((anggaran) => {
+				const salah = Object.values(anggaran).find((h) => h.bukan_angka);
+				if (salah) {
+					frappe.msgprint(salah.galat);
+					return Promise.reject();
+				}
+				(doc.anggaran || []).forEach((row) => {
+					if (anggaran[row.name]) row.realisasi_tw = anggaran[row.name].nilai;
+				});
+				return frappe.xcall("frappe.client.save", { doc });
+			})
 			.then((tersimpan) => {
 				this.doc = tersimpan;
 				localStorage.removeItem(this.kunci_draf());
@@ -511,6 +591,8 @@ class SakipIsianKinerja {
 			.sakip-isian .bilah-aksi .btn { flex: 1 1 0; min-width: 0; min-height: 48px;
 				white-space: normal; padding-left: 6px; padding-right: 6px; }
 			.sakip-isian .tautan-form { text-align: center; margin: 8px 0; }
+			.sakip-isian .judul-bagian { font-weight: 600; margin: 18px 0 8px; font-size: var(--text-lg); }
+			.sakip-isian .kartu.anggaran .nama { font-size: var(--text-base); }
 		</style>`).appendTo("head");
 	}
 }

@@ -3,7 +3,9 @@
 
 """Rekap Capaian Kinerja: for one period (tahun, triwulan), per bidang and indicator the target,
 realisasi, capaian and predikat as the Data Kinerja Bidang rows hold them (computed on every save by
-``capaian_baris``), with a chart of the mean capaian per bidang.
+``capaian_baris``), with a chart of the mean capaian per bidang and, beside it, the bidang's penyerapan anggaran (its
+realisasi anggaran s.d. TW against the pagu of its PK programs; summary: the OPD's penyerapan and the
+efficiency index, capaian against penyerapan).
 
 The documents are read with ``frappe.get_list`` as the session user, so the standard User
 Permissions limit an OPD's users to their OPD and a Kepala Bidang to their own bidang; the optional
@@ -25,7 +27,7 @@ from sakip_evaluasi.domain.capaian import angka_realisasi as _angka
 from sakip_evaluasi.domain.doctype import DKB
 from sakip_evaluasi.domain.periode import TRIWULAN, nomor_triwulan
 from sakip_evaluasi.laporan import kolom_laporan as k
-from sakip_evaluasi.laporan.rekap_capaian import baris_laporan, grafik, ringkasan
+from sakip_evaluasi.laporan.rekap_capaian import baris_laporan, grafik, isi_penyerapan, ringkasan
 
 
 def execute(filters=None):
@@ -33,6 +35,7 @@ def execute(filters=None):
 	if not cint(filters.tahun) or filters.triwulan not in TRIWULAN:
 		frappe.throw(_("Pilih tahun dan triwulan."), title=_("Filter belum lengkap"))
 	data = baris_laporan(filters)
+	isi_penyerapan(data)
 	return kolom(), data, None, grafik(data), ringkasan(data)
 
 
@@ -49,6 +52,8 @@ def kolom() -> list[dict]:
 		k("realisasi_sd_tw", _("Realisasi s.d. TW"), "Float", 130, precision=2),
 		k("capaian", _("Capaian s.d. TW (%)"), "Float", 130, precision=2),
 		k("predikat", _("Predikat"), width=120),
+		# the bidang's budget spent s.d. TW against its pagu (Data Kinerja Bidang, Realisasi Anggaran)
+		k("penyerapan", _("Penyerapan Anggaran Bidang s.d. TW (%)"), "Float", 150, precision=2),
 		k("rumus", _("Rumus Capaian"), width=420),
 		k("status", _("Status Data"), width=110),
 		k("dokumen", _("Data Kinerja Bidang"), "Link", 200, options=DKB),
