@@ -9,6 +9,7 @@ from frappe import _
 from frappe.utils import get_datetime, get_fullname
 
 from sakip_evaluasi.aturan.perjanjian_kinerja import indikator_berlaku
+from sakip_evaluasi.aturan.rumus_indikator import baris_komponen
 from sakip_evaluasi.aturan.tindak_lanjut import baris_tindak_lanjut_baru
 from sakip_evaluasi.domain.capaian import nilai_kolom, nilai_sd_tw
 from sakip_evaluasi.domain.periode import nomor_triwulan
@@ -83,7 +84,8 @@ def buat_per_bidang(doctype: str, evaluasi: str, rows, isi) -> list[str]:
 
 
 def distribusikan(kertas_kerja) -> list[str]:
-	"""Create one Data Kinerja Bidang per bidang that has rows, pre-filled with its rows."""
+	"""Create one Data Kinerja Bidang per bidang that has rows, pre-filled with its rows and the
+	component rows of its computed indicators."""
 	return buat_per_bidang(
 		"Data Kinerja Bidang",
 		kertas_kerja.evaluasi,
@@ -91,6 +93,7 @@ def distribusikan(kertas_kerja) -> list[str]:
 		lambda rows: {
 			"kertas_kerja": kertas_kerja.name,
 			"baris": [{**{k: r.get(k) for k in _KOLOM_SALIN}, "baris_kertas_kerja": r.name} for r in rows],
+			"komponen": baris_komponen(rows),
 		},
 	)
 

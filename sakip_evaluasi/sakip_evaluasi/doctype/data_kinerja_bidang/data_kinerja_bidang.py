@@ -4,6 +4,7 @@
 import frappe
 from frappe import _
 
+from sakip_evaluasi.aturan.alur_kerja import TabelSistem
 from sakip_evaluasi.aturan.capaian_baris import hitung_semua_baris, status_proyeksi_kini
 from sakip_evaluasi.aturan.siklus import pastikan_baris_terisi
 from sakip_evaluasi.controllers.alur_kerja import DokumenPerBidang
@@ -21,6 +22,9 @@ class DataKinerjaBidang(DokumenPerBidang):
 		from sakip_evaluasi.sakip_evaluasi.doctype.baris_data_kinerja.baris_data_kinerja import (
 			BarisDataKinerja,
 		)
+		from sakip_evaluasi.sakip_evaluasi.doctype.nilai_komponen_kinerja.nilai_komponen_kinerja import (
+			NilaiKomponenKinerja,
+		)
 		from sakip_evaluasi.sakip_evaluasi.doctype.riwayat_pengembalian.riwayat_pengembalian import (
 			RiwayatPengembalian,
 		)
@@ -32,6 +36,7 @@ class DataKinerjaBidang(DokumenPerBidang):
 		evaluasi: DF.Link
 		kertas_kerja: DF.Link | None
 		kode_bidang: DF.Data | None
+		komponen: DF.Table[NilaiKomponenKinerja]
 		opd: DF.Link | None
 		riwayat_pengembalian: DF.Table[RiwayatPengembalian]
 		tahun: DF.Int
@@ -41,7 +46,10 @@ class DataKinerjaBidang(DokumenPerBidang):
 
 	# The indicator rows are the work paper's (created at distribution): the Kepala Bidang, and the
 	# Subkoordinator correcting submitted data, fill Realisasi, Kendala, Upaya and Bukti Dukung.
+	# The component rows of the computed indicators come with the indicator rows (only their Nilai
+	# is typed); realisasi of a computed row is computed from them at each save.
 	AWALAN = "DKB"
+	TABEL_SISTEM = {**DokumenPerBidang.TABEL_SISTEM, "komponen": TabelSistem()}
 
 	def onload(self) -> None:
 		status_proyeksi_kini(self)
