@@ -101,7 +101,7 @@ def hitung_semua_baris(doc) -> list[str]:
 	its components (``rumus_indikator``); its explanation starts with that formula and its numbers."""
 	berumus, masalah = realisasi_berumus(doc)
 	if masalah:
-		return [escape_html(m) for m in masalah]
+		return [escape_html(m) for m in masalah.values()]
 	triwulan = nomor_triwulan(doc.triwulan)
 	indikator = [r.indikator for r in doc.baris]
 	lalu = realisasi_triwulan_lalu(indikator, doc.tahun, triwulan)

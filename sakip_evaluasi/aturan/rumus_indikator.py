@@ -68,26 +68,26 @@ def _selaraskan(doc, rumus: dict[str, Rumus]) -> None:
 		doc.set(TABEL_KOMPONEN, sisa)
 
 
-def realisasi_berumus(doc) -> tuple[dict[str, HasilRumus], list[str]]:
+def realisasi_berumus(doc) -> tuple[dict[str, HasilRumus], dict[str, str]]:
 	"""Compute the realisasi of every computed row of ``doc`` from its component rows and write it
 	into the row (``realisasi``, ``jenis_indikator``); returns per row name the formula with its
-	numbers, and the problems found, one per indicator, in Bahasa Indonesia (then nothing is written).
+	numbers, and the problems found per row name, in Bahasa Indonesia (then nothing is written).
 	A document without a component table (the Kertas Kerja Evaluasi) is left as it is."""
 	if not doc.meta.has_field(TABEL_KOMPONEN):
-		return {}, []
+		return {}, {}
 	rumus = rumus_indikator([r.indikator for r in doc.baris])
 	_selaraskan(doc, rumus)
 	nilai: dict[str, dict[str, object]] = {}
 	for k in doc.komponen:
 		nilai.setdefault(k.indikator, {})[k.komponen] = k.nilai
-	hasil, masalah, tulis = {}, [], []
+	hasil, masalah, tulis = {}, {}, []
 	for row in doc.baris:
 		try:
 			h = hitung_realisasi(
 				rumus.get(row.indikator), nilai.get(row.indikator, {}), row.nama_indikator or row.indikator
 			)
 		except KomponenTidakSah as e:
-			masalah.append(str(e))
+			masalah[row.name] = str(e)
 			continue
 		if row.indikator in rumus:
 			hasil[row.name] = h
@@ -98,4 +98,4 @@ def realisasi_berumus(doc) -> tuple[dict[str, HasilRumus], list[str]]:
 		row.jenis_indikator = RUMUS if row.indikator in rumus else None
 	for row, teks in tulis:
 		row.realisasi = teks
-	return hasil, []
+	return hasil, {}

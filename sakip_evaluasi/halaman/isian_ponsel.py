@@ -16,6 +16,7 @@ from frappe.utils import format_datetime, get_datetime
 
 from sakip_evaluasi.aturan.alur_kerja import DIKEMBALIKAN, FIELD_ALASAN, FIELD_RIWAYAT, isian_terbuka
 from sakip_evaluasi.aturan.capaian_baris import hitung_semua_baris, status_proyeksi_kini
+from sakip_evaluasi.aturan.rumus_indikator import TABEL_KOMPONEN, realisasi_berumus
 from sakip_evaluasi.aturan.serah import PENERIMA_PERAN, SERAH
 from sakip_evaluasi.domain.capaian import urai_realisasi
 from sakip_evaluasi.domain.doctype import DKB, EVALUASI, KOLOM_CAPAIAN_BARIS, LANGKAH
@@ -36,6 +37,7 @@ KOLOM_KARTU = (
 	"kendala",
 	"upaya",
 	"bukti_dukung",
+	"jenis_indikator",
 )
 # What a card lets a user type, in the order it shows them (each only when the state's rule opens it).
 KOLOM_ISIAN = ("realisasi", "kendala", "upaya", "bukti_dukung")
@@ -50,10 +52,17 @@ def _dokumen(dokumen: str):
 	return doc
 
 
-def _kartu(row, triwulan: int) -> dict:
+def _kartu(row, triwulan: int, komponen=()) -> dict:
+	"""One card; a computed indicator's card carries its component rows (name, komponen, nilai),
+	which it shows as the fields to fill instead of the realisasi."""
 	kartu = {k: row.get(k) for k in KOLOM_KARTU}
 	kartu["uraian_capaian"] = getattr(row, "uraian_capaian", "")
 	kartu["triwulan"] = triwulan
+	kartu["komponen"] = [
+		{"name": k.name, "komponen": k.komponen, "nilai": k.nilai}
+		for k in komponen
+		if k.indikator == row.indikator
+	]
 	return kartu
 
 
@@ -64,7 +73,9 @@ def kolom_terbuka(doc) -> list[str]:
 	isian = isian_terbuka(DKB, doc.workflow_state, peran_di_dokumen(doc), doc)
 	if isian is None or TABEL not in isian.tabel:
 		return []
-	return [k for k in KOLOM_ISIAN if k in isian.tabel[TABEL].kolom]
+	kolom = [k for k in KOLOM_ISIAN if k in isian.tabel[TABEL].kolom]
+	komponen = isian.tabel.get(TABEL_KOMPONEN)
+	return kolom + (["nilai"] if komponen and "nilai" in komponen.kolom else [])
 
 
 def muat(dokumen: str) -> dict:
@@ -93,7 +104,7 @@ def muat(dokumen: str) -> dict:
 		"triwulan": doc.triwulan,
 		"workflow_state": doc.workflow_state,
 		"status_label": _(doc.workflow_state),
-		"baris": [_kartu(r, triwulan) for r in doc.baris],
+		"baris": [_kartu(r, triwulan, doc.get(TABEL_KOMPONEN) or ()) for r in doc.baris],
 		"kolom_terbuka": [] if memeriksa else kolom_terbuka(doc),
 		"petunjuk": petunjuk(DKB, doc.workflow_state, aksi) if aksi else "",
 		"batas_waktu": jam.get("batas_waktu"),
@@ -121,12 +132,25 @@ def muat(dokumen: str) -> dict:
 	}
 
 
-def hitung(dokumen: str, realisasi: dict) -> dict:
+def hitung(dokumen: str, realisasi: dict, komponen: dict | None = None) -> dict:
 	"""The capaian of each row of ``dokumen`` as it would be with the realisasi typed so far
-	(``realisasi``: row name → text), computed by the rule every save applies; nothing is written.
-	A value that is not a number is reported on its row, the others are computed."""
+	(``realisasi``: row name → text) and the component values of its computed indicators
+	(``komponen``: component row name → text), computed by the rule every save applies; nothing is
+	written. A value that is not a number (or components that give no realisasi, e.g. a divisor of 0)
+	is reported on its row, the others are computed."""
 	doc = _dokumen(dokumen)
 	galat = {}
+	komponen = komponen or {}
+	for k in doc.get(TABEL_KOMPONEN) or ():
+		if k.name in komponen:
+			k.nilai = komponen[k.name]
+	_berumus, salah_rumus = realisasi_berumus(doc)
+	for row in doc.baris:
+		if row.name in salah_rumus:
+			galat[row.name] = salah_rumus[row.name]
+			for k in doc.get(TABEL_KOMPONEN) or ():
+				if k.indikator == row.indikator:
+					k.nilai = None
 	for row in doc.baris:
 		if row.name not in realisasi:
 			continue
@@ -144,7 +168,14 @@ def hitung(dokumen: str, realisasi: dict) -> dict:
 		kartu = _kartu(row, triwulan)
 		hasil[row.name] = {
 			k: kartu[k]
-			for k in ("realisasi_sd_tw", "capaian", "predikat", "status_proyeksi", "uraian_capaian")
+			for k in (
+				"realisasi",
+				"realisasi_sd_tw",
+				"capaian",
+				"predikat",
+				"status_proyeksi",
+				"uraian_capaian",
+			)
 		}
 		hasil[row.name]["terisi"] = row.realisasi not in (None, "")
 		hasil[row.name]["galat"] = galat.get(row.name, "")

@@ -8,6 +8,8 @@
 // - Saving is the document's normal save (frappe.client.save: validation and "document has been
 //   modified" apply); an action is Frappe's apply_workflow (the app's override and the workflow's
 //   conditions apply). What was typed stays on the page on any error, and in the browser until saved.
+// - A computed indicator (Jenis Indikator "Rumus") shows a field per component instead of the
+//   realisasi; the realisasi is computed from them by the same rule and shown read-only.
 // - Bukti dukung: a photo from the camera or a file, uploaded private to the document.
 frappe.pages["isian-kinerja"].on_page_load = (wrapper) => {
 	const page = frappe.ui.make_app_page({
@@ -154,7 +156,28 @@ class SakipIsianKinerja {
 				: r[kolom]
 				? `<div class="baca"><span>${this.esc(label)}</span>${this.esc(r[kolom])}</div>`
 				: "";
-		const realisasi = this.boleh("realisasi")
+		const berumus = (r.komponen || []).length > 0;
+		const komponen = (r.komponen || [])
+			.map((k) =>
+				this.boleh("nilai")
+					? input(
+							"nilai",
+							k.komponen,
+							`<input type="text" inputmode="decimal" enterkeyhint="next" autocomplete="off"
+								class="angka" data-kolom="nilai" data-tabel="komponen" data-baris="${this.esc(k.name)}"
+								data-untuk="${this.esc(r.name)}" value="${this.esc(k.nilai || "")}">`
+					  )
+					: `<div class="baca"><span>${this.esc(k.komponen)}</span><b>${this.esc(k.nilai || "–")}</b></div>`
+			)
+			.join("");
+		const dihitung = `<div class="baca"><span>${this.esc(
+			__("Realisasi {0} (dihitung dari komponen)", [tw])
+		)}</span><b data-realisasi="${this.esc(r.name)}">${this.esc(r.realisasi || "–")}</b> ${this.esc(
+			r.satuan || ""
+		)}</div>`;
+		const realisasi = berumus
+			? komponen + dihitung + `<div class="galat" data-galat="${this.esc(r.name)}"></div>`
+			: this.boleh("realisasi")
 			? input(
 					"realisasi",
 					__("Realisasi {0} ({1})", [tw, r.satuan || "-"]),
@@ -215,17 +238,17 @@ class SakipIsianKinerja {
 		const me = this;
 		this.$body.on("input", "[data-kolom]", function () {
 			me.simpan_draf();
-			if (this.dataset.kolom === "realisasi") {
+			if (this.dataset.kolom === "realisasi" || this.dataset.kolom === "nilai") {
 				me.hitung_terisi();
 				clearTimeout(me._tunda);
 				me._tunda = setTimeout(() => me.hitung(), 400);
 			}
 		});
 		// The phone's "next" key moves to the next realisasi (typing, no tap).
-		this.$body.on("keydown", "input[data-kolom='realisasi']", function (e) {
+		this.$body.on("keydown", "input[data-kolom='realisasi'], input[data-kolom='nilai']", function (e) {
 			if (e.key !== "Enter") return;
 			e.preventDefault();
-			const semua = me.$body.find("input[data-kolom='realisasi']").toArray();
+			const semua = me.$body.find("input[data-kolom='realisasi'], input[data-kolom='nilai']").toArray();
 			const berikut = semua[semua.indexOf(this) + 1];
 			if (berikut) berikut.focus();
 			else this.blur();
@@ -251,10 +274,22 @@ class SakipIsianKinerja {
 		return nilai;
 	}
 
+	// A card counts as filled when its realisasi, or every component of a computed indicator, is.
+	kosong() {
+		const kartu = this.$body.find("[data-kartu]").toArray();
+		return kartu
+			.map((k) => $(k).find("input[data-kolom='realisasi'], input[data-kolom='nilai']").toArray())
+			.filter((isian) => isian.length && isian.some((el) => !el.value.trim()))
+			.map((isian) => isian.find((el) => !el.value.trim()));
+	}
+
 	hitung_terisi() {
-		const semua = this.$body.find("input[data-kolom='realisasi']").toArray();
+		const semua = this.$body
+			.find("[data-kartu]")
+			.toArray()
+			.filter((k) => $(k).find("input[data-kolom='realisasi'], input[data-kolom='nilai']").length);
 		if (!semua.length) return;
-		const terisi = semua.filter((el) => el.value.trim()).length;
+		const terisi = semua.length - this.kosong().length;
 		this.$body
 			.find(".terisi")
 			.text(__("{0} dari {1} indikator terisi", [terisi, semua.length]));
@@ -264,17 +299,20 @@ class SakipIsianKinerja {
 	// its field, the others are computed.
 	hitung() {
 		const realisasi = {};
+		const komponen = {};
 		Object.entries(this.isian()).forEach(([baris, v]) => {
 			if ("realisasi" in v) realisasi[baris] = v.realisasi;
+			if ("nilai" in v) komponen[baris] = v.nilai;
 		});
 		return frappe
-			.xcall(`${SakipIsianKinerja.API}.hitung`, { dokumen: this.dokumen, realisasi })
+			.xcall(`${SakipIsianKinerja.API}.hitung`, { dokumen: this.dokumen, realisasi, komponen })
 			.then((hasil) => {
 				Object.entries(hasil).forEach(([baris, h]) => {
 					const sel = (attr) => this.$body.find(`[${attr}="${CSS.escape(baris)}"]`);
 					sel("data-galat").text(h.galat || "");
 					sel("data-kartu").toggleClass("salah", !!h.galat);
 					sel("data-sd").text(h.terisi ? this.angka(h.realisasi_sd_tw) : "–");
+					sel("data-realisasi").text(h.terisi ? h.realisasi : "–");
 					sel("data-capaian").html(
 						this.capaian_html({ ...h, realisasi: h.terisi ? "1" : "" })
 					);
@@ -322,7 +360,7 @@ class SakipIsianKinerja {
 
 	ada_perubahan() {
 		const isian = this.isian();
-		return this.doc.baris.some((row) =>
+		return [...this.doc.baris, ...(this.doc.komponen || [])].some((row) =>
 			Object.entries(isian[row.name] || {}).some(([k, v]) => (row[k] || "") !== v)
 		);
 	}
@@ -334,6 +372,7 @@ class SakipIsianKinerja {
 		const isian = this.isian();
 		const doc = JSON.parse(JSON.stringify(this.doc));
 		doc.baris.forEach((row) => Object.assign(row, isian[row.name] || {}));
+		(doc.komponen || []).forEach((row) => Object.assign(row, isian[row.name] || {}));
 		return frappe
 			.xcall("frappe.client.save", { doc })
 			.then((tersimpan) => {
@@ -393,10 +432,7 @@ class SakipIsianKinerja {
 	// then save what is typed, then Frappe's apply_workflow.
 	tindakan(aksi) {
 		if (!aksi) return;
-		const kosong = this.$body
-			.find("input[data-kolom='realisasi']")
-			.toArray()
-			.filter((el) => !el.value.trim());
+		const kosong = this.kosong();
 		if (!aksi.perlu_alasan && kosong.length) {
 			kosong[0].focus();
 			frappe.msgprint(
