@@ -150,7 +150,7 @@ def hitung_realisasi(rumus: Rumus | None, nilai: Mapping[str, object], indikator
 		if terisi:
 			raise KomponenTidakSah(
 				f"Indikator '{indikator}' tidak berumus: komponen {', '.join(sorted(terisi))} tidak dapat "
-				"diisi. Isi realisasinya langsung."
+				"diisi. Kosongkan nilai komponennya dan isi realisasinya langsung."
 			)
 		return HasilRumus(None, "")
 	masalah = masalah_rumus(rumus, indikator)

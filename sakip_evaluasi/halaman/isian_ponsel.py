@@ -75,7 +75,8 @@ def kolom_terbuka(doc) -> list[str]:
 		return []
 	kolom = [k for k in KOLOM_ISIAN if k in isian.tabel[TABEL].kolom]
 	komponen = isian.tabel.get(TABEL_KOMPONEN)
-	return kolom + (["nilai"] if komponen and "nilai" in komponen.kolom else [])
+	terbuka = komponen and "nilai" in komponen.kolom and doc.get(TABEL_KOMPONEN)
+	return kolom + (["nilai"] if terbuka else [])
 
 
 def muat(dokumen: str) -> dict:
