@@ -5,9 +5,9 @@ distribution and kept in step at each save) and the realisasi of its computed ro
 
 import frappe
 
+from sakip_evaluasi.domain.doctype import INDIKATOR_KINERJA as INDIKATOR
 from sakip_evaluasi.domain.rumus import HasilRumus, Komponen, KomponenTidakSah, Rumus, hitung_realisasi
 
-INDIKATOR = "Indikator Kinerja"
 RUMUS = "Rumus"
 TABEL_KOMPONEN = "komponen"
 

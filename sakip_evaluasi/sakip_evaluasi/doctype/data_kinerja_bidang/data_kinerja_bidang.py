@@ -4,7 +4,6 @@
 import frappe
 from frappe import _
 
-from sakip_evaluasi.aturan.alur_kerja import TabelSistem
 from sakip_evaluasi.aturan.capaian_baris import hitung_semua_baris, status_proyeksi_kini
 from sakip_evaluasi.aturan.siklus import pastikan_baris_terisi
 from sakip_evaluasi.controllers.alur_kerja import DokumenPerBidang
@@ -46,10 +45,9 @@ class DataKinerjaBidang(DokumenPerBidang):
 
 	# The indicator rows are the work paper's (created at distribution): the Kepala Bidang, and the
 	# Subkoordinator correcting submitted data, fill Realisasi, Kendala, Upaya and Bukti Dukung.
-	# The component rows of the computed indicators come with the indicator rows (only their Nilai
-	# is typed); realisasi of a computed row is computed from them at each save.
+	# The component rows of the computed indicators (``komponen``) come with the indicator rows: only
+	# their Nilai is typed, and realisasi of a computed row is computed from them at each save.
 	AWALAN = "DKB"
-	TABEL_SISTEM = {**DokumenPerBidang.TABEL_SISTEM, "komponen": TabelSistem()}
 
 	def onload(self) -> None:
 		status_proyeksi_kini(self)
