@@ -18,8 +18,8 @@ def muat(dokumen: str) -> dict:
 @frappe.read_only()
 def hitung(dokumen: str, realisasi: dict | str, komponen: dict | str | None = None) -> dict:
 	"""The capaian, predikat and explanation of every row with the realisasi typed so far (row name →
-	text) and the component values of the computed indicators (component row name → text); nothing is
-	written."""
+	text) and the component text of the computed indicators (row name → "nama: nilai" lines); nothing
+	is written."""
 	return isian_ponsel.hitung(
 		dokumen,
 		_pasangan(realisasi, frappe._("Realisasi harus berupa pasangan baris dan nilai.")),

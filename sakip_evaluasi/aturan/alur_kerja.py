@@ -426,8 +426,6 @@ def _uraian(doc, p: Perubahan) -> str:
 def _yang_terbuka(doc, isian: IsianTerbuka) -> str:
 	bagian = [_label(doc.meta, f) for f in sorted(isian.kolom)]
 	for tabel, aturan in isian.tabel.items():
-		if not aturan.susunan and not doc.get(tabel):
-			continue  # a table of the app's rows that has none is not shown: nothing to fill there
 		meta_baris = frappe.get_meta(doc.meta.get_field(tabel).options)
 		kolom = [_label(meta_baris, f) for f in kolom_isian(meta_baris.name) if f in aturan.kolom]
 		if kolom:

@@ -98,11 +98,10 @@ class DokumenAlurKerja(Document):
 class DokumenPerBidang(DokumenAlurKerja):
 	"""Base of the documents an evaluation has one of per bidang (Data Kinerja Bidang, Tindak Lanjut
 	Evaluasi): named ``<AWALAN>-<evaluasi>-<kode bidang>``; their rows (``baris``) come from the
-	document before them, so only the app adds, removes or orders them (as the component rows of a
-	Data Kinerja Bidang's computed indicators, ``komponen``)."""
+	document before them, so only the app adds, removes or orders them."""
 
 	AWALAN = ""
-	TABEL_SISTEM = {"baris": TabelSistem(), "komponen": TabelSistem()}
+	TABEL_SISTEM = {"baris": TabelSistem()}
 
 	def autoname(self) -> None:
 		kode = frappe.db.get_value("Bidang", self.bidang, "kode")

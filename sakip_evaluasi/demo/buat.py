@@ -418,15 +418,12 @@ def _isi_data_kinerja(dkb: str, kabid: str, acak: random.Random) -> None:
 	doc = frappe.get_doc("Data Kinerja Bidang", dkb)
 	if doc.workflow_state != "Draft" or all(r.realisasi for r in doc.baris):
 		return
-	komponen = {(k.indikator, k.komponen): k for k in doc.komponen}
 	for row in doc.baris:
 		faktor = acak.uniform(0.8, 1.1) if row.polaritas == "Positif" else acak.uniform(0.9, 1.3)
 		realisasi = (row.target_tw or 1) * faktor
-		if (row.indikator, JALAN_MANTAP[0]) in komponen:  # the kilometres, the percentage computed
-			komponen[row.indikator, JALAN_MANTAP[0]].nilai = f"{realisasi * PANJANG_JALAN / 100:.1f}".replace(
-				".", ","
-			)
-			komponen[row.indikator, JALAN_MANTAP[1]].nilai = str(PANJANG_JALAN)
+		if row.komponen and JALAN_MANTAP[0] in row.komponen:  # the kilometres; the percentage computed
+			mantap = f"{realisasi * PANJANG_JALAN / 100:.1f}".replace(".", ",")
+			row.komponen = f"{JALAN_MANTAP[0]}: {mantap}\n{JALAN_MANTAP[1]}: {PANJANG_JALAN}"
 		else:
 			row.realisasi = f"{realisasi:.2f}".replace(".", ",")
 		if faktor < 0.95:

@@ -8,6 +8,10 @@ Pure standard library; never import frappe here. Two formula types:
 - **Jumlah Berbobot**: ``Σ bobot × nilai`` over the components, e.g. an index of three sub-scores
   weighted 0,5 / 0,3 / 0,2.
 
+The component values of a row are one text, a line per component, ``nama komponen: nilai``
+(``teks_komponen`` writes it with the formula's names, ``urai_komponen`` reads it back): readable
+where a row is shown or its changes are listed, and no row of its own to store.
+
 What follows the realisasi (capaian, predikat, polarity, the roll-up s.d. TW, the projection) is
 ``capaian.py`` and ``proyeksi.py`` unchanged: the computed realisasi is the quarter's realisasi.
 """
@@ -36,6 +40,8 @@ __all__ = [
 	"KomponenTidakSah",
 	"masalah_rumus",
 	"hitung_realisasi",
+	"urai_komponen",
+	"teks_komponen",
 ]
 
 _SERATUS = Decimal(100)
@@ -207,3 +213,36 @@ def _jumlah_berbobot(komponen: Sequence[Komponen], angka: dict[str, Decimal | No
 def _dua(nilai: Decimal) -> str:
 	"""A computed realisasi with its two decimals and a decimal comma: 75,00."""
 	return format(nilai, "f").replace(".", ",")
+
+
+def teks_komponen(rumus: Rumus, nilai: Mapping[str, object] | None = None) -> str:
+	"""The component text of a row: one line ``nama: nilai`` per component of ``rumus``, in its order,
+	with the values of ``nilai`` (empty where none)."""
+	nilai = nilai or {}
+	baris = []
+	for k in rumus.komponen:
+		isi = nilai.get(_nama(k))
+		isi = "" if isi is None else str(isi).strip()
+		baris.append(f"{_nama(k)}: {isi}".rstrip() if isi else f"{_nama(k)}:")
+	return "\n".join(baris)
+
+
+def urai_komponen(teks: object, indikator: str) -> dict[str, str]:
+	"""The component values of a row's text (``teks_komponen``'s lines; blank lines ignored): component
+	name → value as typed ("" when empty). ``KomponenTidakSah`` naming the indicator for a line
+	without ":" or a component named twice."""
+	hasil: dict[str, str] = {}
+	for baris in str(teks or "").splitlines():
+		if not baris.strip():
+			continue
+		if ":" not in baris:
+			raise KomponenTidakSah(
+				f"Indikator '{indikator}': baris komponen '{baris.strip()}' harus berbentuk "
+				"'nama komponen: nilai'."
+			)
+		nama, isi = baris.rsplit(":", 1)
+		nama = nama.strip()
+		if nama in hasil:
+			raise KomponenTidakSah(f"Indikator '{indikator}': komponen {nama} diisi lebih dari sekali.")
+		hasil[nama] = isi.strip()
+	return hasil

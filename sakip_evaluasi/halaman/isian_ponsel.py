@@ -16,11 +16,12 @@ from frappe.utils import format_datetime, get_datetime
 
 from sakip_evaluasi.aturan.alur_kerja import DIKEMBALIKAN, FIELD_ALASAN, FIELD_RIWAYAT, isian_terbuka
 from sakip_evaluasi.aturan.capaian_baris import hitung_semua_baris, status_proyeksi_kini
-from sakip_evaluasi.aturan.rumus_indikator import TABEL_KOMPONEN, realisasi_berumus
+from sakip_evaluasi.aturan.rumus_indikator import RUMUS, realisasi_berumus
 from sakip_evaluasi.aturan.serah import PENERIMA_PERAN, SERAH
 from sakip_evaluasi.domain.capaian import urai_realisasi
 from sakip_evaluasi.domain.doctype import DKB, EVALUASI, KOLOM_CAPAIAN_BARIS, LANGKAH
 from sakip_evaluasi.domain.periode import nomor_triwulan
+from sakip_evaluasi.domain.rumus import KomponenTidakSah, urai_komponen
 from sakip_evaluasi.domain.tulisan import angka_id
 from sakip_evaluasi.halaman.tugas_saya import aksi_pengguna, batas_dokumen, nama_dan_jabatan, petunjuk
 from sakip_evaluasi.pejabat.pemegang import pemegang_peran, peran_di_dokumen, sebutan_bidang
@@ -52,17 +53,19 @@ def _dokumen(dokumen: str):
 	return doc
 
 
-def _kartu(row, triwulan: int, komponen=()) -> dict:
-	"""One card; a computed indicator's card carries its component rows (name, komponen, nilai),
-	which it shows as the fields to fill instead of the realisasi."""
+def _kartu(row, triwulan: int) -> dict:
+	"""One card; a computed indicator's card carries its components (komponen, nilai), which it
+	shows as the fields to fill instead of the realisasi."""
 	kartu = {k: row.get(k) for k in KOLOM_KARTU}
 	kartu["uraian_capaian"] = getattr(row, "uraian_capaian", "")
 	kartu["triwulan"] = triwulan
-	kartu["komponen"] = [
-		{"name": k.name, "komponen": k.komponen, "nilai": k.nilai}
-		for k in komponen
-		if k.indikator == row.indikator
-	]
+	kartu["komponen"] = []
+	if row.jenis_indikator == RUMUS:
+		try:
+			nilai = urai_komponen(row.komponen, row.nama_indikator or row.indikator)
+		except KomponenTidakSah:
+			nilai = {}
+		kartu["komponen"] = [{"komponen": k, "nilai": v} for k, v in nilai.items()]
 	return kartu
 
 
@@ -74,9 +77,10 @@ def kolom_terbuka(doc) -> list[str]:
 	if isian is None or TABEL not in isian.tabel:
 		return []
 	kolom = [k for k in KOLOM_ISIAN if k in isian.tabel[TABEL].kolom]
-	komponen = isian.tabel.get(TABEL_KOMPONEN)
-	terbuka = komponen and "nilai" in komponen.kolom and doc.get(TABEL_KOMPONEN)
-	return kolom + (["nilai"] if terbuka else [])
+	# the components, only where the document has a computed indicator
+	if "komponen" in isian.tabel[TABEL].kolom and any(r.jenis_indikator == RUMUS for r in doc.baris):
+		kolom.append("komponen")
+	return kolom
 
 
 def muat(dokumen: str) -> dict:
@@ -105,7 +109,7 @@ def muat(dokumen: str) -> dict:
 		"triwulan": doc.triwulan,
 		"workflow_state": doc.workflow_state,
 		"status_label": _(doc.workflow_state),
-		"baris": [_kartu(r, triwulan, doc.get(TABEL_KOMPONEN) or ()) for r in doc.baris],
+		"baris": [_kartu(r, triwulan) for r in doc.baris],
 		"kolom_terbuka": [] if memeriksa else kolom_terbuka(doc),
 		"petunjuk": petunjuk(DKB, doc.workflow_state, aksi) if aksi else "",
 		"batas_waktu": jam.get("batas_waktu"),
@@ -136,22 +140,20 @@ def muat(dokumen: str) -> dict:
 def hitung(dokumen: str, realisasi: dict, komponen: dict | None = None) -> dict:
 	"""The capaian of each row of ``dokumen`` as it would be with the realisasi typed so far
 	(``realisasi``: row name → text) and the component values of its computed indicators
-	(``komponen``: component row name → text), computed by the rule every save applies; nothing is
+	(``komponen``: row name → its component text, "nama: nilai" lines), computed by the rule every save applies; nothing is
 	written. A value that is not a number (or components that give no realisasi, e.g. a divisor of 0)
 	is reported on its row, the others are computed."""
 	doc = _dokumen(dokumen)
 	galat = {}
 	komponen = komponen or {}
-	for k in doc.get(TABEL_KOMPONEN) or ():
-		if k.name in komponen:
-			k.nilai = komponen[k.name]
+	for row in doc.baris:
+		if row.name in komponen:
+			row.komponen = komponen[row.name]
 	_berumus, salah_rumus = realisasi_berumus(doc)
 	for row in doc.baris:
 		if row.name in salah_rumus:
 			galat[row.name] = salah_rumus[row.name]
-			for k in doc.get(TABEL_KOMPONEN) or ():
-				if k.indikator == row.indikator:
-					k.nilai = None
+			row.komponen = None  # computed as not filled yet
 	for row in doc.baris:
 		if row.name not in realisasi:
 			continue

@@ -28,6 +28,15 @@ def komponen_rasio() -> dict:
 	}
 
 
+def isi_baris(row, nilai: dict) -> None:
+	"""Type ``nilai`` (component name → value) after the names of the row's component lines."""
+	if row.komponen:
+		row.komponen = "\n".join(
+			f"{nama}: {nilai.get(nama, isi)}".rstrip()
+			for nama, isi in (b.rsplit(":", 1) for b in row.komponen.splitlines())
+		)
+
+
 class TestIndikatorBerumus(UjiIsian):
 	@classmethod
 	def setUpClass(cls):
@@ -51,12 +60,12 @@ class TestIndikatorBerumus(UjiIsian):
 		cls.dkb = frappe.db.get_value(DKB, {"kertas_kerja": kke, "bidang": cls.bidang})
 
 	def isi(self, **nilai):
-		"""Enter component values (component name → text) as the Kepala Bidang and save."""
+		"""Enter component values (component name → text) as the Kepala Bidang would, each in the line
+		of its component, and save."""
 		with sebagai(KABID["RMA"]):
 			doc = frappe.get_doc(DKB, self.dkb)
-			for k in doc.komponen:
-				if k.komponen in nilai:
-					k.nilai = nilai[k.komponen]
+			for row in doc.baris:
+				isi_baris(row, nilai)
 			doc.save()
 		return frappe.get_doc(DKB, self.dkb)
 
@@ -65,14 +74,14 @@ class TestIndikatorBerumus(UjiIsian):
 
 	def test_the_distributed_document_asks_for_the_components_of_computed_indicators_only(self):
 		doc = frappe.get_doc(DKB, self.dkb)
+		komponen = {r.indikator: r.komponen for r in doc.baris}
 		self.assertEqual(
-			[(k.indikator, k.komponen) for k in doc.komponen],
-			[
-				(self.rasio, MANTAP),
-				(self.rasio, PANJANG),
-				(self.indeks, "Skor kecepatan"),
-				(self.indeks, "Skor keramahan"),
-			],
+			komponen,
+			{
+				self.rasio: f"{MANTAP}:\n{PANJANG}:",
+				self.langsung: None,
+				self.indeks: "Skor kecepatan:\nSkor keramahan:",
+			},
 		)
 
 	def test_the_realisasi_is_computed_and_the_capaian_follows_with_the_formula_on_tap(self):
@@ -91,14 +100,17 @@ class TestIndikatorBerumus(UjiIsian):
 			),
 			kartu[self.rasio]["uraian_capaian"],
 		)
-		self.assertEqual([k["komponen"] for k in kartu[self.rasio]["komponen"]], [MANTAP, PANJANG])
+		self.assertEqual(
+			kartu[self.rasio]["komponen"],
+			[{"komponen": MANTAP, "nilai": "412,5"}, {"komponen": PANJANG, "nilai": "550"}],
+		)
 		self.assertEqual(kartu[self.langsung]["komponen"], [])
 
 	def test_a_divisor_of_zero_is_refused_naming_the_indicator(self):
 		self.isi(**{MANTAP: "412,5", PANJANG: "550"})
 		with sebagai(KABID["RMA"]):
 			doc = frappe.get_doc(DKB, self.dkb)
-			doc.komponen[1].nilai = "0"
+			isi_baris(self.baris(doc, self.rasio), {PANJANG: "0"})
 			self.assertDitolak(
 				doc.save,
 				f"Indikator '{RASIO}': penyebut '{PANJANG}' bernilai 0",
@@ -107,14 +119,12 @@ class TestIndikatorBerumus(UjiIsian):
 			)
 
 	def test_the_phone_computes_while_typing_and_reports_a_zero_divisor_on_its_card(self):
-		doc = frappe.get_doc(DKB, self.dkb)
-		mantap, panjang = doc.komponen[0].name, doc.komponen[1].name
-		baris = self.baris(doc, self.rasio).name
+		baris = self.baris(frappe.get_doc(DKB, self.dkb), self.rasio).name
 		with sebagai(KABID["RMA"]):
-			hasil = isian_ponsel.hitung(self.dkb, "{}", {mantap: "50", panjang: "100"})
+			hasil = isian_ponsel.hitung(self.dkb, "{}", {baris: f"{MANTAP}: 50\n{PANJANG}: 100"})
 			self.assertEqual((hasil[baris]["realisasi"], hasil[baris]["capaian"]), ("50,00", 83.33))
-			self.assertIn("nilai", isian_ponsel.muat(self.dkb)["kolom_terbuka"])
-			hasil = isian_ponsel.hitung(self.dkb, "{}", {mantap: "50", panjang: "0"})
+			self.assertIn("komponen", isian_ponsel.muat(self.dkb)["kolom_terbuka"])
+			hasil = isian_ponsel.hitung(self.dkb, "{}", {baris: f"{MANTAP}: 50\n{PANJANG}: 0"})
 		self.assertIn(f"Indikator '{RASIO}': penyebut", hasil[baris]["galat"])
 		self.assertFalse(hasil[baris]["terisi"])
 
@@ -129,16 +139,13 @@ class TestIndikatorBerumus(UjiIsian):
 				jenis=frappe.ValidationError,
 				dokumen=[(DKB, self.dkb)],
 			)
-			# emptied, the stale component rows go and the realisasi is typed again
+			# emptied, the stale component lines go and the realisasi is typed again
 			doc = frappe.get_doc(DKB, self.dkb)
-			for k in doc.komponen:
-				if k.indikator == self.rasio:
-					k.nilai = ""
+			isi_baris(self.baris(doc, self.rasio), {MANTAP: "", PANJANG: ""})
 			self.baris(doc, self.rasio).realisasi = "70"
 			doc.save()
-		doc = frappe.get_doc(DKB, self.dkb)
-		self.assertEqual([k.indikator for k in doc.komponen], [self.indeks, self.indeks])
-		self.assertEqual(self.baris(doc, self.rasio).realisasi, "70")
+		rasio = self.baris(frappe.get_doc(DKB, self.dkb), self.rasio)
+		self.assertEqual((rasio.komponen, rasio.realisasi, rasio.capaian), (None, "70", 116.67))
 
 	def test_a_formula_naming_no_component_is_refused_naming_the_indicator(self):
 		doc = frappe.get_doc("Indikator Kinerja", self.indeks)

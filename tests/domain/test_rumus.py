@@ -15,6 +15,8 @@ from sakip_evaluasi.domain.rumus import (
 	Rumus,
 	hitung_realisasi,
 	masalah_rumus,
+	teks_komponen,
+	urai_komponen,
 )
 
 D = Decimal
@@ -118,3 +120,17 @@ def test_the_computed_realisasi_rolls_up_and_scores_as_a_typed_one():
 def test_a_ratio_is_the_quotient_rounded_to_two_decimals(p, q):
 	hasil = hitung_realisasi(RASIO, {MANTAP: str(p), PANJANG: str(q)}, "I")
 	assert abs(hasil.realisasi - p / q * 100) <= D("0.005")
+
+
+def test_the_component_text_round_trips_and_names_the_indicator_when_malformed():
+	teks = teks_komponen(RASIO, {MANTAP: "412,5"})
+	assert teks == f"{MANTAP}: 412,5\n{PANJANG}:"
+	assert urai_komponen(teks + "\n\n", "I") == {MANTAP: "412,5", PANJANG: ""}
+	assert urai_komponen("Rasio: a: 5", "I") == {"Rasio: a": "5"}  # the value follows the last colon
+	assert urai_komponen(None, "I") == {}
+	with pytest.raises(KomponenTidakSah, match="Indikator 'I': baris komponen '550' harus berbentuk"):
+		urai_komponen("550", "I")
+	with pytest.raises(KomponenTidakSah, match="Indikator 'I': komponen a diisi lebih dari sekali"):
+		urai_komponen("a: 1\na: 2", "I")
+	hasil = hitung_realisasi(RASIO, urai_komponen(f"{MANTAP}: 412,5\n{PANJANG}: 550", "I"), "I")
+	assert hasil.teks == "75,00"

@@ -21,6 +21,7 @@ class BarisDataKinerja(BarisAlurKerja):
 		jenis_indikator: DF.Data | None
 		kekurangan_proyeksi: DF.Float
 		kendala: DF.SmallText | None
+		komponen: DF.SmallText | None
 		metode_negatif: DF.Literal["(2T-R)/T", "T/R"]
 		metode_proyeksi: DF.SmallText | None
 		nama_indikator: DF.SmallText | None

@@ -21,9 +21,6 @@ class DataKinerjaBidang(DokumenPerBidang):
 		from sakip_evaluasi.sakip_evaluasi.doctype.baris_data_kinerja.baris_data_kinerja import (
 			BarisDataKinerja,
 		)
-		from sakip_evaluasi.sakip_evaluasi.doctype.nilai_komponen_kinerja.nilai_komponen_kinerja import (
-			NilaiKomponenKinerja,
-		)
 		from sakip_evaluasi.sakip_evaluasi.doctype.riwayat_pengembalian.riwayat_pengembalian import (
 			RiwayatPengembalian,
 		)
@@ -35,7 +32,6 @@ class DataKinerjaBidang(DokumenPerBidang):
 		evaluasi: DF.Link
 		kertas_kerja: DF.Link | None
 		kode_bidang: DF.Data | None
-		komponen: DF.Table[NilaiKomponenKinerja]
 		opd: DF.Link | None
 		riwayat_pengembalian: DF.Table[RiwayatPengembalian]
 		tahun: DF.Int
@@ -45,8 +41,6 @@ class DataKinerjaBidang(DokumenPerBidang):
 
 	# The indicator rows are the work paper's (created at distribution): the Kepala Bidang, and the
 	# Subkoordinator correcting submitted data, fill Realisasi, Kendala, Upaya and Bukti Dukung.
-	# The component rows of the computed indicators (``komponen``) come with the indicator rows: only
-	# their Nilai is typed, and realisasi of a computed row is computed from them at each save.
 	AWALAN = "DKB"
 
 	def onload(self) -> None:

@@ -159,13 +159,13 @@ class SakipIsianKinerja {
 		const berumus = (r.komponen || []).length > 0;
 		const komponen = (r.komponen || [])
 			.map((k) =>
-				this.boleh("nilai")
+				this.boleh("komponen")
 					? input(
-							"nilai",
+							"komponen",
 							k.komponen,
 							`<input type="text" inputmode="decimal" enterkeyhint="next" autocomplete="off"
-								class="angka" data-kolom="nilai" data-tabel="komponen" data-baris="${this.esc(k.name)}"
-								data-untuk="${this.esc(r.name)}" value="${this.esc(k.nilai || "")}">`
+								class="angka" data-kolom="komponen" data-baris="${this.esc(r.name)}"
+								data-nama="${this.esc(k.komponen)}" value="${this.esc(k.nilai || "")}">`
 					  )
 					: `<div class="baca"><span>${this.esc(k.komponen)}</span><b>${this.esc(k.nilai || "–")}</b></div>`
 			)
@@ -238,17 +238,17 @@ class SakipIsianKinerja {
 		const me = this;
 		this.$body.on("input", "[data-kolom]", function () {
 			me.simpan_draf();
-			if (this.dataset.kolom === "realisasi" || this.dataset.kolom === "nilai") {
+			if (this.dataset.kolom === "realisasi" || this.dataset.kolom === "komponen") {
 				me.hitung_terisi();
 				clearTimeout(me._tunda);
 				me._tunda = setTimeout(() => me.hitung(), 400);
 			}
 		});
 		// The phone's "next" key moves to the next realisasi (typing, no tap).
-		this.$body.on("keydown", "input[data-kolom='realisasi'], input[data-kolom='nilai']", function (e) {
+		this.$body.on("keydown", "input[data-kolom='realisasi'], input[data-kolom='komponen']", function (e) {
 			if (e.key !== "Enter") return;
 			e.preventDefault();
-			const semua = me.$body.find("input[data-kolom='realisasi'], input[data-kolom='nilai']").toArray();
+			const semua = me.$body.find("input[data-kolom='realisasi'], input[data-kolom='komponen']").toArray();
 			const berikut = semua[semua.indexOf(this) + 1];
 			if (berikut) berikut.focus();
 			else this.blur();
@@ -266,10 +266,17 @@ class SakipIsianKinerja {
 		});
 	}
 
+	// What is typed, per row and column; a computed indicator's components become its component
+	// text, a line "nama: nilai" per component (as the row stores it).
 	isian() {
 		const nilai = {};
 		this.$body.find("[data-kolom]").each(function () {
-			(nilai[this.dataset.baris] ||= {})[this.dataset.kolom] = this.value;
+			const baris = (nilai[this.dataset.baris] ||= {});
+			if (this.dataset.nama === undefined) baris[this.dataset.kolom] = this.value;
+			else {
+				const baru = `${this.dataset.nama}: ${this.value.trim()}`.trim();
+				baris.komponen = baris.komponen === undefined ? baru : `${baris.komponen}\n${baru}`;
+			}
 		});
 		return nilai;
 	}
@@ -278,7 +285,7 @@ class SakipIsianKinerja {
 	kosong() {
 		const kartu = this.$body.find("[data-kartu]").toArray();
 		return kartu
-			.map((k) => $(k).find("input[data-kolom='realisasi'], input[data-kolom='nilai']").toArray())
+			.map((k) => $(k).find("input[data-kolom='realisasi'], input[data-kolom='komponen']").toArray())
 			.filter((isian) => isian.length && isian.some((el) => !el.value.trim()))
 			.map((isian) => isian.find((el) => !el.value.trim()));
 	}
@@ -287,7 +294,7 @@ class SakipIsianKinerja {
 		const semua = this.$body
 			.find("[data-kartu]")
 			.toArray()
-			.filter((k) => $(k).find("input[data-kolom='realisasi'], input[data-kolom='nilai']").length);
+			.filter((k) => $(k).find("input[data-kolom='realisasi'], input[data-kolom='komponen']").length);
 		if (!semua.length) return;
 		const terisi = semua.length - this.kosong().length;
 		this.$body
@@ -302,7 +309,7 @@ class SakipIsianKinerja {
 		const komponen = {};
 		Object.entries(this.isian()).forEach(([baris, v]) => {
 			if ("realisasi" in v) realisasi[baris] = v.realisasi;
-			if ("nilai" in v) komponen[baris] = v.nilai;
+			if ("komponen" in v) komponen[baris] = v.komponen;
 		});
 		return frappe
 			.xcall(`${SakipIsianKinerja.API}.hitung`, { dokumen: this.dokumen, realisasi, komponen })
@@ -342,13 +349,23 @@ class SakipIsianKinerja {
 		let berubah = false;
 		Object.entries(draf).forEach(([baris, kolom]) => {
 			Object.entries(kolom).forEach(([k, v]) => {
-				const el = this.$body.find(
-					`[data-baris="${CSS.escape(baris)}"][data-kolom="${CSS.escape(k)}"]`
-				)[0];
-				if (el && el.value !== v) {
-					el.value = v;
-					berubah = true;
-				}
+				// the component text goes back into its fields, one line "nama: nilai" each
+				const isian =
+					k === "komponen"
+						? String(v)
+								.split("\n")
+								.map((b) => [b.slice(0, b.lastIndexOf(":")), b.slice(b.lastIndexOf(":") + 1).trim()])
+						: [[null, v]];
+				isian.forEach(([nama, nilai]) => {
+					const pilih = `[data-baris="${CSS.escape(baris)}"][data-kolom="${CSS.escape(k)}"]`;
+					const el = this.$body.find(
+						nama === null ? pilih : `${pilih}[data-nama="${CSS.escape(nama)}"]`
+					)[0];
+					if (el && el.value !== nilai) {
+						el.value = nilai;
+						berubah = true;
+					}
+				});
 			});
 		});
 		if (berubah) {
@@ -360,7 +377,7 @@ class SakipIsianKinerja {
 
 	ada_perubahan() {
 		const isian = this.isian();
-		return [...this.doc.baris, ...(this.doc.komponen || [])].some((row) =>
+		return this.doc.baris.some((row) =>
 			Object.entries(isian[row.name] || {}).some(([k, v]) => (row[k] || "") !== v)
 		);
 	}
@@ -372,7 +389,6 @@ class SakipIsianKinerja {
 		const isian = this.isian();
 		const doc = JSON.parse(JSON.stringify(this.doc));
 		doc.baris.forEach((row) => Object.assign(row, isian[row.name] || {}));
-		(doc.komponen || []).forEach((row) => Object.assign(row, isian[row.name] || {}));
 		return frappe
 			.xcall("frappe.client.save", { doc })
 			.then((tersimpan) => {
