@@ -26,7 +26,7 @@ from sakip_evaluasi.benchmark.dasar import OPD_BENCH, pastikan_opd, sisip
 from sakip_evaluasi.domain.doctype import DKB, EVALUASI
 from sakip_evaluasi.domain.penamaan import nama_bidang
 
-ULANG = 21
+ULANG = 41
 TAHUN, TRIWULAN = 2098, "II"
 BIDANG = {"Langsung": ("BRL", "Bidang Benchmark Langsung"), "Rumus": ("BRR", "Bidang Benchmark Rumus")}
 PEMBILANG, PENYEBUT = "Panjang jalan kondisi mantap (km)", "Panjang jalan kabupaten (km)"
