@@ -9,10 +9,11 @@ from sakip_evaluasi.api import isian_ponsel
 from sakip_evaluasi.aturan.kertas_kerja import buat_kertas_kerja, impor_kertas_kerja
 from sakip_evaluasi.domain.doctype import DKB
 from sakip_evaluasi.tests import factories as pabrik
-from sakip_evaluasi.tests.factories import UjiIsian, sebagai
+from sakip_evaluasi.tests.factories import SUBKOR, SakipTestCase, UjiIsian, aksi, sebagai
 from sakip_evaluasi.tests.test_kertas_kerja_excel import sel, ubah
 
 KABID = {"RMA": "kabid.rma@test.sakip"}
+KABID_TW = {"RMT": "kabid.rmt@test.sakip"}
 MANTAP = "Jalan kondisi mantap (km)"
 PANJANG = "Panjang jalan kabupaten (km)"
 RASIO = "Persentase jalan kondisi mantap"
@@ -177,3 +178,38 @@ class TestIndikatorBerumus(UjiIsian):
 		self.assertFalse(hasil.get("berhasil"), hasil)
 		self.assertIn(f"Realisasi indikator '{RASIO}' dihitung dari komponen", str(hasil))
 		self.assertEqual(self.baris(frappe.get_doc(DKB, self.dkb), self.rasio).realisasi, "75,00")
+
+
+class TestIndikatorBerumusAntarTriwulan(SakipTestCase):
+	"""The computed realisasi rolls up over the quarters exactly as a typed one: accepted, recapped
+	into the work paper, and read as the earlier quarter by the next."""
+
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		bidang = pabrik.siapkan_bidang(KABID_TW, "Bidang Rumus Triwulan")["RMT"]
+		cls.rasio = pabrik.buat_indikator(
+			bidang, RASIO, (80, 80, 80, 80), akumulasi="Rata-rata", **komponen_rasio()
+		)
+		cls.dkb = {}
+		for tw, mantap in (("I", "440"), ("II", "495")):
+			kke = pabrik.siapkan_kertas_kerja(tw, "Didistribusikan")
+			nama = frappe.db.get_value(DKB, {"kertas_kerja": kke.name, "bidang": bidang})
+			with sebagai(KABID_TW["RMT"]):
+				doc = frappe.get_doc(DKB, nama)
+				isi_baris(doc.baris[0], {MANTAP: mantap, PANJANG: "550"})
+				doc.save()
+			aksi(aksi(doc, "Ajukan", KABID_TW["RMT"]), "Terima", SUBKOR)
+			aksi(kke, "Rekap", SUBKOR)
+			cls.dkb[tw] = nama
+
+	def test_the_second_quarter_averages_the_computed_realisasi_of_both(self):
+		tw1 = frappe.get_doc(DKB, self.dkb["I"]).baris[0]
+		tw2 = frappe.get_doc(DKB, self.dkb["II"]).baris[0]
+		self.assertEqual((tw1.realisasi, tw2.realisasi), ("80,00", "90,00"))
+		# Rata-rata: (80 + 90) / 2 = 85 against the target s.d. TW II of 80
+		self.assertEqual((tw2.realisasi_sd_tw, tw2.capaian), (85, 106.25))
+		kertas_kerja = frappe.get_all(
+			"Baris Kertas Kerja", filters={"indikator": self.rasio}, pluck="realisasi", order_by="creation"
+		)
+		self.assertEqual(kertas_kerja, ["80,00", "90,00"])
