@@ -95,8 +95,10 @@ def main() -> int:
 				gagal.append(f"a row's form offers {tombol}")
 		page.evaluate("() => cur_frm.fields_dict.baris.grid.grid_rows[0].hide_form()")
 		page.wait_for_timeout(800)
-		# tapping a cell makes the row editable in place, as a Kabid fills it on a phone
-		baris = page.locator(f"{GRID} .grid-body .grid-row").first
+		# tapping a cell makes the row editable in place, as a Kabid fills it on a phone; the first
+		# indicator whose realisasi is typed (a computed one's is read-only: its components are typed)
+		urutan = page.evaluate("() => cur_frm.doc.baris.findIndex((r) => r.jenis_indikator !== 'Rumus')")
+		baris = page.locator(f"{GRID} .grid-body .grid-row").nth(urutan)
 		baris.locator(".grid-static-col[data-fieldname='satuan']").click()
 		baris.locator(".grid-static-col[data-fieldname='realisasi'] input").fill("81,5")
 		baris.locator(".grid-static-col[data-fieldname='realisasi'] input").press("Tab")
@@ -104,9 +106,9 @@ def main() -> int:
 		expect(page.locator(".indicator-pill").first).not_to_contain_text("Not Saved", timeout=15000)
 		page.wait_for_timeout(1000)
 		realisasi = page.evaluate(
-			"""async (name) => (await (await fetch("/api/resource/Data Kinerja Bidang/"
-				+ encodeURIComponent(name))).json()).data.baris[0].realisasi""",
-			a.dkb,
+			"""async ([name, i]) => (await (await fetch("/api/resource/Data Kinerja Bidang/"
+				+ encodeURIComponent(name))).json()).data.baris[i].realisasi""",
+			[a.dkb, urutan],
 		)
 		if realisasi != "81,5":
 			gagal.append(f"the realisasi typed in the grid was not saved: {realisasi!r}")

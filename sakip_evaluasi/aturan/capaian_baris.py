@@ -10,6 +10,7 @@ import frappe
 from frappe.utils import escape_html
 
 from sakip_evaluasi.aturan.perjanjian_kinerja import target_pk
+from sakip_evaluasi.aturan.rumus_indikator import realisasi_berumus
 from sakip_evaluasi.domain.capaian import (
 	SKALA_PERMENDAGRI_86_2017,
 	Predikat,
@@ -96,7 +97,11 @@ def hitung_semua_baris(doc) -> list[str]:
 	"""Compute every row of ``doc`` (which has ``tahun``, ``triwulan`` and ``baris``), each by one call
 	of ``domain.proyeksi.nilai_baris`` with the settings and the earlier quarters gathered here, and
 	write the results; returns the problems found in realisasi cells, one per row, in Bahasa
-	Indonesia (then nothing is written)."""
+	Indonesia (then nothing is written). The realisasi of a computed indicator is first computed from
+	its components (``rumus_indikator``); its explanation starts with that formula and its numbers."""
+	berumus, masalah = realisasi_berumus(doc)
+	if masalah:
+		return [escape_html(m) for m in masalah.values()]
 	triwulan = nomor_triwulan(doc.triwulan)
 	indikator = [r.indikator for r in doc.baris]
 	lalu = realisasi_triwulan_lalu(indikator, doc.tahun, triwulan)
@@ -130,5 +135,7 @@ def hitung_semua_baris(doc) -> list[str]:
 		return masalah
 	for row, nilai in hasil:
 		row.update(nilai.kolom())
-		row.uraian_capaian = nilai.uraian  # the formula with its numbers, shown and not stored
+		# the formula with its numbers, shown and not stored
+		rumus = berumus.get(row.name)
+		row.uraian_capaian = f"{rumus.uraian}. {nilai.uraian}" if rumus else nilai.uraian
 	return []

@@ -182,6 +182,7 @@ def _baris(kunci: str, row) -> BarisKinerja:
 		realisasi=_realisasi(row),
 		kendala=row.get("kendala") or "",
 		upaya=row.get("upaya") or "",
+		dihitung=row.get("jenis_indikator") == "Rumus",
 	)
 
 
@@ -249,7 +250,7 @@ def buat_kertas_kerja(doctype: str, docname: str) -> tuple[str, bytes]:
 		kepala = _kepala(
 			DKB, docname, ["name", "opd", "tahun", "triwulan", "bidang", "kode_bidang", "batas_waktu"]
 		)
-		rows = _baris_anak("Baris Data Kinerja", DKB, [kepala.name], ["kendala", "upaya"])
+		rows = _baris_anak("Baris Data Kinerja", DKB, [kepala.name], ["kendala", "upaya", "jenis_indikator"])
 		sampul, lembar = sampul_dokumen(DKB, kepala, kepala.batas_waktu), lembar_dkb(kepala, rows)
 	else:
 		kepala = _kepala(KKE, docname, ["name", "opd", "tahun", "triwulan", "evaluasi"])
@@ -260,7 +261,10 @@ def buat_kertas_kerja(doctype: str, docname: str) -> tuple[str, bytes]:
 		bidang = {d.name: d.bidang for d in dkb}
 		baris_dkb: dict[str, list] = {d.bidang: [] for d in dkb}
 		for r in _baris_anak(
-			"Baris Data Kinerja", DKB, list(bidang), ["kendala", "upaya", "baris_kertas_kerja"]
+			"Baris Data Kinerja",
+			DKB,
+			list(bidang),
+			["kendala", "upaya", "baris_kertas_kerja", "jenis_indikator"],
 		):
 			baris_dkb[bidang[r.parent]].append(r)
 		batas = min((d.batas_waktu for d in dkb if d.batas_waktu), default=None)

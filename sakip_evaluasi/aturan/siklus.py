@@ -10,6 +10,7 @@ from frappe.utils import get_datetime, get_fullname
 
 from sakip_evaluasi.aturan.anggaran_bidang import baris_anggaran
 from sakip_evaluasi.aturan.perjanjian_kinerja import indikator_berlaku
+from sakip_evaluasi.aturan.rumus_indikator import komponen_awal
 from sakip_evaluasi.aturan.tindak_lanjut import baris_tindak_lanjut_baru
 from sakip_evaluasi.domain.capaian import nilai_kolom, nilai_sd_tw
 from sakip_evaluasi.domain.periode import nomor_triwulan
@@ -84,15 +85,24 @@ def buat_per_bidang(doctype: str, evaluasi: str, rows, isi) -> list[str]:
 
 
 def distribusikan(kertas_kerja) -> list[str]:
-	"""Create one Data Kinerja Bidang per bidang that has rows, pre-filled with its rows and with the
-	programs of its PK for the realisasi anggaran."""
+	"""Create one Data Kinerja Bidang per bidang that has rows, pre-filled with its rows (a computed
+	indicator's row with the names of its components) and with the programs of its PK for the
+	realisasi anggaran."""
+	komponen = komponen_awal(kertas_kerja.baris)
 	return buat_per_bidang(
 		"Data Kinerja Bidang",
 		kertas_kerja.evaluasi,
 		kertas_kerja.baris,
 		lambda rows: {
 			"kertas_kerja": kertas_kerja.name,
-			"baris": [{**{k: r.get(k) for k in _KOLOM_SALIN}, "baris_kertas_kerja": r.name} for r in rows],
+			"baris": [
+				{
+					**{k: r.get(k) for k in _KOLOM_SALIN},
+					"baris_kertas_kerja": r.name,
+					"komponen": komponen.get(r.indikator),
+				}
+				for r in rows
+			],
 			"anggaran": baris_anggaran(rows[0].bidang, kertas_kerja.tahun, kertas_kerja.triwulan),
 		},
 	)

@@ -217,6 +217,23 @@ def _user(mail: str, nama: str, peran: str | None, password: str) -> None:
 	update_password(mail, password)
 
 
+# A computed indicator (Jenis Indikator "Rumus"): the Kepala Bidang enters the kilometres, the
+# percentage is computed.
+JALAN_MANTAP = ("Jalan kabupaten kondisi mantap (km)", "Panjang jalan kabupaten (km)")
+PANJANG_JALAN = 550
+RUMUS_DEMO = {
+	"Persentase jalan kabupaten dalam kondisi mantap": {
+		"jenis_indikator": "Rumus",
+		"jenis_rumus": "Rasio",
+		"kali_seratus": 1,
+		"komponen": [
+			{"komponen": JALAN_MANTAP[0], "peran": "Pembilang"},
+			{"komponen": JALAN_MANTAP[1], "peran": "Penyebut"},
+		],
+	}
+}
+
+
 def buat_opd(kode_opd: str, nama_opd: str, pejabat, bidang, indikator, password: str) -> Iterator[str]:
 	"""One OPD with its officials, bidang (headed by their users) and 2026 indicators."""
 	for peran, (nama, lengkap) in pejabat.items():
@@ -269,6 +286,7 @@ def buat_opd(kode_opd: str, nama_opd: str, pejabat, bidang, indikator, password:
 						**{f"target_tw{i + 1}": t for i, t in enumerate(targets)},
 					}
 				],
+				**RUMUS_DEMO.get(nama_indikator, {}),
 			}
 		).insert(ignore_permissions=True)
 		baru += 1
@@ -434,7 +452,12 @@ def _isi_data_kinerja(dkb: str, kabid: str, acak: random.Random) -> None:
 	_isi_anggaran(doc, acak)
 	for row in doc.baris:
 		faktor = acak.uniform(0.8, 1.1) if row.polaritas == "Positif" else acak.uniform(0.9, 1.3)
-		row.realisasi = f"{(row.target_tw or 1) * faktor:.2f}".replace(".", ",")
+		realisasi = (row.target_tw or 1) * faktor
+		if row.komponen and JALAN_MANTAP[0] in row.komponen:  # the kilometres; the percentage computed
+			mantap = f"{realisasi * PANJANG_JALAN / 100:.1f}".replace(".", ",")
+			row.komponen = f"{JALAN_MANTAP[0]}: {mantap}\n{JALAN_MANTAP[1]}: {PANJANG_JALAN}"
+		else:
+			row.realisasi = f"{realisasi:.2f}".replace(".", ",")
 		if faktor < 0.95:
 			row.kendala = "Keterlambatan pengadaan dan cuaca"
 			row.upaya = "Percepatan kontrak dan penambahan jam kerja lapangan"

@@ -17,11 +17,13 @@ from frappe.utils import format_datetime, get_datetime
 from sakip_evaluasi.aturan import anggaran_bidang
 from sakip_evaluasi.aturan.alur_kerja import DIKEMBALIKAN, FIELD_ALASAN, FIELD_RIWAYAT, isian_terbuka
 from sakip_evaluasi.aturan.capaian_baris import hitung_semua_baris, status_proyeksi_kini
+from sakip_evaluasi.aturan.rumus_indikator import RUMUS, realisasi_berumus
 from sakip_evaluasi.aturan.serah import PENERIMA_PERAN, SERAH
 from sakip_evaluasi.domain.angka import urai_angka
 from sakip_evaluasi.domain.capaian import urai_realisasi
 from sakip_evaluasi.domain.doctype import DKB, EVALUASI, KOLOM_CAPAIAN_BARIS, LANGKAH
 from sakip_evaluasi.domain.periode import nomor_triwulan
+from sakip_evaluasi.domain.rumus import KomponenTidakSah, urai_komponen
 from sakip_evaluasi.domain.tulisan import angka_id
 from sakip_evaluasi.halaman.tugas_saya import aksi_pengguna, batas_dokumen, nama_dan_jabatan, petunjuk
 from sakip_evaluasi.pejabat.pemegang import pemegang_peran, peran_di_dokumen, sebutan_bidang
@@ -38,6 +40,7 @@ KOLOM_KARTU = (
 	"kendala",
 	"upaya",
 	"bukti_dukung",
+	"jenis_indikator",
 )
 # What a card lets a user type, in the order it shows them (each only when the state's rule opens it).
 KOLOM_ISIAN = ("realisasi", "kendala", "upaya", "bukti_dukung")
@@ -65,9 +68,18 @@ def _dokumen(dokumen: str):
 
 
 def _kartu(row, triwulan: int) -> dict:
+	"""One card; a computed indicator's card carries its components (komponen, nilai), which it
+	shows as the fields to fill instead of the realisasi."""
 	kartu = {k: row.get(k) for k in KOLOM_KARTU}
 	kartu["uraian_capaian"] = getattr(row, "uraian_capaian", "")
 	kartu["triwulan"] = triwulan
+	kartu["komponen"] = []
+	if row.jenis_indikator == RUMUS:
+		try:
+			nilai = urai_komponen(row.komponen, row.nama_indikator or row.indikator)
+		except KomponenTidakSah:
+			nilai = {}
+		kartu["komponen"] = [{"komponen": k, "nilai": v} for k, v in nilai.items()]
 	return kartu
 
 
@@ -78,7 +90,11 @@ def kolom_terbuka(doc) -> list[str]:
 	isian = isian_terbuka(DKB, doc.workflow_state, peran_di_dokumen(doc), doc)
 	if isian is None or TABEL not in isian.tabel:
 		return []
-	return [k for k in KOLOM_ISIAN if k in isian.tabel[TABEL].kolom]
+	kolom = [k for k in KOLOM_ISIAN if k in isian.tabel[TABEL].kolom]
+	# the components, only where the document has a computed indicator
+	if "komponen" in isian.tabel[TABEL].kolom and any(r.jenis_indikator == RUMUS for r in doc.baris):
+		kolom.append("komponen")
+	return kolom
 
 
 def anggaran_terbuka(doc) -> bool:
@@ -146,12 +162,23 @@ def muat(dokumen: str) -> dict:
 	}
 
 
-def hitung(dokumen: str, realisasi: dict) -> dict:
+def hitung(dokumen: str, realisasi: dict, komponen: dict | None = None) -> dict:
 	"""The capaian of each row of ``dokumen`` as it would be with the realisasi typed so far
-	(``realisasi``: row name → text), computed by the rule every save applies; nothing is written.
-	A value that is not a number is reported on its row, the others are computed."""
+	(``realisasi``: row name → text) and the component values of its computed indicators
+	(``komponen``: row name → its component text, "nama: nilai" lines), computed by the rule every save applies; nothing is
+	written. A value that is not a number (or components that give no realisasi, e.g. a divisor of 0)
+	is reported on its row, the others are computed."""
 	doc = _dokumen(dokumen)
 	galat = {}
+	komponen = komponen or {}
+	for row in doc.baris:
+		if row.name in komponen:
+			row.komponen = komponen[row.name]
+	_berumus, salah_rumus = realisasi_berumus(doc)
+	for row in doc.baris:
+		if row.name in salah_rumus:
+			galat[row.name] = salah_rumus[row.name]
+			row.komponen = None  # computed as not filled yet
 	for row in doc.baris:
 		if row.name not in realisasi:
 			continue
@@ -169,7 +196,14 @@ def hitung(dokumen: str, realisasi: dict) -> dict:
 		kartu = _kartu(row, triwulan)
 		hasil[row.name] = {
 			k: kartu[k]
-			for k in ("realisasi_sd_tw", "capaian", "predikat", "status_proyeksi", "uraian_capaian")
+			for k in (
+				"realisasi",
+				"realisasi_sd_tw",
+				"capaian",
+				"predikat",
+				"status_proyeksi",
+				"uraian_capaian",
+			)
 		}
 		hasil[row.name]["terisi"] = row.realisasi not in (None, "")
 		hasil[row.name]["galat"] = galat.get(row.name, "")

@@ -1,5 +1,6 @@
 """Factories shared by the integration tests (run by ``bench run-tests --app sakip_evaluasi``)."""
 
+import html
 import json
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -52,7 +53,8 @@ class SakipTestCase(FrappeTestCase):
 		"""``fn`` is refused with ``jenis`` and a message (HTML stripped) holding every ``potongan``."""
 		with self.assertRaises(jenis) as ctx:
 			fn()
-		pesan = frappe.utils.strip_html(str(ctx.exception))
+		# as the user reads it: the tags gone and the escaped characters (&apos; …) shown
+		pesan = html.unescape(frappe.utils.strip_html(str(ctx.exception)))
 		for p in potongan:
 			self.assertIn(p, pesan)
 		return pesan
@@ -397,7 +399,8 @@ class UjiIsian(SakipTestCase):
 		sebelum = [potret(*d) for d in dokumen]
 		with self.assertRaises(jenis) as ctx:
 			fn()
-		pesan = frappe.utils.strip_html(str(ctx.exception))
+		# as the user reads it: the tags gone and the escaped characters (&apos; …) shown
+		pesan = html.unescape(frappe.utils.strip_html(str(ctx.exception)))
 		for p in potongan:
 			self.assertIn(p, pesan)
 		self.assertEqual([potret(*d) for d in dokumen], sebelum, "a refused save must change nothing")

@@ -414,3 +414,33 @@ def test_indonesian_formatting_parses_back(angka):
 
 
 # --- refused inputs -----------------------------------------------------------------------------
+
+
+def test_a_computed_indicators_realisasi_is_locked_and_refused_when_changed():
+	"""A computed indicator's realisasi comes from its components: its cell is locked like the
+	target, an untouched file imports, its Kendala still does, and a realisasi typed over it (the sheet
+	unprotected) is refused with the indicator named."""
+	berumus = BarisKinerja("c-1", "Persentase jalan mantap", "%", "Positif", D("80"), D("75"), dihitung=True)
+	lembar = [LembarBidang("Bidang Bina Marga", "BM", [berumus, *baris_bidang("bm")])]
+	isi = buat_workbook(SAMPUL, lembar, RAHASIA)
+	ws = load_workbook(BytesIO(isi))["BM"]
+	assert ws["F2"].value == 75 and ws["F2"].protection.locked
+	assert not ws["F4"].protection.locked and not ws["G4"].protection.locked
+	h = harapan(lembar)
+	assert baca(isi, h=h).perubahan == []
+
+	def kendala(wb):
+		wb["BM"]["G2"] = "Hujan"
+
+	hasil = baca(ubah_dengan_openpyxl(isi, kendala), h=h)
+	assert hasil.berhasil and [(p.kunci, p.kolom, p.baru) for p in hasil.perubahan] == [
+		("c-1", "kendala", "Hujan")
+	]
+
+	def timpa(wb):
+		wb["BM"].protection.sheet = False
+		wb["BM"]["F2"] = 90
+
+	(k,) = ditolak(baca(ubah_dengan_openpyxl(isi, timpa), h=h), "dihitung dari komponen")
+	assert (k.baris, k.kolom) == (2, "Realisasi")
+	assert "Realisasi indikator 'Persentase jalan mantap'" in k.pesan

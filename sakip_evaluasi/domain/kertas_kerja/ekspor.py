@@ -263,6 +263,7 @@ def _isi_lembar(lb: LembarBidang) -> _IsiLembar:
 				_teks_sel_ekspor(b.kendala, _KENDALA, baris),
 				_teks_sel_ekspor(b.upaya, _UPAYA, baris),
 				b.kunci,
+				b.dihitung,
 			)
 		)
 		kanon.append([b.kunci, indikator, satuan, polaritas, _kanon_dokumen(target)])
@@ -393,6 +394,7 @@ class _BarisXml:
 		kendala: str | None,
 		upaya: str | None,
 		kunci: str,
+		dihitung: bool = False,
 	) -> str:
 		r = nomor + 1  # the header is row 1
 		teks, angka = self.teks, self.angka
@@ -400,7 +402,8 @@ class _BarisXml:
 			f'<row r="{r}">{angka(f"A{r}", nomor)}{teks(f"B{r}", indikator, self.s_terkunci)}'
 			f"{teks(f'C{r}', satuan)}{teks(f'D{r}', polaritas)}"
 			f"{angka(f'E{r}', target, self.s_terkunci_angka)}"
-			f"{angka(f'F{r}', realisasi, self.s_isian_angka)}"
+			# a computed indicator's realisasi comes from its components: locked like the target
+			f"{angka(f'F{r}', realisasi, self.s_terkunci_angka if dihitung else self.s_isian_angka)}"
 			f"{teks(f'G{r}', kendala, self.s_isian_teks)}{teks(f'H{r}', upaya, self.s_isian_teks)}"
 			f"{teks(f'I{r}', kunci)}</row>"
 		)

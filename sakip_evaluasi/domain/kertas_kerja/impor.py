@@ -525,7 +525,16 @@ class _Pemeriksa:
 		except _Salah as e:
 			self.salah(judul, nomor, KOLOM[_REALISASI], str(e))
 		else:
-			if baru != lama_realisasi:
+			if baru != lama_realisasi and b.dihitung:
+				self.salah(
+					judul,
+					nomor,
+					KOLOM[_REALISASI],
+					f"Realisasi indikator '{_teks(b.indikator)}' dihitung dari komponen rumusnya dan tidak dapat "
+					f"diubah di kertas kerja (berkas berisi {_tampil(baris[_REALISASI])}). Isi komponennya di "
+					"formulir Data Kinerja Bidang atau di Isian Kinerja.",
+				)
+			elif baru != lama_realisasi:
 				self.perubahan.append(Perubahan(bidang, b.kunci, "realisasi", b.realisasi, baru))
 		for kolom, nama, lama in ((_KENDALA, "kendala", b.kendala), (_UPAYA, "upaya", b.upaya)):
 			baru = _teks_sel(baris[kolom])

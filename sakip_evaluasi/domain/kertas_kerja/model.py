@@ -33,7 +33,9 @@ _ILEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]"
 
 @dataclass(frozen=True)
 class BarisKinerja:
-	"""One indicator row; ``kunci`` is a stable row key (the Frappe child row name)."""
+	"""One indicator row; ``kunci`` is a stable row key (the Frappe child row name). ``dihitung``: a
+	computed indicator, whose realisasi comes from its components (entered in the form or on the
+	phone), so its Realisasi cell is locked like the target."""
 
 	kunci: str
 	indikator: str
@@ -43,6 +45,7 @@ class BarisKinerja:
 	realisasi: Decimal | None = None
 	kendala: str = ""
 	upaya: str = ""
+	dihitung: bool = False
 
 
 @dataclass(frozen=True)

@@ -18,8 +18,10 @@ class BarisDataKinerja(BarisAlurKerja):
 		bukti_dukung: DF.Attach | None
 		capaian: DF.Float
 		indikator: DF.Link
+		jenis_indikator: DF.Data | None
 		kekurangan_proyeksi: DF.Float
 		kendala: DF.SmallText | None
+		komponen: DF.SmallText | None
 		metode_negatif: DF.Literal["(2T-R)/T", "T/R"]
 		metode_proyeksi: DF.SmallText | None
 		nama_indikator: DF.SmallText | None

@@ -59,10 +59,11 @@ function sakip_evaluasi_rumus_di_tabel(frm) {
 	);
 }
 
-// While a realisasi is typed in the grid, the row's computed columns show what the save will store
-// (sakip_evaluasi.api.isian_ponsel.hitung: the save's own rule, nothing written) instead of 0 until
-// saved. Only the cells are redrawn: the rows keep their stored values (the server refuses a save that
-// changes a computed column), and the save computes and stores the same figures.
+// While a realisasi is typed in the grid (or a computed indicator's Komponen Rumus in its row form),
+// the row's computed columns show what the save will store (sakip_evaluasi.api.isian_ponsel.hitung:
+// the save's own rule, nothing written) instead of 0 until saved. Only the cells are redrawn: the rows
+// keep their stored values (the server refuses a save that changes a computed column), and the save
+// computes and stores the same figures.
 function sakip_evaluasi_hitung_langsung(frm) {
 	const grid = frm.fields_dict.baris && frm.fields_dict.baris.grid;
 	const wadah = grid && $(grid.wrapper)[0];
@@ -71,25 +72,35 @@ function sakip_evaluasi_hitung_langsung(frm) {
 	const KOLOM = ["realisasi_sd_tw", "capaian", "predikat", "status_proyeksi"];
 	let tunda;
 	wadah.addEventListener("input", (e) => {
-		const input = e.target.closest("[data-fieldname='realisasi'] input");
+		const input = e.target.closest(
+			"[data-fieldname='realisasi'] input, [data-fieldname='komponen'] textarea"
+		);
 		const nama = input && input.closest(".grid-row")?.getAttribute("data-name");
 		if (!nama) return;
+		const komponen_diketik = input.tagName === "TEXTAREA";
 		clearTimeout(tunda);
 		tunda = setTimeout(() => {
 			const realisasi = {};
 			(frm.doc.baris || []).forEach((r) => {
-				realisasi[r.name] = r.name === nama ? input.value : r.realisasi || "";
+				realisasi[r.name] = r.name === nama && !komponen_diketik ? input.value : r.realisasi || "";
 			});
+			const komponen = komponen_diketik ? { [nama]: input.value } : {};
 			frappe
-				.xcall("sakip_evaluasi.api.isian_ponsel.hitung", { dokumen: frm.doc.name, realisasi })
+				.xcall("sakip_evaluasi.api.isian_ponsel.hitung", {
+					dokumen: frm.doc.name,
+					realisasi,
+					komponen,
+				})
 				.then((hasil) => {
 					(frm.doc.baris || []).forEach((r) => {
 						const h = hasil[r.name];
 						const baris = grid.grid_rows_by_docname[r.name];
 						if (!h || h.galat || !baris) return;
 						const kini = { ...r };
-						KOLOM.forEach((k) => (kini[k] = h.terisi ? h[k] : null));
-						KOLOM.forEach((k) => {
+						// a computed indicator's realisasi follows its components
+						const dihitung = r.jenis_indikator === "Rumus" ? ["realisasi", ...KOLOM] : KOLOM;
+						dihitung.forEach((k) => (kini[k] = h.terisi ? h[k] : null));
+						dihitung.forEach((k) => {
 							const kolom = baris.columns && baris.columns[k];
 							const df = frappe.meta.get_docfield(r.doctype, k, r.name);
 							if (kolom && df) kolom.static_area.html(frappe.format(kini[k], df, null, kini) || "");

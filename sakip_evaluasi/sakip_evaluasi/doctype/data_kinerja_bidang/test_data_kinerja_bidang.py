@@ -18,7 +18,8 @@ from sakip_evaluasi.tests.test_kertas_kerja_excel import sel, ubah
 
 KABID = {"IGA": "kabid.iga@test.sakip", "IGB": "kabid.igb@test.sakip"}
 ADMIN_SISTEM = "sysman.ig@test.sakip"
-KOLOM_KABID = ["bukti_dukung", "kendala", "realisasi", "upaya"]
+# "komponen": the component values of a computed indicator (its realisasi is computed from them)
+KOLOM_KABID = ["bukti_dukung", "kendala", "komponen", "realisasi", "upaya"]
 TERHITUNG = ("realisasi_sd_tw", "capaian", "predikat", "rumus")
 
 
@@ -91,7 +92,8 @@ class TestDataKinerjaBidang(UjiIsian):
 			"perubahan berikut tidak diizinkan",
 			"baris 3 (Indeks kepuasan) tabel Baris dihapus",
 			"Baris tabel Baris hanya dibuat, dihapus dan diurutkan oleh sistem.",
-			"Yang dapat Anda ubah pada status ini: tabel Baris: Realisasi TW, Kendala/Hambatan, Upaya/Solusi, Bukti Dukung; tabel Realisasi Anggaran: Realisasi TW Ini (Rp).",
+			"Yang dapat Anda ubah pada status ini: tabel Baris: Realisasi TW, Komponen Rumus, Kendala/Hambatan, "
+			"Upaya/Solusi, Bukti Dukung; tabel Realisasi Anggaran: Realisasi TW Ini (Rp).",
 			"Tidak ada data yang diubah.",
 		)
 

@@ -5,6 +5,8 @@ import frappe
 from frappe import _
 from frappe.model.document import Document
 
+from sakip_evaluasi.domain.rumus import Komponen, Rumus, masalah_rumus
+
 
 class IndikatorKinerja(Document):
 	# begin: auto-generated types
@@ -15,6 +17,9 @@ class IndikatorKinerja(Document):
 	if TYPE_CHECKING:
 		from frappe.types import DF
 
+		from sakip_evaluasi.sakip_evaluasi.doctype.komponen_indikator.komponen_indikator import (
+			KomponenIndikator,
+		)
 		from sakip_evaluasi.sakip_evaluasi.doctype.target_indikator_kinerja.target_indikator_kinerja import (
 			TargetIndikatorKinerja,
 		)
@@ -23,6 +28,10 @@ class IndikatorKinerja(Document):
 		akumulasi: DF.Literal["Kumulatif", "Nilai Akhir", "Rata-rata", "Tetap"]
 		bidang: DF.Link
 		indikator: DF.SmallText
+		jenis_indikator: DF.Literal["Langsung", "Rumus"]
+		jenis_rumus: DF.Literal["", "Rasio", "Jumlah Berbobot"]
+		kali_seratus: DF.Check
+		komponen: DF.Table[KomponenIndikator]
 		metode_negatif: DF.Literal["(2T-R)/T", "T/R"]
 		opd: DF.Link | None
 		polaritas: DF.Literal["Positif", "Negatif"]
@@ -40,3 +49,24 @@ class IndikatorKinerja(Document):
 			)
 		if self.polaritas != "Negatif":
 			self.metode_negatif = "(2T-R)/T"
+		self.validasi_rumus()
+
+	def validasi_rumus(self) -> None:
+		"""A computed indicator needs a formula that can be computed: its components named, one
+		Pembilang and one Penyebut for a ratio, a weight for each component of a weighted sum."""
+		if self.jenis_indikator != "Rumus":
+			self.jenis_rumus = None
+			return
+		rumus = Rumus(
+			self.jenis_rumus or "",
+			tuple(Komponen((k.komponen or "").strip(), k.peran or "", k.bobot) for k in self.komponen),
+			bool(self.kali_seratus),
+		)
+		masalah = masalah_rumus(rumus, (self.indikator or "").strip())
+		if masalah:
+			frappe.throw(
+				"<br>".join(frappe.utils.escape_html(m) for m in masalah)
+				+ "<br>"
+				+ _("Indikator tidak disimpan."),
+				title=_("Rumus indikator tidak lengkap"),
+			)

@@ -8,6 +8,8 @@
 // - Saving is the document's normal save (frappe.client.save: validation and "document has been
 //   modified" apply); an action is Frappe's apply_workflow (the app's override and the workflow's
 //   conditions apply). What was typed stays on the page on any error, and in the browser until saved.
+// - A computed indicator (Jenis Indikator "Rumus") shows a field per component instead of the
+//   realisasi; the realisasi is computed from them by the same rule and shown read-only.
 // - Bukti dukung: a photo from the camera or a file, uploaded private to the document.
 // - Realisasi anggaran: one card per program, kegiatan and sub-kegiatan of the bidang's PK; the amount
 //   spent this triwulan is typed, the s.d. TW, penyerapan and any refusal (above the pagu) follow the
@@ -157,7 +159,28 @@ class SakipIsianKinerja {
 				: r[kolom]
 				? `<div class="baca"><span>${this.esc(label)}</span>${this.esc(r[kolom])}</div>`
 				: "";
-		const realisasi = this.boleh("realisasi")
+		const berumus = (r.komponen || []).length > 0;
+		const komponen = (r.komponen || [])
+			.map((k) =>
+				this.boleh("komponen")
+					? input(
+							"komponen",
+							k.komponen,
+							`<input type="text" inputmode="decimal" enterkeyhint="next" autocomplete="off"
+								class="angka" data-kolom="komponen" data-baris="${this.esc(r.name)}"
+								data-nama="${this.esc(k.komponen)}" value="${this.esc(k.nilai || "")}">`
+					  )
+					: `<div class="baca"><span>${this.esc(k.komponen)}</span><b>${this.esc(k.nilai || "–")}</b></div>`
+			)
+			.join("");
+		const dihitung = `<div class="baca"><span>${this.esc(
+			__("Realisasi {0} (dihitung dari komponen)", [tw])
+		)}</span><b data-realisasi="${this.esc(r.name)}">${this.esc(r.realisasi || "–")}</b> ${this.esc(
+			r.satuan || ""
+		)}</div>`;
+		const realisasi = berumus
+			? komponen + dihitung + `<div class="galat" data-galat="${this.esc(r.name)}"></div>`
+			: this.boleh("realisasi")
 			? input(
 					"realisasi",
 					__("Realisasi {0} ({1})", [tw, r.satuan || "-"]),
@@ -279,7 +302,7 @@ class SakipIsianKinerja {
 		const me = this;
 		this.$body.on("input", "[data-kolom]", function () {
 			me.simpan_draf();
-			if (this.dataset.kolom === "realisasi") {
+			if (this.dataset.kolom === "realisasi" || this.dataset.kolom === "komponen") {
 				me.hitung_terisi();
 				clearTimeout(me._tunda);
 				me._tunda = setTimeout(() => me.hitung(), 400);
@@ -290,10 +313,10 @@ class SakipIsianKinerja {
 			}
 		});
 		// The phone's "next" key moves to the next realisasi (typing, no tap).
-		this.$body.on("keydown", "input[data-kolom='realisasi']", function (e) {
+		this.$body.on("keydown", "input[data-kolom='realisasi'], input[data-kolom='komponen']", function (e) {
 			if (e.key !== "Enter") return;
 			e.preventDefault();
-			const semua = me.$body.find("input[data-kolom='realisasi']").toArray();
+			const semua = me.$body.find("input[data-kolom='realisasi'], input[data-kolom='komponen']").toArray();
 			const berikut = semua[semua.indexOf(this) + 1];
 			if (berikut) berikut.focus();
 			else this.blur();
@@ -311,18 +334,37 @@ class SakipIsianKinerja {
 		});
 	}
 
+	// What is typed, per row and column; a computed indicator's components become its component
+	// text, a line "nama: nilai" per component (as the row stores it).
 	isian() {
 		const nilai = {};
 		this.$body.find("[data-kolom]").each(function () {
-			(nilai[this.dataset.baris] ||= {})[this.dataset.kolom] = this.value;
+			const baris = (nilai[this.dataset.baris] ||= {});
+			if (this.dataset.nama === undefined) baris[this.dataset.kolom] = this.value;
+			else {
+				const baru = `${this.dataset.nama}: ${this.value.trim()}`.trim();
+				baris.komponen = baris.komponen === undefined ? baru : `${baris.komponen}\n${baru}`;
+			}
 		});
 		return nilai;
 	}
 
+	// A card counts as filled when its realisasi, or every component of a computed indicator, is.
+	kosong() {
+		const kartu = this.$body.find("[data-kartu]").toArray();
+		return kartu
+			.map((k) => $(k).find("input[data-kolom='realisasi'], input[data-kolom='komponen']").toArray())
+			.filter((isian) => isian.length && isian.some((el) => !el.value.trim()))
+			.map((isian) => isian.find((el) => !el.value.trim()));
+	}
+
 	hitung_terisi() {
-		const semua = this.$body.find("input[data-kolom='realisasi']").toArray();
+		const semua = this.$body
+			.find("[data-kartu]")
+			.toArray()
+			.filter((k) => $(k).find("input[data-kolom='realisasi'], input[data-kolom='komponen']").length);
 		if (!semua.length) return;
-		const terisi = semua.filter((el) => el.value.trim()).length;
+		const terisi = semua.length - this.kosong().length;
 		this.$body
 			.find(".terisi")
 			.text(__("{0} dari {1} indikator terisi", [terisi, semua.length]));
@@ -332,17 +374,20 @@ class SakipIsianKinerja {
 	// its field, the others are computed.
 	hitung() {
 		const realisasi = {};
+		const komponen = {};
 		Object.entries(this.isian()).forEach(([baris, v]) => {
 			if ("realisasi" in v) realisasi[baris] = v.realisasi;
+			if ("komponen" in v) komponen[baris] = v.komponen;
 		});
 		return frappe
-			.xcall(`${SakipIsianKinerja.API}.hitung`, { dokumen: this.dokumen, realisasi })
+			.xcall(`${SakipIsianKinerja.API}.hitung`, { dokumen: this.dokumen, realisasi, komponen })
 			.then((hasil) => {
 				Object.entries(hasil).forEach(([baris, h]) => {
 					const sel = (attr) => this.$body.find(`[${attr}="${CSS.escape(baris)}"]`);
 					sel("data-galat").text(h.galat || "");
 					sel("data-kartu").toggleClass("salah", !!h.galat);
 					sel("data-sd").text(h.terisi ? this.angka(h.realisasi_sd_tw) : "–");
+					sel("data-realisasi").text(h.terisi ? h.realisasi : "–");
 					sel("data-capaian").html(
 						this.capaian_html({ ...h, realisasi: h.terisi ? "1" : "" })
 					);
@@ -372,13 +417,23 @@ class SakipIsianKinerja {
 		let berubah = false;
 		Object.entries(draf).forEach(([baris, kolom]) => {
 			Object.entries(kolom).forEach(([k, v]) => {
-				const el = this.$body.find(
-					`[data-baris="${CSS.escape(baris)}"][data-kolom="${CSS.escape(k)}"]`
-				)[0];
-				if (el && el.value !== v) {
-					el.value = v;
-					berubah = true;
-				}
+				// the component text goes back into its fields, one line "nama: nilai" each
+				const isian =
+					k === "komponen"
+						? String(v)
+								.split("\n")
+								.map((b) => [b.slice(0, b.lastIndexOf(":")), b.slice(b.lastIndexOf(":") + 1).trim()])
+						: [[null, v]];
+				isian.forEach(([nama, nilai]) => {
+					const pilih = `[data-baris="${CSS.escape(baris)}"][data-kolom="${CSS.escape(k)}"]`;
+					const el = this.$body.find(
+						nama === null ? pilih : `${pilih}[data-nama="${CSS.escape(nama)}"]`
+					)[0];
+					if (el && el.value !== nilai) {
+						el.value = nilai;
+						berubah = true;
+					}
+				});
 			});
 		});
 		if (berubah) {
@@ -473,10 +528,7 @@ class SakipIsianKinerja {
 	// then save what is typed, then Frappe's apply_workflow.
 	tindakan(aksi) {
 		if (!aksi) return;
-		const kosong = this.$body
-			.find("input[data-kolom='realisasi']")
-			.toArray()
-			.filter((el) => !el.value.trim());
+		const kosong = this.kosong();
 		if (!aksi.perlu_alasan && kosong.length) {
 			kosong[0].focus();
 			frappe.msgprint(
