@@ -7,6 +7,7 @@ as well as from this checkout. This wrapper saves typing::
     python3 scripts/bench_situs.py kertas_kerja SITE [500,2000,8000]
     python3 scripts/bench_situs.py opd SITE [10,20,40]
     python3 scripts/bench_situs.py perjanjian_kinerja SITE [10,40]
+    python3 scripts/bench_situs.py buku_pk SITE [40]
 
 which is the same as::
 
@@ -25,7 +26,13 @@ import subprocess
 import sys
 from pathlib import Path
 
-ARGUMEN = {"sla": "jumlah", "kertas_kerja": "ukuran", "opd": "ukuran", "perjanjian_kinerja": "ukuran"}
+ARGUMEN = {
+	"sla": "jumlah",
+	"kertas_kerja": "ukuran",
+	"opd": "ukuran",
+	"perjanjian_kinerja": "ukuran",
+	"buku_pk": "ukuran",
+}
 
 
 def main(argv: list[str]) -> int:

@@ -35,21 +35,22 @@ from openpyxl.utils import get_column_letter
 from openpyxl.workbook.protection import WorkbookProtection
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from sakip_evaluasi.domain.doctype import INDIKATOR_KINERJA, OPD, RENCANA_AKSI
 from sakip_evaluasi.domain.kertas_kerja.ekspor import _daftarkan_gaya, _lindungi, _sel, _tulis_meta
 from sakip_evaluasi.domain.kertas_kerja.nilai import _angka_dokumen, _kanon_dokumen, _teks, _teks_tulis
 from sakip_evaluasi.domain.kertas_kerja.tanda_tangan import _periksa_rahasia, tanda_tangan_data
 
 FORMAT_PK = "sakip_evaluasi/buku_kerja_pk"
 VERSI_PK = "1"
-KODE_OPD = "OPD"  # column "PK" of the Kepala OPD's PK rows; a bidang's rows carry its code
+KODE_OPD = OPD  # column "PK" of the Kepala OPD's PK rows; a bidang's rows carry its code
 
 J_PETUNJUK = "Petunjuk"
 J_RENSTRA = "Renstra"
 J_SASARAN = "Sasaran"
 J_INDIKATOR = "Indikator"
-J_RENCANA = "Rencana Aksi"
+J_RENCANA = RENCANA_AKSI
 J_PROGRAM = "Program"
-J_MASTER = "Indikator Kinerja"
+J_MASTER = INDIKATOR_KINERJA
 
 YA, TIDAK = "Ya", "Tidak"
 POLARITAS = ("Positif", "Negatif")

@@ -64,18 +64,24 @@ sakip_evaluasi.kertas_kerja ||= (() => {
 		},
 		async kirim(frm, d) {
 			const berkas = d.fields_dict.pilih.$wrapper.find("input[type=file]")[0].files[0];
+			await api.unggah(d, IMPOR, { doctype: frm.doctype, docname: frm.docname }, berkas, (h) => {
+				if (h.berhasil && h.dokumen.length) frm.reload_doc();
+			});
+		},
+		// Post ``berkas`` with ``args`` to ``method`` (multipart) and show the answer in ``d``; also used by
+		// the PK workbook (public/js/buku_kerja_pk.js).
+		async unggah(d, method, args, berkas, selesai) {
 			if (!berkas) {
-				frappe.msgprint(__("Pilih berkas kertas kerja (.xlsx) terlebih dahulu."));
+				frappe.msgprint(__("Pilih berkas Excel (.xlsx) terlebih dahulu."));
 				return;
 			}
 			const data = new FormData();
-			data.append("doctype", frm.doctype);
-			data.append("docname", frm.docname);
+			Object.entries(args).forEach(([k, v]) => data.append(k, v));
 			data.append("file", berkas, berkas.name);
 			const tombol = d.get_primary_btn().prop("disabled", true);
-			frappe.dom.freeze(__("Memeriksa kertas kerja…"));
+			frappe.dom.freeze(__("Memeriksa berkas…"));
 			try {
-				const res = await fetch(`/api/method/${IMPOR}`, {
+				const res = await fetch(`/api/method/${method}`, {
 					method: "POST",
 					headers: {
 						Accept: "application/json",
@@ -86,7 +92,7 @@ sakip_evaluasi.kertas_kerja ||= (() => {
 				const r = await res.json().catch(() => ({}));
 				if (res.ok && r.message) {
 					api.tampil(d, r.message);
-					if (r.message.berhasil && r.message.dokumen.length) frm.reload_doc();
+					selesai && selesai(r.message);
 				} else {
 					api.tampil_galat(d, r, res.status);
 				}
