@@ -25,9 +25,15 @@ from decimal import Decimal
 
 import frappe
 from frappe import _
-from frappe.utils import cint, escape_html, flt, strip_html
+from frappe.utils import cint, escape_html, flt
 
-from sakip_evaluasi.aturan.kertas_kerja import batas_ukuran, berkas_unggahan, hasil_ditolak, rahasia
+from sakip_evaluasi.aturan.kertas_kerja import (
+	batas_ukuran,
+	berkas_unggahan,
+	hasil_ditolak,
+	rahasia,
+	semua_atau_tidak,
+)
 from sakip_evaluasi.domain import perjanjian_kinerja as pk
 from sakip_evaluasi.domain.doctype import INDIKATOR_KINERJA, INDIKATOR_PK, PK, RENCANA_AKSI, RENSTRA
 from sakip_evaluasi.domain.kertas_kerja import Kesalahan
@@ -283,21 +289,18 @@ def impor_buku_kerja(opd: str, tahun: int, isi: bytes | None = None, nama_file: 
 				)
 			]
 		)
-	titik = "impor_buku_pk"
-	jumlah_pesan = len(frappe.local.message_log)
-	frappe.db.savepoint(titik)
-	try:
+
+	def tulis() -> list[dict]:
 		ringkasan = [
 			_tulis_pk(harapan, p, hasil.pk[p.kode], nama_file) for p in harapan.pihak if p.kode in hasil.pk
 		]
 		if hasil.renstra:
 			ringkasan.append(_tulis_renstra(harapan, hasil.renstra))
-	except (frappe.ValidationError, frappe.PermissionError) as e:
-		frappe.db.rollback(save_point=titik)
-		del frappe.local.message_log[jumlah_pesan:]
-		pesan = strip_html(str(e).replace("<br>", " ")) or _("Penyimpanan gagal.")
-		return hasil_ditolak([Kesalahan("", None, None, _("Data tidak dapat disimpan: {0}").format(pesan))])
-	frappe.db.release_savepoint(titik)
+		return ringkasan
+
+	ringkasan, ditolak = semua_atau_tidak("impor_buku_pk", tulis)
+	if ditolak:
+		return ditolak
 	return {
 		"berhasil": True,
 		"pesan": _("{0} dokumen diperbarui dari buku kerja.").format(len(ringkasan)),

@@ -10,7 +10,7 @@ It seeds the OPD benchmark's Pemda (``benchmark.opd``: OPDs of 5 bidang × 30 In
 yet), then for every OPD downloads its workbook (``aturan.buku_pk.buat_buku_kerja``), fills it as the
 Sekretariat would (with openpyxl, not timed): the Kepala OPD's PK (5 sasaran, 10 indicators, 5
 programs) and each Kepala Bidang's PK (one sasaran, its 30 indicators with four quarterly targets, one
-Rencana Aksi per indicator, 3 programs): 165 indicator rows, 150 Rencana Aksi, 20 programs, 6 PKs
+Rencana Aksi per indicator, 3 programs): 160 indicator rows, 150 Rencana Aksi, 20 programs, 6 PKs
 created as Draft. It times the upload of each OPD's file, as the endpoint runs it
 (``aturan.buku_pk.impor_buku_kerja``: check the whole file, then insert the six PKs, committed), one
 after the other, and prints the export time, the median and slowest single import, and the total of
