@@ -303,11 +303,27 @@ def impor_buku_kerja(opd: str, tahun: int, isi: bytes | None = None, nama_file: 
 		return ditolak
 	return {
 		"berhasil": True,
-		"pesan": _("{0} dokumen diperbarui dari buku kerja.").format(len(ringkasan)),
+		"pesan": _pesan_berhasil(ringkasan, harapan.tahun),
 		"kesalahan": [],
 		"perubahan": ringkasan,
 		"dokumen": [r["dokumen"] for r in ringkasan],
 	}
+
+
+def _pesan_berhasil(ringkasan: list[dict], tahun: int) -> str:
+	"""What the import did, in the user's words: PKs created as Draft, Draft PKs filled, the Renstra."""
+	dibuat = sum(1 for r in ringkasan if r.get("dibuat"))
+	diisi = sum(1 for r in ringkasan if r["doctype"] == PK and not r.get("dibuat"))
+	bagian = []
+	if dibuat:
+		bagian.append(_("{0} Perjanjian Kinerja dibuat sebagai Draft").format(dibuat))
+	if diisi:
+		bagian.append(_("{0} Perjanjian Kinerja Draft diisi ulang").format(diisi))
+	if any(r["doctype"] == RENSTRA for r in ringkasan):
+		bagian.append(_("target Renstra tahun {0} diperbarui").format(tahun))
+	return _("Buku Kerja PK berhasil diimpor: {0}. Periksa dan lengkapi setiap PK, lalu ajukan.").format(
+		", ".join(bagian)
+	)
 
 
 def _baris_dokumen(isi: IsiPK) -> dict[str, list[dict]]:
@@ -364,7 +380,9 @@ def _tulis_pk(buku: BukuPK, p: PihakPK, isi: IsiPK, nama_file: str) -> dict:
 		catatan = _("Dibuat dari Buku Kerja PK {0}: {1}.")
 	doc.add_comment("Info", catatan.format(escape_html(nama_file), _jumlah(isi)))
 	return {
+		"doctype": PK,
 		"dokumen": doc.name,
+		"dibuat": not p.dokumen,
 		"indikator": f"{doc.name} ({p.kode})",
 		"kolom": _("Perjanjian Kinerja"),
 		"lama": _jumlah(p.isi) if p.dokumen else _("(belum ada)"),
@@ -385,6 +403,7 @@ def _tulis_renstra(buku: BukuPK, baru: dict[str, Decimal | None]) -> dict:
 			doc.append("target", {"kode_indikator": kode, "tahun": buku.tahun, "target": flt(angka or 0)})
 	doc.save()
 	return {
+		"doctype": RENSTRA,
 		"dokumen": doc.name,
 		"indikator": doc.name,
 		"kolom": _("Target Renstra {0}").format(buku.tahun),

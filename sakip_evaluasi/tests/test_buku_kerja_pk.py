@@ -166,6 +166,16 @@ class TestBukuKerjaPK(SakipTestCase):
 		)
 		self.assertEqual(target, [75])
 		self.assertEqual(set(hasil["dokumen"]), {opd.name, bidang.name, self.renstra})
+		# what the Subkoordinator reads: what was made, each document a link (its doctype)
+		self.assertEqual(
+			hasil["pesan"],
+			f"Buku Kerja PK berhasil diimpor: 2 Perjanjian Kinerja dibuat sebagai Draft, target Renstra "
+			f"tahun {TAHUN} diperbarui. Periksa dan lengkapi setiap PK, lalu ajukan.",
+		)
+		self.assertEqual(
+			[(r["doctype"], r["dokumen"]) for r in hasil["perubahan"]],
+			[(PK, opd.name), (PK, bidang.name), ("Renstra OPD", self.renstra)],
+		)
 		# downloaded again and uploaded unchanged: nothing to do
 		ulang = self.unggah(self.unduh())
 		self.assertTrue(ulang["berhasil"])
@@ -195,7 +205,7 @@ class TestBukuKerjaPK(SakipTestCase):
 			wb["Indikator"]["O3"] = 35
 
 		kasus = [
-			(rumus, [("Indikator", "P", 3)], "Sel P3 (Jumlah TW I-IV): sel rumus terkunci telah diubah"),
+			(rumus, [("Indikator", "P", 3)], "Sel P3 (Jumlah TW I-IV): kolom ini dihitung otomatis"),
 			(nilai, [("Indikator", "M", 3), ("Rencana Aksi", "C", 2)], "Sel M3 (Target TW II)"),
 			(
 				rollup,
@@ -214,7 +224,11 @@ class TestBukuKerjaPK(SakipTestCase):
 
 	def test_a_workbook_of_another_year_or_opd_is_refused_naming_the_cover(self):
 		isi = isi_ulang(self.unduh(tahun=TAHUN + 1), self.isi_lengkap)
-		hasil = self.tolak(isi, f"bukan OPD {OPD_UJI} tahun {TAHUN}")
+		hasil = self.tolak(
+			isi,
+			f"bukan OPD {OPD_UJI} tahun {TAHUN} yang dipilih untuk diunggah. Pilih OPD {OPD_UJI} "
+			f"tahun {TAHUN + 1} sebelum mengunggah",
+		)
 		self.assertEqual(
 			[(k["lembar"], k["kolom"], k["baris"]) for k in hasil["kesalahan"]], [("Petunjuk", "B", 5)]
 		)

@@ -10,6 +10,7 @@ import pytest
 from openpyxl import load_workbook
 
 from sakip_evaluasi.domain.kertas_kerja.buku_pk import (
+	BARIS_WARNA,
 	KODE_OPD,
 	BukuPK,
 	IndikatorBaris,
@@ -141,7 +142,7 @@ def satu(ubah, b: BukuPK | None = None):
 			lambda wb: wb["Indikator"].__setitem__("P2", "=1+1"),
 			"Indikator",
 			"P2",
-			"sel rumus terkunci telah diubah",
+			"dihitung otomatis dari Target TW I-IV dan tidak boleh diketik atau diubah",
 		),
 		(lambda wb: wb["Indikator"].__setitem__("K2", "delapan puluh"), "Indikator", "K2", "Target Tahunan"),
 		(lambda wb: wb["Indikator"].__setitem__("J2", "Naik"), "Indikator", "J2", "bukan pilihan yang sah"),
@@ -196,7 +197,8 @@ def test_a_workbook_of_another_opd_or_year_names_the_cover_cell():
 	isi = buat_buku_pk(buku(), RAHASIA)
 	k = baca(isi, buku(opd="DINKES")).kesalahan[0]
 	assert (k.lembar, k.kolom, k.baris) == ("Petunjuk", "B", 4)
-	assert "bukan OPD DINKES tahun 2097" in k.pesan
+	assert "bukan OPD DINKES tahun 2097 yang dipilih untuk diunggah" in k.pesan
+	assert "Pilih OPD DPUPR tahun 2097 sebelum mengunggah berkas ini" in k.pesan
 	k = baca(isi, buku(tahun=2098)).kesalahan[0]
 	assert (k.kolom, k.baris) == ("B", 5)
 
@@ -225,3 +227,49 @@ def test_a_pk_changed_since_the_download_is_not_overwritten():
 def test_not_a_workbook_is_refused():
 	hasil = baca_buku_pk(b"bukan excel", "a.xlsx", buku(), RAHASIA, BATAS)
 	assert not hasil.berhasil and hasil.pk == {}
+
+
+def test_every_sheet_prints_landscape_one_page_wide_with_its_header_on_every_page():
+	wb = load_workbook(BytesIO(buat_buku_pk(buku(), RAHASIA)))
+	for ws in wb.worksheets:
+		if ws.sheet_state != "visible":
+			continue
+		p = ws.page_setup
+		assert (p.orientation, p.paperSize, p.fitToWidth, p.fitToHeight) == ("landscape", 9, 1, 0), ws.title
+		assert ws.sheet_properties.pageSetUpPr.fitToPage, ws.title
+		if ws.title != "Petunjuk":
+			# the header repeated on each printed page, two lines high ("Kode Sasaran" wraps)
+			assert ws.print_title_rows == "$1:$1", ws.title
+			assert ws.row_dimensions[1].height >= 30, ws.title
+
+
+def test_the_cover_is_readable_its_long_instructions_in_tall_rows_and_the_colours_shown():
+	wb = load_workbook(BytesIO(buat_buku_pk(buku(), RAHASIA)))
+	ws = wb["Petunjuk"]
+	lebar_b = ws.column_dimensions["B"].width
+	petunjuk = [r for r in ws.iter_rows(min_row=1) if r[0].value and str(r[0].value).endswith(".")]
+	assert len(petunjuk) >= 9
+	for r in petunjuk:
+		baris_teks = -(-len(r[1].value) // lebar_b)
+		if baris_teks > 1:
+			# LibreOffice and Excel keep a generated row one line high: its text would overlap the next
+			assert ws.row_dimensions[r[1].row].height >= 15 * baris_teks, r[1].value
+	warna = ws[BARIS_WARNA]
+	assert warna[0].value == "Warna sel"
+	assert (warna[1].fill.fgColor.rgb[-6:], warna[2].fill.fgColor.rgb[-6:]) == ("FFF2CC", "F2F2F2")
+	# the colour samples are locked like the rest of the cover
+	assert warna[1].protection.locked and warna[2].protection.locked
+	# a PK not created yet says so
+	assert [r[3].value for r in ws.iter_rows() if r[0].value == "BM"] == ["Belum ada"]
+
+
+def test_a_long_locked_text_gets_a_row_tall_enough_not_to_overlap_the_next():
+	panjang = "Meningkatnya kinerja Dinas Pekerjaan Umum dan Penataan Ruang Kabupaten Contoh"
+	b = buku()
+	b = replace(b, target_renstra=[replace(b.target_renstra[0], sasaran=panjang)])
+	wb = load_workbook(BytesIO(buat_buku_pk(b, RAHASIA)))
+	ws = wb["Renstra"]
+	assert ws["B2"].value == panjang
+	assert ws.row_dimensions[2].height >= 15 * -(-len(panjang) // ws.column_dimensions["B"].width)
+	# an exported PK's own short rows stay one line
+	assert wb["Indikator"].row_dimensions[2].height is None

@@ -9,8 +9,8 @@ signature of ``tanda_tangan``.
 
 Layout
 ------
-- "Petunjuk": OPD (B4), Tahun (B5), Renstra (B6), template version; one row per PK (PK code, who,
-  document, status when exported); how to fill. Locked.
+- "Petunjuk": OPD (B4), Tahun (B5), Renstra (B6), template version, the colours of input and locked
+  cells (row 8); one row per PK (PK code, who, document, status when exported); how to fill. Locked.
 - "Renstra": the indicators of the Renstra OPD covering the year; Target <tahun> is the input.
 - "Sasaran", "Indikator", "Rencana Aksi", "Program": one row per row of a PK table; column A ("PK")
   says whose PK: ``OPD`` for the Kepala OPD's, the bidang code for a Kepala Bidang's. Every data row
@@ -31,12 +31,19 @@ from decimal import Decimal
 from io import BytesIO
 
 from openpyxl import Workbook
+from openpyxl.styles import Protection
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook.protection import WorkbookProtection
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from sakip_evaluasi.domain.doctype import INDIKATOR_KINERJA, OPD, RENCANA_AKSI
-from sakip_evaluasi.domain.kertas_kerja.ekspor import _daftarkan_gaya, _lindungi, _sel, _tulis_meta
+from sakip_evaluasi.domain.kertas_kerja.ekspor import (
+	_atur_cetak,
+	_daftarkan_gaya,
+	_lindungi,
+	_sel,
+	_tulis_meta,
+)
 from sakip_evaluasi.domain.kertas_kerja.nilai import _angka_dokumen, _kanon_dokumen, _teks, _teks_tulis
 from sakip_evaluasi.domain.kertas_kerja.tanda_tangan import _periksa_rahasia, tanda_tangan_data
 
@@ -108,7 +115,10 @@ _TW_AWAL, _TW_AKHIR = 11, 14  # the Target TW I..IV columns (0-based)
 # Cells of the cover that say whose workbook it is (a message about another OPD's or year's names them).
 SEL_OPD = ("B", 4)
 SEL_TAHUN = ("B", 5)
-BARIS_PK_PERTAMA = 10  # the first row of the cover's table of PKs
+BARIS_PK_PERTAMA = 11  # the first row of the cover's table of PKs
+BARIS_WARNA = 8  # the cover's row showing the colours of input and locked cells
+LEBAR_PETUNJUK = (16, 80, 28, 24)
+TINGGI_JUDUL = 30  # the header row of a table sheet: two lines
 
 
 def huruf(kolom: int) -> str:
@@ -369,6 +379,8 @@ def _kolom(ws, judul: str) -> None:
 	for k, lebar in enumerate(_LEBAR[judul]):
 		ws.column_dimensions[huruf(k)].width = lebar
 	ws.freeze_panes = "A2"
+	_atur_cetak(ws, "1:1")
+	ws.row_dimensions[1].height = TINGGI_JUDUL
 	ws.append([_sel(ws, t, "KK Judul") for t in KOLOM_LEMBAR[judul]])
 
 
@@ -382,10 +394,13 @@ def isi_petunjuk(buku: BukuPK) -> list[tuple]:
 		("Tahun", str(buku.tahun)),  # row 5 (SEL_TAHUN)
 		("Renstra", buku.renstra or "(belum ada Renstra OPD yang mencakup tahun ini)"),
 		("Versi templat", VERSI_PK),
+		("Warna sel", "Kuning: sel isian, diisi OPD", "Abu-abu: terkunci, tidak diubah"),  # BARIS_WARNA
 		(),
 		("Kode PK", "Pihak Pertama", "Dokumen", "Status saat diunduh"),
 	]
-	baris += [(p.kode, p.nama, p.dokumen or "(dibuat saat diunggah)", p.status) for p in buku.pihak]
+	baris += [
+		(p.kode, p.nama, p.dokumen or "(dibuat saat diunggah)", p.status or "Belum ada") for p in buku.pihak
+	]
 	baris += [(), ("Petunjuk pengisian",)]
 	baris += [(f"{nomor}.", isi) for nomor, isi in enumerate(PETUNJUK, 1)]
 	return baris
@@ -405,14 +420,44 @@ def kanon_petunjuk(baris: Sequence[Sequence[object]]) -> list[list[str]]:
 
 def _petunjuk(wb: Workbook, buku: BukuPK, baris: list[tuple]) -> None:
 	ws = wb.create_sheet(J_PETUNJUK)
-	for k, lebar in enumerate((24, 40, 34, 30)):
+	for k, lebar in enumerate(LEBAR_PETUNJUK):
 		ws.column_dimensions[huruf(k)].width = lebar
+	ws.sheet_view.showGridLines = False
+	_atur_cetak(ws)
 	for nomor, isi in enumerate(baris, 1):
 		gaya = ("KK Sampul Judul",) if nomor == 1 else ("KK Sampul Label",) + ("KK Sampul Teks",) * 3
 		if nomor == BARIS_PK_PERTAMA - 1:
 			gaya = ("KK Sampul Label",) * 4
-		ws.append([_sel(ws, _teks_tulis(v), g) for v, g in zip(isi, gaya, strict=False)])
+		if nomor == BARIS_WARNA:
+			gaya = ("KK Sampul Label", "KK Isian Teks", "KK Terkunci")
+		sel = [_sel(ws, _teks_tulis(v), g) for v, g in zip(isi, gaya, strict=False)]
+		if nomor == BARIS_WARNA:
+			# the colours themselves, locked (KK Isian Teks would leave the sample open to typing)
+			for s in sel[1:]:
+				s.protection = Protection(locked=True)
+		_tinggi(ws, nomor, isi[1:], LEBAR_PETUNJUK[1:])  # column A's labels do not wrap
+		ws.append(sel)
 	_lindungi(ws)
+
+
+def _tinggi(ws, nomor: int, isi: Sequence[object], lebar: Sequence[int]) -> None:
+	"""Row ``nomor`` as tall as its longest wrapped text (before it is appended)."""
+	baris_teks = tinggi_baris(isi, lebar)
+	if baris_teks > 1:
+		ws.row_dimensions[nomor].height = 15 * baris_teks
+
+
+def tinggi_baris(isi: Sequence[object], lebar: Sequence[int]) -> int:
+	"""How many lines the longest wrapped text of a row takes in columns of ``lebar`` characters: Excel
+	and LibreOffice do not grow a row of a generated file to fit its wrapped text."""
+	return max(
+		[1]
+		+ [
+			sum(-(-max(len(bagian), 1) // lebar[k]) for bagian in str(v).split("\n"))
+			for k, v in enumerate(isi)
+			if v and k < len(lebar)
+		]
+	)
 
 
 PETUNJUK = (
@@ -438,8 +483,9 @@ PETUNJUK = (
 def _lembar_renstra(wb: Workbook, buku: BukuPK) -> None:
 	ws = wb.create_sheet(J_RENSTRA)
 	_kolom(ws, J_RENSTRA)
-	for b in buku.target_renstra:
+	for nomor, b in enumerate(buku.target_renstra, 2):
 		sel = sel_renstra(b)
+		_tinggi(ws, nomor, sel[:4], _LEBAR[J_RENSTRA])
 		ws.append(
 			[
 				_sel(ws, v if k >= 4 else _teks_tulis(v), "KK Terkunci Angka" if k >= 4 else "KK Terkunci")
@@ -458,6 +504,7 @@ def _lembar_isian(wb: Workbook, judul: str, baris: list[tuple], jumlah: int, kod
 	n_isian = KOLOM_JUMLAH if judul == J_INDIKATOR else len(kolom)
 	for i in range(jumlah):
 		nilai = baris[i] if i < len(baris) else (None,) * n_isian
+		_tinggi(ws, i + 2, [v if k not in angka else None for k, v in enumerate(nilai)], _LEBAR[judul])
 		sel = [
 			_sel(ws, v if k in angka else _teks_tulis(v), "KK Isian Angka" if k in angka else "KK Isian Teks")
 			for k, v in enumerate(nilai)
@@ -498,6 +545,7 @@ def _pilihan(judul: str, kode: list[str]) -> dict[int, Sequence[str]]:
 def _lembar_master(wb: Workbook, buku: BukuPK) -> None:
 	ws = wb.create_sheet(J_MASTER)
 	_kolom(ws, J_MASTER)
-	for b in buku.master:
+	for nomor, b in enumerate(buku.master, 2):
+		_tinggi(ws, nomor, sel_master(b), _LEBAR[J_MASTER])
 		ws.append([_sel(ws, _teks_tulis(v), "KK Terkunci") for v in sel_master(b)])
 	_lindungi(ws)

@@ -176,7 +176,9 @@ class _Pemeriksa:
 				b,
 				h,
 				f"Sel {h}{b} (Petunjuk): berkas ini Buku Kerja PK OPD {meta.get('opd')} tahun {meta.get('tahun')}, "
-				f"bukan OPD {self.h.opd} tahun {self.h.tahun}. Unduh Buku Kerja PK OPD dan tahun ini.",
+				f"bukan OPD {self.h.opd} tahun {self.h.tahun} yang dipilih untuk diunggah. Pilih OPD "
+				f"{meta.get('opd')} tahun {meta.get('tahun')} sebelum mengunggah berkas ini, atau unduh dan isi "
+				f"Buku Kerja PK OPD {self.h.opd} tahun {self.h.tahun}.",
 			)
 			return self.gagal()
 		for nama in wb.sheetnames:
@@ -298,8 +300,9 @@ class _Pemeriksa:
 					judul,
 					nomor,
 					KOLOM_JUMLAH,
-					f"sel rumus terkunci telah diubah (tertulis {_tampil(isi[KOLOM_JUMLAH])}); seharusnya "
-					f"{rumus_jumlah(nomor)}. Unduh ulang Buku Kerja PK.",
+					f"kolom ini dihitung otomatis dari Target TW I-IV dan tidak boleh diketik atau diubah, "
+					f"tetapi kini berisi {_tampil(isi[KOLOM_JUMLAH])}. Kembalikan rumusnya "
+					f"{rumus_jumlah(nomor)} (salin sel kolom {huruf(KOLOM_JUMLAH)} dari baris lain) atau unduh ulang Buku Kerja PK.",
 				)
 			data = isi[:KOLOM_JUMLAH] if judul == J_INDIKATOR else isi
 			if all(v is None or (isinstance(v, str) and not v.strip()) for v in data):

@@ -7,7 +7,8 @@ frappe.ui.form.on("Perjanjian Kinerja", {
 			sakip_evaluasi.buku_pk.tombol(
 				(label, fn) => frm.add_custom_button(label, fn, __("Buku Kerja PK")),
 				() => ({ opd: frm.doc.opd, tahun: frm.doc.tahun }),
-				frappe.model.can_create("Perjanjian Kinerja") && sakip_evaluasi.kertas_kerja
+				frappe.model.can_create("Perjanjian Kinerja") && sakip_evaluasi.kertas_kerja,
+				() => frm.reload_doc()
 			);
 		}
 		if (frm.doc.workflow_state !== "Berlaku" || !frappe.model.can_create("Perjanjian Kinerja")) return;
