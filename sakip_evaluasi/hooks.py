@@ -16,6 +16,9 @@ _PERINGATAN_DINI = "public/js/peringatan_dini.js"
 _CETAK = "public/js/cetak.js"
 # The electronic-signature panel of every signed document and the NIK Saya button (public/js/tte.js).
 _TTE = "public/js/tte.js"
+# The PK workbook of an OPD and year (public/js/buku_kerja_pk.js), on the Perjanjian Kinerja form and list;
+# it posts and shows the result with the work paper's dialog code.
+_BUKU_PK = "public/js/buku_kerja_pk.js"
 # Built by `bench build` and served on every desk page: what the report scripts share (their filters).
 app_include_js = ["filter_laporan.bundle.js", "layar.bundle.js"]
 doctype_js = {
@@ -28,7 +31,9 @@ doctype_js = {
 	"Tindak Lanjut Evaluasi": [_ALUR_KERJA, _TTE],
 	"Pegawai": [_TTE],
 	"Evaluasi AKIP": [_ALUR_KERJA],
+	"Perjanjian Kinerja": [_KERTAS_KERJA, _BUKU_PK],
 }
+doctype_list_js = {"Perjanjian Kinerja": [_KERTAS_KERJA, _BUKU_PK]}
 
 after_install = "sakip_evaluasi.setup.install.after_install"
 after_migrate = "sakip_evaluasi.setup.install.after_migrate"

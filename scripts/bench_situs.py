@@ -8,6 +8,7 @@ as well as from this checkout. This wrapper saves typing::
     python3 scripts/bench_situs.py opd SITE [10,20,40]
     python3 scripts/bench_situs.py perjanjian_kinerja SITE [10,40]
     python3 scripts/bench_situs.py indikator_berumus SITE [30]
+    python3 scripts/bench_situs.py buku_pk SITE [40]
 
 which is the same as::
 
@@ -32,6 +33,7 @@ ARGUMEN = {
 	"opd": "ukuran",
 	"perjanjian_kinerja": "ukuran",
 	"indikator_berumus": "ukuran",
+	"buku_pk": "ukuran",
 }
 
 

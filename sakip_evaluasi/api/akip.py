@@ -4,10 +4,9 @@ LKE of a year (``sakip_evaluasi.aturan.akip``, ``aturan.akip_bukti``, ``aturan.l
 import frappe
 from frappe import _
 
-from sakip_evaluasi.api.kertas_kerja import batasi_unggah_per_pengguna
+from sakip_evaluasi.api.kertas_kerja import batasi_unggah_per_pengguna, unduhan
 from sakip_evaluasi.aturan import akip, lke_excel
 from sakip_evaluasi.aturan.akip_bukti import tautkan_bukti_aplikasi
-from sakip_evaluasi.aturan.kertas_kerja import JENIS_XLSX
 from sakip_evaluasi.aturan.lke import pastikan_lke
 from sakip_evaluasi.cetak import folder_bukti, lhe
 from sakip_evaluasi.domain.doctype import AKIP, LKE
@@ -43,17 +42,10 @@ def buat_lke(tahun: int) -> str:
 	return pastikan_lke(int(tahun))
 
 
-def _unduhan(nama_file: str, isi: bytes, jenis: str) -> None:
-	frappe.response["filename"] = nama_file
-	frappe.response["filecontent"] = isi
-	frappe.response["content_type"] = jenis
-	frappe.response["type"] = "download"
-
-
 @frappe.whitelist(methods=["GET"])
 def unduh_lke(evaluasi: str) -> None:
 	"""The LKE workbook (.xlsx) of an evaluation, with the current party's columns to fill."""
-	_unduhan(*lke_excel.buat_lke_excel(evaluasi), JENIS_XLSX)
+	unduhan(*lke_excel.buat_lke_excel(evaluasi))
 
 
 @frappe.whitelist(methods=["POST"])
@@ -67,7 +59,7 @@ def impor_lke(evaluasi: str, file_url: str | None = None) -> dict:
 @frappe.whitelist(methods=["GET"])
 def unduh_lhe(evaluasi: str) -> None:
 	"""The Laporan Hasil Evaluasi (PDF) of a final evaluation."""
-	_unduhan(*lhe.pdf_lhe(evaluasi), "application/pdf")
+	unduhan(*lhe.pdf_lhe(evaluasi), "application/pdf")
 
 
 @frappe.whitelist(methods=["POST"])

@@ -57,14 +57,18 @@ def batasi_unggah_per_pengguna(fn):
 	return wrapper
 
 
+def unduhan(nama_file: str, isi: bytes, jenis: str = kertas_kerja_excel.JENIS_XLSX) -> None:
+	"""Answer the request with a file to download (a workbook unless ``jenis`` says otherwise)."""
+	frappe.response["filename"] = nama_file
+	frappe.response["filecontent"] = isi
+	frappe.response["content_type"] = jenis
+	frappe.response["type"] = "download"
+
+
 @frappe.whitelist(methods=["GET"])
 def unduh(doctype: str, docname: str) -> None:
 	"""Download the work paper of a document the session user may read (an .xlsx file)."""
-	nama_file, isi = kertas_kerja_excel.buat_kertas_kerja(doctype, docname)
-	frappe.response["filename"] = nama_file
-	frappe.response["filecontent"] = isi
-	frappe.response["content_type"] = kertas_kerja_excel.JENIS_XLSX
-	frappe.response["type"] = "download"
+	unduhan(*kertas_kerja_excel.buat_kertas_kerja(doctype, docname))
 
 
 @frappe.whitelist(methods=["POST"])

@@ -370,6 +370,25 @@ def hasil_ditolak(kesalahan: list[Kesalahan]) -> dict:
 	}
 
 
+def semua_atau_tidak(titik: str, tulis):
+	"""Run ``tulis()`` (the saves of an import) inside the savepoint ``titik``: ``(its result, None)``,
+	or, when a save is refused, every write undone, its messages dropped and ``(None, the refused
+	answer)`` naming the reason."""
+	jumlah_pesan = len(frappe.local.message_log)
+	frappe.db.savepoint(titik)
+	try:
+		hasil = tulis()
+	except (frappe.ValidationError, frappe.PermissionError) as e:
+		frappe.db.rollback(save_point=titik)
+		del frappe.local.message_log[jumlah_pesan:]
+		pesan = frappe.utils.strip_html(str(e).replace("<br>", " ")) or _("Penyimpanan gagal.")
+		return None, hasil_ditolak(
+			[Kesalahan("", None, None, _("Data tidak dapat disimpan: {0}").format(pesan))]
+		)
+	frappe.db.release_savepoint(titik)
+	return hasil, None
+
+
 def _tampil(nilai) -> str:
 	if nilai is None or nilai == "":
 		return ""

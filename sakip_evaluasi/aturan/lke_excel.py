@@ -24,6 +24,7 @@ from sakip_evaluasi.aturan.kertas_kerja import (
 	hasil_ditolak,
 	isi_berkas_terlampir,
 	rahasia,
+	semua_atau_tidak,
 )
 from sakip_evaluasi.domain.doctype import AKIP
 from sakip_evaluasi.domain.kertas_kerja import Kesalahan
@@ -132,17 +133,9 @@ def impor_lke_excel(
 	baris = {r.name: r for r in doc.jawaban}
 	for p in hasil.perubahan:
 		baris[p.kunci].set(p.kolom, p.baru or None)
-	titik = "impor_lke"
-	jumlah_pesan = len(frappe.local.message_log)
-	frappe.db.savepoint(titik)
-	try:
-		doc.save()
-	except (frappe.ValidationError, frappe.PermissionError) as e:
-		frappe.db.rollback(save_point=titik)
-		del frappe.local.message_log[jumlah_pesan:]
-		pesan = strip_html(str(e).replace("<br>", " ")) or _("Penyimpanan gagal.")
-		return hasil_ditolak([Kesalahan("", None, None, _("Data tidak dapat disimpan: {0}").format(pesan))])
-	frappe.db.release_savepoint(titik)
+	_simpan, ditolak = semua_atau_tidak("impor_lke", doc.save)
+	if ditolak:
+		return ditolak
 	doc.add_comment(
 		"Info",
 		_("LKE diimpor dari berkas {0}: {1} isian diubah.").format(

@@ -19,6 +19,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font, NamedStyle, PatternFill, Protection
 from openpyxl.workbook.protection import WorkbookProtection
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
 
 from sakip_evaluasi.domain.kertas_kerja.model import (
 	_HURUF,
@@ -113,6 +114,18 @@ def _lindungi(ws) -> None:
 	ws.protection.sheet = True
 	ws.protection.formatColumns = False
 	ws.protection.formatRows = False
+
+
+def _atur_cetak(ws, judul_baris: str | None = None) -> None:
+	"""Printed landscape on A4, every column on the page's width (as many pages down as needed); the
+	rows ``judul_baris`` (e.g. ``"1:1"``, the header) repeated on every page."""
+	ws.page_setup.orientation = "landscape"
+	ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
+	ws.page_setup.fitToWidth = 1
+	ws.page_setup.fitToHeight = 0
+	ws.sheet_properties.pageSetUpPr.fitToPage = True
+	if judul_baris:
+		ws.print_title_rows = judul_baris
 
 
 def _sel(ws, nilai: object, gaya: str) -> WriteOnlyCell:
@@ -310,10 +323,7 @@ def _tulis_lembar(
 		dimensi.alignment = contoh.alignment
 		dimensi.number_format = contoh.number_format
 	ws.freeze_panes = "A2"
-	ws.page_setup.orientation = "landscape"
-	ws.page_setup.fitToWidth = 1
-	ws.page_setup.fitToHeight = 0
-	ws.sheet_properties.pageSetUpPr.fitToPage = True
+	_atur_cetak(ws)
 	ws.append([_sel(ws, teks, _GAYA_JUDUL) for teks in KOLOM])
 
 	tulis = _BarisXml({nama: _sel(ws, None, nama).style_id for nama in gaya})

@@ -159,6 +159,25 @@ def baca_workbook(
 			wb.close()
 
 
+def _urai_meta(ws) -> dict | None:
+	"""The JSON document of a ``_meta`` sheet (column A, in chunks prefixed with ``_META_AWALAN``), or
+	None when it is not one: every workbook the app signs keeps its identity this way."""
+	ws.reset_dimensions()
+	potongan = []
+	for baris in ws.iter_rows(values_only=True):
+		nilai = baris[0] if baris else None
+		if nilai is None:
+			continue
+		if type(nilai) is not str or not nilai.startswith(_META_AWALAN):
+			return None
+		potongan.append(nilai[len(_META_AWALAN) :])
+	try:
+		meta = json.loads("".join(potongan))
+	except ValueError:
+		return None
+	return meta if isinstance(meta, dict) else None
+
+
 def _rusak() -> HasilImpor:
 	return HasilImpor(
 		[Kesalahan("", None, None, "Berkas rusak: tidak dapat dibaca sebagai buku kerja Excel (.xlsx).")], []

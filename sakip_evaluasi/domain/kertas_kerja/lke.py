@@ -31,7 +31,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from sakip_evaluasi.domain import akip
 from sakip_evaluasi.domain.doctype import OPD
 from sakip_evaluasi.domain.kertas_kerja.ekspor import _daftarkan_gaya, _lindungi, _sel
-from sakip_evaluasi.domain.kertas_kerja.impor import _periksa_berkas, _rusak
+from sakip_evaluasi.domain.kertas_kerja.impor import _periksa_berkas, _rusak, _urai_meta
 from sakip_evaluasi.domain.kertas_kerja.model import (
 	_META_AWALAN,
 	JUDUL_META,
@@ -286,16 +286,8 @@ class _PemeriksaLKE:
 		return self.hasil()
 
 	def _meta(self, wb) -> dict | None:
-		ws = wb[JUDUL_META]
-		ws.reset_dimensions()
-		potongan = [
-			r[0][len(_META_AWALAN) :] for r in ws.iter_rows(values_only=True) if r and isinstance(r[0], str)
-		]
-		try:
-			meta = json.loads("".join(potongan))
-		except ValueError:
-			meta = None
-		if not isinstance(meta, dict) or meta.get("format") != FORMAT_LKE or meta.get("versi") != VERSI_LKE:
+		meta = _urai_meta(wb[JUDUL_META])
+		if meta is None or meta.get("format") != FORMAT_LKE or meta.get("versi") != VERSI_LKE:
 			self.salah(
 				JUDUL_META, None, None, "Lembar _meta rusak atau bukan LKE versi ini; unduh ulang LKE."
 			)

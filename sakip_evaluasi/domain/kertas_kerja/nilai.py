@@ -92,6 +92,12 @@ class _Salah(Exception):
 
 def _urai_realisasi(nilai: object) -> Decimal | None:
 	"""Realisasi from a cell: None for blank; raises _Salah with an Indonesian message."""
+	return _urai_angka_sel(nilai, "Realisasi")
+
+
+def _urai_angka_sel(nilai: object, apa: str) -> Decimal | None:
+	"""A number typed into an input cell (``apa`` names it in the message): None for blank; raises
+	_Salah with an Indonesian message for anything that is not a number."""
 	if nilai is None:
 		return None
 	jenis = type(nilai)
@@ -99,7 +105,7 @@ def _urai_realisasi(nilai: object) -> Decimal | None:
 		return _angka15(nilai)
 	if jenis is float:
 		if nilai != nilai or abs(nilai) == float("inf"):
-			raise _Salah("Realisasi bukan angka yang sah.")
+			raise _Salah(f"{apa} bukan angka yang sah.")
 		return _angka15(nilai)
 	if jenis is str:
 		if not nilai.strip():
@@ -107,12 +113,12 @@ def _urai_realisasi(nilai: object) -> Decimal | None:
 		try:
 			return _angka15(urai_angka(nilai))
 		except ValueError as e:
-			raise _Salah(f"Realisasi {e}") from None
+			raise _Salah(f"{apa} {e}") from None
 	if jenis is bool:
-		raise _Salah("Realisasi harus angka, bukan nilai logika (TRUE/FALSE).")
+		raise _Salah(f"{apa} harus angka, bukan nilai logika (TRUE/FALSE).")
 	if isinstance(nilai, datetime | date | time | timedelta):
-		raise _Salah("Realisasi terbaca sebagai tanggal/waktu; ketik sebagai angka biasa.")
-	raise _Salah(f"Realisasi bukan angka: {nilai!r}.")
+		raise _Salah(f"{apa} terbaca sebagai tanggal/waktu; ketik sebagai angka biasa.")
+	raise _Salah(f"{apa} bukan angka: {nilai!r}.")
 
 
 def _teks_sel(nilai: object) -> str:

@@ -53,29 +53,61 @@ sakip_evaluasi.kertas_kerja ||= (() => {
 				primary_action_label: __("Periksa dan Impor"),
 				primary_action: () => api.kirim(frm, d),
 			});
-			d.fields_dict.pilih.$wrapper.html(`
-					<p class="text-muted small">${esc(
-						__(
-							"Pilih berkas .xlsx yang diunduh dari dokumen ini lalu diisi. Seluruh isi berkas diperiksa lebih dahulu; bila ada satu kesalahan saja, tidak ada data yang diubah."
-						)
-					)}</p>
-					<input type="file" class="d-block w-100 mb-2" accept=".xlsx,${JENIS}">`);
+			api.pilih_berkas(
+				d.fields_dict.pilih.$wrapper,
+				__(
+					"Pilih berkas .xlsx yang diunduh dari dokumen ini lalu diisi. Seluruh isi berkas diperiksa lebih dahulu; bila ada satu kesalahan saja, tidak ada data yang diubah."
+				)
+			);
 			d.show();
+		},
+		// The explanation and the file chooser of an upload dialog: a button and the chosen file's name
+		// in Bahasa Indonesia (the browser's own file input speaks the browser's language). Also used by
+		// the PK workbook (public/js/buku_kerja_pk.js).
+		pilih_berkas($wrapper, keterangan) {
+			$wrapper.html(`
+					<p class="text-muted small">${esc(keterangan)}</p>
+					<div class="d-flex align-items-center mb-2" style="gap: 0.75rem;">
+						<label class="btn btn-default btn-sm mb-0">${esc(__("Pilih Berkas…"))}
+							<input type="file" class="d-none" accept=".xlsx,${JENIS}">
+						</label>
+						<span class="nama-berkas text-muted small">${esc(__("Belum ada berkas dipilih"))}</span>
+					</div>`);
+			$wrapper.find("input[type=file]").on("change", (e) => {
+				const berkas = e.target.files[0];
+				$wrapper
+					.find(".nama-berkas")
+					.text(berkas ? berkas.name : __("Belum ada berkas dipilih"))
+					.toggleClass("text-muted", !berkas);
+			});
 		},
 		async kirim(frm, d) {
 			const berkas = d.fields_dict.pilih.$wrapper.find("input[type=file]")[0].files[0];
+			await api.unggah(
+				d,
+				IMPOR,
+				{ doctype: frm.doctype, docname: frm.docname },
+				berkas,
+				(h) => {
+					if (h.berhasil && h.dokumen.length) frm.reload_doc();
+				}
+			);
+		},
+		// Post ``berkas`` with ``args`` to ``method`` (multipart) and show the answer in ``d``; also used by
+		// the PK workbook (public/js/buku_kerja_pk.js).
+		// ``opsi.judul``: the heading of the changes' first column (default Indikator).
+		async unggah(d, method, args, berkas, selesai, opsi = {}) {
 			if (!berkas) {
-				frappe.msgprint(__("Pilih berkas kertas kerja (.xlsx) terlebih dahulu."));
+				frappe.msgprint(__("Pilih berkas Excel (.xlsx) terlebih dahulu."));
 				return;
 			}
 			const data = new FormData();
-			data.append("doctype", frm.doctype);
-			data.append("docname", frm.docname);
+			Object.entries(args).forEach(([k, v]) => data.append(k, v));
 			data.append("file", berkas, berkas.name);
 			const tombol = d.get_primary_btn().prop("disabled", true);
-			frappe.dom.freeze(__("Memeriksa kertas kerja…"));
+			frappe.dom.freeze(__("Memeriksa berkas…"));
 			try {
-				const res = await fetch(`/api/method/${IMPOR}`, {
+				const res = await fetch(`/api/method/${method}`, {
 					method: "POST",
 					headers: {
 						Accept: "application/json",
@@ -85,8 +117,8 @@ sakip_evaluasi.kertas_kerja ||= (() => {
 				});
 				const r = await res.json().catch(() => ({}));
 				if (res.ok && r.message) {
-					api.tampil(d, r.message);
-					if (r.message.berhasil && r.message.dokumen.length) frm.reload_doc();
+					api.tampil(d, r.message, opsi);
+					selesai && selesai(r.message);
 				} else {
 					api.tampil_galat(d, r, res.status);
 				}
@@ -130,7 +162,7 @@ sakip_evaluasi.kertas_kerja ||= (() => {
 						)
 						.join("")}</tbody></table></div>`;
 		},
-		tampil(d, h) {
+		tampil(d, h, opsi = {}) {
 			const kecil = (teks) => `<div class="text-muted">${esc(teks)}</div>`;
 			let html = `<div class="alert ${h.berhasil ? "alert-success" : "alert-danger"}">${esc(
 				h.pesan
@@ -153,18 +185,29 @@ sakip_evaluasi.kertas_kerja ||= (() => {
 			}
 			if (h.perubahan.length) {
 				const kosong = __("(kosong)");
+				// a change of a document (the PK workbook) links to it; Capaian only when there is one
+				const capaian = h.perubahan.some((p) => p.predikat);
+				const nama = (p) =>
+					p.doctype
+						? frappe.utils.get_form_link(p.doctype, p.dokumen, true, esc(p.indikator))
+						: esc(p.indikator);
 				html += api.tabel(
 					[
-						{ judul: __("Indikator") },
+						{ judul: opsi.judul || __("Indikator") },
 						{ judul: __("Semula → Menjadi") },
-						{ judul: __("Capaian"), pendek: true },
+						...(capaian ? [{ judul: __("Capaian"), pendek: true }] : []),
 					],
 					h.perubahan.map((p) => [
-						esc(p.indikator) + kecil(p.kolom),
+						nama(p) + kecil(p.kolom),
 						`${esc(p.lama || kosong)} → <b>${esc(p.baru || kosong)}</b>`,
-						p.predikat
-							? `${esc(format_number(p.capaian, null, 2))} %` + kecil(p.predikat)
-							: "",
+						...(capaian
+							? [
+									p.predikat
+										? `${esc(format_number(p.capaian, null, 2))} %` +
+										  kecil(p.predikat)
+										: "",
+							  ]
+							: []),
 					])
 				);
 			}

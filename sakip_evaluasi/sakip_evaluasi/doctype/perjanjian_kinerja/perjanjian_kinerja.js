@@ -1,6 +1,16 @@
-// Perjanjian Kinerja: a PK in force is changed only by a PK Perubahan (a new version with its reason).
+// Perjanjian Kinerja: a PK in force is changed only by a PK Perubahan (a new version with its reason);
+// the OPD's PK workbook of the year is downloaded and uploaded from here and from the list.
 frappe.ui.form.on("Perjanjian Kinerja", {
 	refresh(frm) {
+		if (!frm.is_new()) {
+			// the OPD's PK workbook of the year (public/js/buku_kerja_pk.js)
+			sakip_evaluasi.buku_pk.tombol(
+				(label, fn) => frm.add_custom_button(label, fn, __("Buku Kerja PK")),
+				() => ({ opd: frm.doc.opd, tahun: frm.doc.tahun }),
+				frappe.model.can_create("Perjanjian Kinerja") && sakip_evaluasi.kertas_kerja,
+				() => frm.reload_doc()
+			);
+		}
 		if (frm.doc.workflow_state !== "Berlaku" || !frappe.model.can_create("Perjanjian Kinerja")) return;
 		frm.add_custom_button(__("Buat PK Perubahan"), () => {
 			frappe.prompt(
