@@ -21,9 +21,9 @@ from redis.exceptions import RedisError
 
 from sakip_evaluasi.domain import sla
 from sakip_evaluasi.domain.doctype import EVALUASI, LANGKAH
+from sakip_evaluasi.extends.jadwal_terjadwal import lepaskan_job_mati
 from sakip_evaluasi.extends.surel import surel_keluar_aktif
 from sakip_evaluasi.pejabat.opd import pengguna_opd
-from sakip_evaluasi.sla.antrean import lepaskan_job_mati
 
 JOB_ID = "sakip_evaluasi_sla_notifikasi"
 BATAS_GAGAL = 3
@@ -69,7 +69,7 @@ def antrekan() -> bool:
 
 	A job left "started" by a worker that was killed keeps its id, and Frappe's deduplication would
 	then refuse every new job until RQ cleans it up minutes later: a started job whose heartbeat (RQ
-	renews it every ``job_monitoring_interval``, 30 s) is older than ``antrean.DETAK_MATI`` is removed first."""
+	renews it every ``job_monitoring_interval``, 30 s) is older than ``jadwal_terjadwal.DETAK_MATI`` is removed first."""
 	try:
 		lepaskan_job_mati(JOB_ID)
 		frappe.enqueue(

@@ -1,6 +1,6 @@
 """After a worker was killed in the middle of the SLA check, the next scheduler tick queues the check
 again — the killed job's record, left *started* in Redis, does not hold the schedule back once its
-heartbeat is older than ``antrean.DETAK_MATI`` (Frappe's own deduplication would wait for RQ's
+heartbeat is older than ``jadwal_terjadwal.DETAK_MATI`` (Frappe's own deduplication would wait for RQ's
 clean-up, up to a quarter of an hour without a check). Jobs of other apps keep Frappe's behaviour."""
 
 from datetime import datetime, timedelta, timezone
@@ -10,7 +10,7 @@ from frappe.tests.utils import FrappeTestCase
 from frappe.utils.background_jobs import create_job_id, get_job, get_redis_conn
 from rq.job import Job, JobStatus
 
-from sakip_evaluasi.sla import antrean
+from sakip_evaluasi.extends import jadwal_terjadwal as antrean
 from sakip_evaluasi.sla.jadwal import METODE
 
 

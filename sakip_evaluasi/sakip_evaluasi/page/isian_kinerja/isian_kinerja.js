@@ -42,7 +42,6 @@ class SakipIsianKinerja {
 	constructor(page) {
 		this.page = page;
 		this.$body = $(`<div class="sakip-isian"></div>`).appendTo(page.main);
-		SakipIsianKinerja.gaya();
 		// Delegated handlers, bound once for the page: each visit and each reload of the document
 		// only redraws what is inside $body (one tap = one save, one confirmation).
 		this.ikat();
@@ -596,55 +595,5 @@ class SakipIsianKinerja {
 			})
 			.catch(() => null)
 			.finally(() => frappe.dom.unfreeze());
-	}
-
-	static gaya() {
-		if (document.getElementById("sakip-isian-gaya")) return;
-		$(`<style id="sakip-isian-gaya">
-			.sakip-isian { max-width: 640px; margin: 0 auto; padding-bottom: 96px; }
-			.sakip-isian * { box-sizing: border-box; }
-			.sakip-isian .kosong { padding: var(--padding-lg); color: var(--text-muted); }
-			.sakip-isian .kepala, .sakip-isian .kartu {
-				background: var(--card-bg); border: 1px solid var(--border-color);
-				border-radius: var(--border-radius-lg); padding: 12px; margin-bottom: 12px;
-				overflow-wrap: anywhere; }
-			.sakip-isian .kepala.red { border-left: 4px solid var(--red-500); }
-			.sakip-isian .kepala.orange { border-left: 4px solid var(--orange-500); }
-			.sakip-isian .kepala.blue { border-left: 4px solid var(--blue-500); }
-			.sakip-isian .pill { background: var(--bg-gray); border-radius: 10px; padding: 1px 8px;
-				margin-right: 6px; font-size: var(--text-sm); }
-			.sakip-isian .petunjuk, .sakip-isian .terisi { margin-top: 6px; color: var(--text-muted); }
-			.sakip-isian .alasan { margin-top: 8px; padding: 8px; background: var(--bg-red);
-				border-radius: var(--border-radius); }
-			.sakip-isian .kartu.salah { border-color: var(--red-500); }
-			.sakip-isian .nama { font-weight: 600; font-size: var(--text-lg); }
-			.sakip-isian .satuan { color: var(--text-muted); font-size: var(--text-sm); margin-bottom: 8px; }
-			.sakip-isian .angka-angka { display: grid; grid-template-columns: 1fr 1fr; gap: 6px; }
-			.sakip-isian .angka-angka > * { background: var(--bg-light-gray, var(--control-bg));
-				border-radius: var(--border-radius); padding: 6px 8px; min-width: 0; text-align: left;
-				border: 0; font: inherit; color: inherit; }
-			.sakip-isian .angka-angka span, .sakip-isian .isian > span, .sakip-isian .baca > span {
-				display: block; font-size: var(--text-xs); color: var(--text-muted); }
-			.sakip-isian .angka-angka small { margin-left: 6px; }
-			.sakip-isian .capaian { cursor: pointer; background: var(--bg-blue) !important; }
-			.sakip-isian .uraian { margin-top: 6px; padding: 8px; font-size: var(--text-sm);
-				background: var(--bg-blue); border-radius: var(--border-radius); }
-			.sakip-isian .isian { display: block; margin: 10px 0 0; font-weight: normal; }
-			.sakip-isian .isian input, .sakip-isian .isian textarea { width: 100%; font-size: 18px;
-				padding: 10px; border: 1px solid var(--border-color); border-radius: var(--border-radius);
-				background: var(--control-bg); }
-			.sakip-isian .isian input.angka { font-size: 22px; }
-			.sakip-isian .baca { margin-top: 8px; }
-			.sakip-isian .galat { color: var(--red-600); font-size: var(--text-sm); }
-			.sakip-isian .bukti { margin-top: 10px; display: flex; gap: 8px; align-items: center;
-				flex-wrap: wrap; }
-			.sakip-isian .bilah-aksi { position: sticky; bottom: 0; display: flex; gap: 8px;
-				padding: 10px 0; background: var(--bg-color); z-index: 2; }
-			.sakip-isian .bilah-aksi .btn { flex: 1 1 0; min-width: 0; min-height: 48px;
-				white-space: normal; padding-left: 6px; padding-right: 6px; }
-			.sakip-isian .tautan-form { text-align: center; margin: 8px 0; }
-			.sakip-isian .judul-bagian { font-weight: 600; margin: 18px 0 8px; font-size: var(--text-lg); }
-			.sakip-isian .kartu.anggaran .nama { font-size: var(--text-base); }
-		</style>`).appendTo("head");
 	}
 }
