@@ -287,6 +287,9 @@ class Sesi:
 
 def pesan_server(r: requests.Response) -> str:
 	"""The messages of an answer (``_server_messages`` and ``exc_type``), as plain text."""
+	jenis = r.headers.get("Content-Type", "")
+	if "json" not in jenis and "text" not in jenis:  # a file (the work paper): its type and size
+		return f"{jenis or 'tanpa Content-Type'}, {len(r.content)} bytes"
 	try:
 		data = r.json()
 	except ValueError:
