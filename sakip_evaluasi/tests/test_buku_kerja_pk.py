@@ -4,10 +4,7 @@ and find the draft PKs made; a bad cell, a changed formula, another OPD's or yea
 already in force is refused naming the cell with nothing written; a user of another OPD can neither
 download nor upload the workbook."""
 
-from io import BytesIO
-
 import frappe
-from openpyxl import load_workbook
 
 from sakip_evaluasi.aturan.buku_pk import buat_buku_kerja, impor_buku_kerja
 from sakip_evaluasi.domain.doctype import PK, RENSTRA
@@ -22,17 +19,10 @@ from sakip_evaluasi.tests.factories import (
 	aksi,
 	sebagai,
 )
+from sakip_evaluasi.tests.test_kertas_kerja_excel import ubah as isi_ulang
 
 KABID = {"BKA": "kabid.bka@test.sakip"}
 TAHUN = 2094  # not the other tests' years: only this class's PKs count
-
-
-def isi_ulang(isi: bytes, ubah) -> bytes:
-	wb = load_workbook(BytesIO(isi))
-	ubah(wb)
-	keluaran = BytesIO()
-	wb.save(keluaran)
-	return keluaran.getvalue()
 
 
 def tulis(ws, baris: int, nilai: tuple) -> None:

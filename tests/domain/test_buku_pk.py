@@ -24,6 +24,7 @@ from sakip_evaluasi.domain.kertas_kerja.buku_pk import (
 	buat_buku_pk,
 )
 from sakip_evaluasi.domain.kertas_kerja.buku_pk_impor import baca_buku_pk
+from tests.domain.test_lke_excel import isi_ulang
 
 RAHASIA = b"rahasia-uji"
 BATAS = 5 * 1024 * 1024
@@ -66,14 +67,6 @@ def buku(**ubah) -> BukuPK:
 		],
 	)
 	return replace(dasar, **ubah)
-
-
-def isi_ulang(isi: bytes, ubah) -> bytes:
-	wb = load_workbook(BytesIO(isi))
-	ubah(wb)
-	keluaran = BytesIO()
-	wb.save(keluaran)
-	return keluaran.getvalue()
 
 
 def baca(isi: bytes, b: BukuPK | None = None):
